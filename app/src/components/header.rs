@@ -1,0 +1,58 @@
+//! The site header: brand, navigation for the viewer's role, sign-out, and the
+//! language switcher (a plain form, so it works without JavaScript).
+
+use leptos::prelude::*;
+
+use super::CsrfField;
+use crate::i18n::use_i18n;
+use crate::use_page;
+
+/// The header on every page.
+#[component]
+pub fn Header() -> impl IntoView {
+    let i = use_i18n();
+    let page = use_page();
+    let other = page.lang.other();
+    let viewer = page.viewer.clone();
+    let nav = match &viewer {
+        None => view! {
+            <a href="/login">{i.tr("nav.sign_in")}</a>
+            <a href="/register" class="button small">{i.tr("nav.register")}</a>
+        }
+        .into_any(),
+        Some(v) => {
+            let verified = v.is_verified();
+            let moderator = v.can_moderate();
+            let admin = v.is_admin();
+            let name = v.display_name.clone();
+            view! {
+                {verified.then(|| view! { <a href="/">{i.tr("nav.forum")}</a> })}
+                {(!verified).then(|| view! { <a href="/pending">{i.tr("nav.application")}</a> })}
+                {moderator.then(|| view! { <a href="/mod/verification">{i.tr("nav.verification")}</a> })}
+                {admin.then(|| view! { <a href="/admin/users">{i.tr("nav.users")}</a> })}
+                <a href="/profile" class="who" title=i.tr("nav.profile")>{name}</a>
+                <form method="post" action="/logout" class="inline">
+                    <CsrfField/>
+                    <button type="submit" class="link">{i.tr("nav.sign_out")}</button>
+                </form>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <a class="skip" href="#main">{i.tr("nav.skip")}</a>
+        <header class="site-header">
+            <div class="container bar">
+                <a href="/" class="brand">"Rounds"</a>
+                <nav aria-label=i.tr("nav.label")>{nav}</nav>
+                <form method="post" action="/lang" class="inline lang-switch">
+                    <CsrfField/>
+                    <input type="hidden" name="lang" value=other.code()/>
+                    <input type="hidden" name="return_to" value=page.path.clone()/>
+                    <button type="submit" class="link" lang=other.code()
+                        title=i.tr("nav.switch_language")>{other.native_name()}</button>
+                </form>
+            </div>
+        </header>
+    }
+}

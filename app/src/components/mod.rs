@@ -1,0 +1,55 @@
+//! Components shared by pages: the header with navigation and language switcher,
+//! notices, error pages and labelled form fields that show their own errors.
+
+pub mod fields;
+mod header;
+
+pub use fields::{CsrfField, Field, FormError, ProfessionSelect, TextArea};
+pub use header::Header;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::i18n::use_i18n;
+use crate::use_page;
+
+/// The one-time notice after a successful form post.
+#[component]
+pub fn NoticeBanner() -> impl IntoView {
+    let i = use_i18n();
+    use_page().notice.map(|key| {
+        view! { <p class="notice" role="status">{i.tr(&key)}</p> }
+    })
+}
+
+/// A full-page error in the user's language.
+#[component]
+pub fn ErrorView(status: u16, key: String) -> impl IntoView {
+    let i = use_i18n();
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(code) = http::StatusCode::from_u16(status) {
+            res.set_status(code);
+        }
+    }
+    let title = i.tr(&format!("status.{status}"));
+    view! {
+        <Title text=title.clone()/>
+        <section class="error-page">
+            <h1>{title}</h1>
+            <p>{i.err(&key)}</p>
+            <p><a href="/">{i.tr("nav.home")}</a></p>
+        </section>
+    }
+}
+
+/// Shows a server-function error as a translated message.
+#[component]
+pub fn LoadError(error: ServerFnError) -> impl IntoView {
+    let i = use_i18n();
+    let key = match &error {
+        ServerFnError::ServerError(k) if k.starts_with("err.") => k.clone(),
+        _ => "err.internal".to_string(),
+    };
+    view! { <p class="error" role="alert">{i.tr(&key)}</p> }
+}

@@ -1,0 +1,206 @@
+//! The one translation mechanism: every user-visible string is a key looked up here,
+//! in English or Japanese. The language comes from the user's setting, else the
+//! `rounds_lang` cookie (the header switcher), else `Accept-Language`, else the
+//! operator's default.
+
+mod messages;
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub use messages::MESSAGES;
+
+/// A UI language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Japanese.
+    Ja,
+}
+
+impl Lang {
+    /// BCP 47 code, also the stored and cookie spelling.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// Parses `en`/`ja` (and regional variants such as `ja-JP`).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let primary = s.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "ja" => Some(Lang::Ja),
+            _ => None,
+        }
+    }
+
+    /// Picks the supported language the browser prefers most from an
+    /// `Accept-Language` header, honouring `q` weights.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(f32, Lang)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.split(';');
+            let tag = pieces.next().unwrap_or("");
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if let Some(lang) = Lang::parse(tag) {
+                if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
+                    best = Some((q, lang));
+                }
+            }
+        }
+        best.map(|(_, l)| l)
+    }
+
+    /// The language a switcher offers next to this one.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Ja,
+            Lang::Ja => Lang::En,
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ja => "日本語",
+        }
+    }
+}
+
+fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
+    static TABLE: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
+    TABLE.get_or_init(|| MESSAGES.iter().map(|(k, en, ja)| (*k, (*en, *ja))).collect())
+}
+
+/// Translates `key` into `lang`. An unknown key is returned as is (a test checks
+/// that every key used in the source exists in both languages).
+pub fn t(lang: Lang, key: &str) -> String {
+    match table().get(key) {
+        Some((en, ja)) => match lang {
+            Lang::En => (*en).to_string(),
+            Lang::Ja => (*ja).to_string(),
+        },
+        None => key.to_string(),
+    }
+}
+
+/// Translates a key with `{name}` placeholders filled from `args`.
+pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut s = t(lang, key);
+    for (name, value) in args {
+        s = s.replace(&format!("{{{name}}}"), value);
+    }
+    s
+}
+
+/// Translates an error key as stored in a [`crate::models::FormEcho`]:
+/// `key` or `key|name=value|…`.
+pub fn t_err(lang: Lang, spec: &str) -> String {
+    let mut parts = spec.split('|');
+    let key = parts.next().unwrap_or("");
+    let args: Vec<(&str, &str)> = parts.filter_map(|p| p.split_once('=')).collect();
+    tf(lang, key, &args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_prefers_highest_weight() {
+        assert_eq!(Lang::from_accept_language("ja-JP,ja;q=0.9,en;q=0.8"), Some(Lang::Ja));
+        assert_eq!(Lang::from_accept_language("fr, en;q=0.5, ja;q=0.4"), Some(Lang::En));
+        assert_eq!(Lang::from_accept_language("fr, de"), None);
+        assert_eq!(Lang::from_accept_language("en;q=0, ja;q=0.1"), Some(Lang::Ja));
+    }
+
+    #[test]
+    fn every_message_has_both_languages_and_unique_keys() {
+        let mut seen = std::collections::HashSet::new();
+        for (k, en, ja) in MESSAGES {
+            assert!(seen.insert(*k), "duplicate key {k}");
+            assert!(!en.trim().is_empty(), "{k} lacks English");
+            assert!(!ja.trim().is_empty(), "{k} lacks Japanese");
+            // placeholders must match between languages
+            let ph = |s: &str| {
+                let mut v: Vec<String> =
+                    s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(a, _)| a.to_string()).collect();
+                v.sort();
+                v
+            };
+            assert_eq!(ph(en), ph(ja), "{k} placeholders differ");
+        }
+    }
+
+    /// Every `t(…, "key")`-style use in the app's source names a key that exists.
+    #[test]
+    fn every_key_used_in_the_source_exists() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut missing = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(root)];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    if !path.ends_with("phi") {
+                        stack.push(path);
+                    }
+                    continue;
+                }
+                if path.extension().and_then(|e| e.to_str()) != Some("rs") {
+                    continue;
+                }
+                let src = std::fs::read_to_string(&path).unwrap_or_default();
+                // Keys passed to the translator, and message keys stored for later
+                // translation (`"err.…"`, `"notice.…"`).
+                let markers = [("tr(\"", ""), ("trf(\"", ""), ("label=\"", ""), ("hint=\"", ""), ("\"err.", "err."), ("\"notice.", "notice.")];
+                for (marker, prefix) in markers {
+                    for piece in src.split(marker).skip(1) {
+                        if let Some((rest, _)) = piece.split_once('"') {
+                            let rest = rest.split('|').next().unwrap_or(rest);
+                            let key = format!("{prefix}{rest}");
+                            if !rest.is_empty() && !rest.contains('{') && !table().contains_key(key.as_str()) {
+                                missing.push(format!("{}: {key}", path.display()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "keys missing from the table: {missing:#?}");
+    }
+}
+
+/// The translator of the current page, copied into components.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct I18n(pub Lang);
+
+impl I18n {
+    /// Translates a key.
+    pub fn tr(self, key: &str) -> String {
+        t(self.0, key)
+    }
+    /// Translates a key with `{name}` placeholders.
+    pub fn trf(self, key: &str, args: &[(&str, &str)]) -> String {
+        tf(self.0, key, args)
+    }
+    /// Translates a stored error spec (`key|name=value`).
+    pub fn err(self, spec: &str) -> String {
+        t_err(self.0, spec)
+    }
+}
+
+/// The translator for the page being rendered.
+pub fn use_i18n() -> I18n {
+    I18n(leptos::prelude::use_context::<crate::models::PageCtx>().map(|c| c.lang).unwrap_or_default())
+}

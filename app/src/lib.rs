@@ -1,0 +1,100 @@
+//! Rounds: a moderated forum for verified clinicians where identifiable patient data
+//! is never published. This crate holds the pages, components, server functions and
+//! domain rules; server-only code sits behind the `ssr` feature, browser-only code
+//! behind `hydrate`.
+
+#![forbid(unsafe_code)]
+#![recursion_limit = "256"]
+
+pub mod components;
+pub mod i18n;
+pub mod models;
+pub mod phi;
+pub mod routes;
+pub mod server_fns;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use components::{ErrorView, Header, NoticeBanner};
+use models::PageCtx;
+use routes::*;
+
+/// The HTML document around the app (server only).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = page_ctx_from_request().lang;
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="referrer" content="same-origin"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The page context on the server (empty in the browser, where it comes from the
+/// serialized value instead).
+fn page_ctx_from_request() -> PageCtx {
+    #[cfg(feature = "ssr")]
+    {
+        ssr::render::page_ctx()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        PageCtx::default()
+    }
+}
+
+/// Reads the page context provided by [`App`].
+pub fn use_page() -> PageCtx {
+    use_context::<PageCtx>().unwrap_or_default()
+}
+
+/// The root component: header, notice, and the routed page.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let ctx = SharedValue::new(page_ctx_from_request).into_inner();
+    provide_context(ctx.clone());
+    let i = i18n::I18n(ctx.lang);
+    let error = ctx.error.clone();
+    view! {
+        <Stylesheet id="rounds" href="/pkg/rounds.css"/>
+        <Title formatter=move |t: String| if t.is_empty() { "Rounds".to_string() } else { format!("{t} · Rounds") }/>
+        <Router>
+            <Header/>
+            <main id="main" class="container">
+                <NoticeBanner/>
+                {match error {
+                    Some((status, key)) => view! { <ErrorView status key/> }.into_any(),
+                    None => view! {
+                        <Routes fallback=move || view! { <ErrorView status=404 key="err.not_found".to_string()/> }>
+                            <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                            <Route path=path!("/login") view=LoginPage/>
+                            <Route path=path!("/register") view=RegisterPage/>
+                            <Route path=path!("/pending") view=PendingPage ssr=SsrMode::Async/>
+                            <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
+                            <Route path=path!("/mod/verification") view=VerificationPage ssr=SsrMode::Async/>
+                            <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
+                        </Routes>
+                    }.into_any(),
+                }}
+            </main>
+            <footer class="site-footer container">
+                <p>{i.tr("footer.promise")}</p>
+            </footer>
+        </Router>
+    }
+}

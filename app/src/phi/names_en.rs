@@ -1,0 +1,339 @@
+//! Personal names in Latin script.
+//!
+//! Context first: a title (`Mr.`, `Mrs.`, `Ms.`, `Señora`), a relation or role (`daughter`,
+//! `wife`, `patient`, `resident`, `named`), a relation in brackets after the name
+//! (`Jane Doe (wife)`), a Japanese honorific in romaji (`Tanaka-san`), or an age right after it
+//! (`Okafor, 94F`).  Without context, two capitalised words are a name only when the first is
+//! a known given name (US Census lists).  Eponyms (`Parkinson's disease`, `Cheyne-Stokes`),
+//! citations (`Smith et al.`, `Smith (2019)`) and clinicians (`Dr. Lee`) are not patient names.
+
+use super::lists::Dicts;
+use super::text::{is_digit, is_latin, Text};
+use super::lex::lex;
+use super::{push, Hits, Kind};
+
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "mister", "madam", "mme", "mlle", "sr", "sra", "srta", "señor", "señora",
+    "senor", "senora", "herr", "frau", "mdm", "signora", "signor",
+];
+const RELATIONS: &[&str] = &[
+    "patient", "pt", "resident", "client", "daughter", "son", "wife", "husband", "mother", "mom", "mum", "father",
+    "dad", "sister", "brother", "niece", "nephew", "grandson", "granddaughter", "grandmother", "grandfather", "grandma",
+    "grandpa", "granny", "partner", "fiancé", "fiance", "fiancée", "spouse", "caregiver", "carer", "aunt", "uncle",
+    "cousin", "neighbour", "neighbor", "friend", "widow", "widower", "boyfriend", "girlfriend", "guardian", "named",
+    "called", "stepdaughter", "stepson", "stepmother", "stepfather", "daughter-in-law", "son-in-law", "sibling",
+    "kin", "nok", "proxy", "decedent", "deceased", "infant", "baby", "toddler", "child", "teen", "twin", "roommate",
+    "housemate", "landlord", "employer", "coworker", "colleague", "pastor", "tenant", "veteran", "admitted", "visited",
+    "visiting", "ring", "call", "text", "phoned", "phone", "contact",
+];
+/// Words after a name that make it an eponym.
+const EPONYM_NEXT: &[&str] = &[
+    "disease", "syndrome", "sign", "signs", "lymphoma", "tear", "node", "point", "foot", "reflex", "test", "maneuver",
+    "manoeuvre", "criteria", "scale", "score", "classification", "procedure", "operation", "fracture", "palsy",
+    "ulcer", "phenomenon", "triad", "law", "equation", "formula", "breathing", "respiration", "disorder", "anomaly",
+    "tumor", "tumour", "sarcoma", "encephalopathy", "thyroiditis", "malformation", "hernia", "cell", "cells", "body",
+    "bodies", "method", "technique", "position", "incision", "catheter", "tube", "rule", "rules", "index", "ratio",
+    "effect", "type", "variant", "angina", "pattern", "murmur", "contracture", "cyst", "dementia", "chorea", "ataxia",
+    "neuralgia", "aneurysm", "lesion", "lesions", "spots", "nodes", "line", "lines", "space", "pouch", "duct",
+    "canal", "ligament", "membrane", "capsule", "protocol", "regimen", "solution", "stain", "staining", "bundle",
+];
+/// Capitalised institutions and places that look like "Given Surname".
+const NOT_PERSON: &[&str] = &[
+    "kettering", "permanente", "sinai", "hopkins", "anderson", "mayo", "cleveland", "stanford", "yale", "harvard",
+    "duke", "emory", "vanderbilt", "brigham", "cedars", "scripps", "kaiser", "guy's", "thomas'", "ormond", "marsden",
+    "grey", "turner", "lou", "gehrig's", "gehrig", "jakob", "creutzfeldt",
+];
+
+const PARTICLES: &[&str] = &["del", "de", "la", "da", "van", "von", "der", "den", "bin", "binti", "al", "el", "ibn", "dos", "das", "di", "le", "du", "ter", "ten", "y"];
+/// Capitalised function words that never continue a name.
+const FUNCTION: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "from", "by", "is", "was", "has",
+    "had", "he", "she", "they", "we", "i", "it", "his", "her", "our", "their", "my", "this", "that", "if", "so", "not",
+    "no", "yes", "any", "all", "who", "what", "when", "where", "why", "how", "thanks", "hi", "hello", "dear", "please",
+];
+/// Verbs that follow a person (used for multi-word names without other context).
+const PERSON_VERBS: &[&str] = &[
+    "died", "passed", "taught", "fell", "refused", "refuses", "told", "asked", "asks", "wants", "wanted", "said", "says",
+    "lives", "lived", "keeps", "kept", "declined", "insists", "insisted", "was admitted", "was discharged",
+    "is refusing", "has been", "called", "texted", "emailed", "phoned", "visited", "cried", "smiled", "thanked",
+];
+/// Identifier labels right after a name ("Durnin, MRN 0848578").
+const ID_AFTER: &[&str] = &["mrn", "dob", "d.o.b", "mr#", "nhs", "hospital number", "id", "ssn", "medicare", "chart"];
+
+/// Latin word tokens (letters, inner apostrophes and hyphens) as (start, end).
+fn tokens(t: &Text) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if is_latin(t.at(i)) && !is_latin(t.before(i)) {
+            let mut e = t.run_end(i, is_latin);
+            while matches!(t.at(e), '\'' | '-') && is_latin(t.at(e + 1)) && !(t.at(e) == '\'' && t.starts_ci(e, "'s") && !is_latin(t.at(e + 2))) {
+                e = t.run_end(e + 1, is_latin);
+            }
+            out.push((i, e));
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+lex!(titles, TITLES);
+lex!(relations, RELATIONS);
+lex!(close_relations, &RELATIONS[..40]);
+lex!(eponym_next, EPONYM_NEXT);
+lex!(not_person, NOT_PERSON);
+lex!(particles, PARTICLES);
+lex!(function_words, FUNCTION);
+lex!(person_verbs, PERSON_VERBS);
+lex!(id_after, ID_AFTER);
+lex!(clinicians, &["dr", "doctor", "prof", "professor", "nurse", "rn", "np", "pa", "dds", "md", "consultant", "surgeon"]);
+
+/// Per-token facts, computed once (dictionary look-ups only for capitalised tokens).
+#[derive(Clone, Copy, Default)]
+struct Tok {
+    s: usize,
+    /// End without a possessive "'s".
+    e: usize,
+    up: bool,
+    cap: bool,
+    namey: bool,
+    given: bool,
+}
+
+struct Ctx<'a> {
+    t: &'a Text,
+    tok: Vec<Tok>,
+}
+
+fn classify(t: &Text, d: &Dicts, s: usize, e: usize) -> Tok {
+    let e = if e - s > 2 && t.ends_ci(e, "'s") { e - 2 } else { e };
+    let up = t.at(s).is_uppercase();
+    let mut tok = Tok { s, e, up, ..Tok::default() };
+    if !up || e - s < 2 || e - s > 30 {
+        return tok;
+    }
+    let w = t.lower(s, e);
+    let is_name = d.is_en_name(&w);
+    let title_case = !t.at(s + 1).is_uppercase();
+    tok.cap = title_case || (t.c[s..e].iter().all(|c| !c.is_lowercase()) && is_name);
+    tok.given = title_case && d.en_given.contains(w.as_str());
+    tok.namey = tok.cap && (is_name || !d.en_common.contains(w.as_str())) && !not_person().is(t, s, e);
+    tok
+}
+
+impl Ctx<'_> {
+    fn get(&self, k: usize) -> Tok {
+        self.tok.get(k).copied().unwrap_or_default()
+    }
+    fn is(&self, k: usize, lex: &super::lex::Lex) -> bool {
+        let x = self.get(k);
+        x.e > x.s && lex.is(self.t, x.s, x.e)
+    }
+    /// Adjacent tokens separated by exactly one space.
+    fn adjacent(&self, k: usize) -> bool {
+        match (self.tok.get(k), self.tok.get(k + 1)) {
+            (Some(a), Some(b)) => b.s == a.e + 1 && self.t.at(a.e) == ' ',
+            _ => false,
+        }
+    }
+    /// Is the name ending at token `k` followed by an eponym word or a citation?
+    fn eponym_or_citation(&self, k: usize) -> bool {
+        let t = self.t;
+        let x = self.get(k);
+        let e = x.e;
+        let next_is_eponym = self.is(k + 1, eponym_next());
+        if t.starts_ci(e, "'s") {
+            return next_is_eponym;
+        }
+        if t.at(e) == '-' && t.at(e + 1).is_uppercase() {
+            return true;
+        }
+        let k2 = t.skip_sp(e);
+        (next_is_eponym && self.get(k + 1).s == k2)
+            || t.starts_ci(k2, "et al")
+            || t.starts_ci(k2, "and colleagues")
+            || (t.starts_ci(k2, "(19") || t.starts_ci(k2, "(20")) && is_digit(t.at(k2 + 3))
+            || (t.at(e) == ',' && (t.starts_ci(k2 + 1, "19") || t.starts_ci(k2 + 1, "20")) && is_digit(t.at(k2 + 4)) && !is_digit(t.at(k2 + 5)))
+    }
+    fn clinician_before(&self, k: usize) -> bool {
+        k > 0 && self.is(k - 1, clinicians())
+    }
+    /// Extends a name from token `k` over following name tokens (max 4 more).
+    fn extend(&self, k: usize) -> usize {
+        let given = self.get(k).given;
+        let mut j = k;
+        while j < k + 4 && self.adjacent(j) {
+            // Surname particles: "Emigdio del Goñi", "Ludwig van Beek".
+            if self.is(j + 1, particles()) && self.adjacent(j + 1) && self.get(j + 2).cap {
+                j += 2;
+                continue;
+            }
+            // After a known given name any capitalised non-function word can be the surname
+            // ("Elaine Field", "Rose Young").
+            let nx = self.get(j + 1);
+            let ok = nx.namey || (given && nx.cap && !self.is(j + 1, function_words()) && !self.is(j + 1, eponym_next()));
+            if !ok {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+    fn push_name(&self, hits: &mut Hits, k: usize, j: usize, rule: &'static str) {
+        push(hits, Kind::Name, self.get(k).s, self.get(j).e, rule);
+    }
+}
+
+pub(super) fn scan(t: &Text, d: &Dicts, hits: &mut Hits) {
+    let raw = tokens(t);
+    let n = raw.len();
+    let mut tok = Vec::with_capacity(n);
+    for (k, &(s, e)) in raw.iter().enumerate() {
+        // Only capitalised tokens (and tokens just before one) can take part in a rule.
+        let next_up = raw.get(k + 1).is_some_and(|&(s2, _)| t.at(s2).is_uppercase());
+        if t.at(s).is_uppercase() || next_up {
+            tok.push(classify(t, d, s, e));
+        } else {
+            tok.push(Tok { s, e, ..Tok::default() });
+        }
+    }
+    let cx = Ctx { t, tok };
+    let mut k = 0;
+    while k < n {
+        let x = cx.get(k);
+        let (s, e) = (x.s, x.e);
+        let next_up = cx.get(k + 1).up;
+        if !x.up && !next_up {
+            k += 1;
+            continue;
+        }
+        // 1. Title + name: "Mr. Okafor", "Mrs Nguyen-Tran".
+        if x.up && cx.is(k, titles()) {
+            let g = if t.at(e) == '.' { e + 1 } else { e };
+            let sp = t.skip_sp(g);
+            let nx = cx.get(k + 1);
+            if sp > g && k + 1 < n && nx.s == sp && nx.e - nx.s >= 2 && nx.up {
+                let j = cx.extend(k + 1);
+                cx.push_name(hits, k + 1, j, "name.title");
+                k = j + 1;
+                continue;
+            }
+        }
+        // 2. Relation or role + name: "daughter Mary", "his wife, Jane Doe", "a man named Juan".
+        if next_up && cx.is(k, relations()) {
+            let gap = t.string(raw[k].1, cx.get(k + 1).s);
+            let gap_ok = matches!(gap.trim_end(), "" | "," | ":" | "'s") && gap.len() <= 3;
+            if gap_ok && cx.get(k + 1).namey && !cx.eponym_or_citation(k + 1) {
+                let j = cx.extend(k + 1);
+                if !cx.eponym_or_citation(j) {
+                    cx.push_name(hits, k + 1, j, "name.relation");
+                    k = j + 1;
+                    continue;
+                }
+            }
+        }
+        if !x.up {
+            k += 1;
+            continue;
+        }
+        // 3. Romaji honorifics: "Tanaka-san", "Yuki-chan".
+        if let Some(h) = ["-san", "-sama", "-chan", "-kun"].iter().find(|h| t.ends_ci(e, h)) {
+            if e - s > h.len() + 1 {
+                push(hits, Kind::Name, s, e - h.len(), "name.romaji_honorific");
+                k += 1;
+                continue;
+            }
+        }
+        if x.cap && t.starts_ci(e, " san ") {
+            push(hits, Kind::Name, s, e, "name.romaji_honorific");
+            k += 1;
+            continue;
+        }
+        // 4. Capitalised name(s) with evidence around them.
+        if x.namey && !cx.clinician_before(k) {
+            let j = cx.extend(k);
+            let je = cx.get(j).e;
+            let after = t.skip_sp(je);
+            // A relation in brackets after the name: "Jane Doe (wife)".
+            let rel_paren = t.at(after) == '(' && cx.get(j + 1).s == after + 1 && {
+                cx.is(j + 1, close_relations()) || ["his", "her", "pt's", "patient's"].iter().any(|w| t.starts_ci(after + 1, w))
+            };
+            // An age right after: "Okafor, 94F", "John Whitaker, 93".
+            let a = if t.at(je) == ',' { t.skip_sp(je + 1) } else if t.at(after) == '(' { after + 1 } else { usize::MAX };
+            let aged = a != usize::MAX && {
+                let de = t.run_end(a, is_digit);
+                (1..=3).contains(&(de - a))
+                    && !t.starts_ci(de, "%")
+                    && !t.starts_ci(de, "mg")
+                    && (j > k || x.given || ["f", "m", "y", "-y", " y", "歳"].iter().any(|x| t.starts_ci(de, x) && !t.at(de + x.len()).is_ascii_lowercase()))
+            };
+            // An identifier right after the name, or a bed/room number right before it.
+            let mut a2 = after;
+            if matches!(t.at(a2), ',' | '(' | '-' | ';') {
+                a2 = t.skip_sp(a2 + 1);
+            }
+            let id_after = id_after().word_at(t, a2).is_some();
+            let b = t.back_sp(s);
+            let nb = t.run_start(b, 4, is_digit);
+            let bed_before = nb < b && ["bed", "room", "rm", "bay"].iter().any(|l| t.ends_ci(t.back_sp(nb), l));
+            // A verb that only people do after a multi-word name: "Emigdio del Goñi taught me".
+            let verb = j > k && after == je + 1 && person_verbs().word_at(t, after).is_some();
+            // 5. Dictionary full name: known given name + capitalised surname.
+            let full = j > k && x.given && (k + 1..=j).any(|q| cx.get(q).cap);
+            if (rel_paren || aged || id_after || bed_before || verb || full) && !cx.eponym_or_citation(j) {
+                let rule = if rel_paren {
+                    "name.relation_after"
+                } else if aged || id_after || bed_before || verb {
+                    "name.context_after"
+                } else {
+                    "name.dictionary"
+                };
+                cx.push_name(hits, k, j, rule);
+                k = j + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{scan, Kind};
+
+    fn names(s: &str) -> Vec<String> {
+        scan(s).findings.iter().filter(|f| f.kind == Kind::Name).map(|f| s[f.start..f.end].to_string()).collect()
+    }
+
+    #[test]
+    fn positives() {
+        let cases = [
+            ("Mr. Okonkwo refused dialysis", "Okonkwo"),
+            ("Mrs Nguyen-Tran is back", "Nguyen-Tran"),
+            ("Daughter Priya texts every hour", "Priya"),
+            ("Could we ring Aisha Rahman (wife) today?", "Aisha Rahman"),
+            ("Our resident Svetlana keeps wandering", "Svetlana"),
+            ("Case: John Whitaker, 93M, admitted", "John Whitaker"),
+            ("Mr. Crohn (his real name) with Crohn's disease", "Crohn"),
+            ("Tanaka-san fell again", "Tanaka"),
+            ("Okafor, 94F, on warfarin", "Okafor"),
+            ("a man named Mateo Alvarez", "Mateo Alvarez"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(names(s).first().map(String::as_str), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn negatives() {
+        for s in ["Patient Y, 82F, Parkinson's disease", "Mr. Z refused", "Smith et al. (NEJM, 2019) found",
+            "Cheyne-Stokes respiration", "Lou Gehrig's disease", "Grey Turner sign", "Dr. Mary Jones will call",
+            "Patient Safety week", "Kaiser Permanente has a pathway", "Hashimoto's thyroiditis", "Stevens-Johnson syndrome",
+            "The patient, 82, on Xarelto", "Pt 3 stable", "Sloan Kettering"]
+        {
+            assert!(names(s).is_empty(), "{s}: {:?}", names(s));
+        }
+    }
+}

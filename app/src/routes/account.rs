@@ -1,0 +1,204 @@
+//! Account pages: sign in, register, the applicant's pending page and the profile.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::{CsrfField, Field, FormError, LoadError, ProfessionSelect};
+use crate::i18n::use_i18n;
+use crate::models::{format_time, Applicant, Status};
+use crate::server_fns::my_profile;
+use crate::use_page;
+
+/// `/login`
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i = use_i18n();
+    let query = use_query_map();
+    let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
+    let next = crate::components::fields::echoed("login", "next").0.unwrap_or(next);
+    view! {
+        <Title text=i.tr("login.title")/>
+        <section class="narrow card">
+            <h1>{i.tr("login.title")}</h1>
+            <form method="post" action="/login" novalidate>
+                <CsrfField/>
+                <input type="hidden" name="next" value=next/>
+                <FormError form="login"/>
+                <Field form="login" name="email" label="field.email" kind="email" required=true autocomplete="username"/>
+                <Field form="login" name="password" label="field.password" kind="password" required=true autocomplete="current-password"/>
+                <button type="submit" class="button">{i.tr("login.submit")}</button>
+            </form>
+            <p>{i.tr("login.no_account")}" "<a href="/register">{i.tr("nav.register")}</a></p>
+        </section>
+    }
+}
+
+/// `/register`
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let i = use_i18n();
+    // Enhancement once hydrated: a live count toward the password minimum.
+    let pw_len = RwSignal::new(0usize);
+    view! {
+        <Title text=i.tr("register.title")/>
+        <section class="narrow card">
+            <h1>{i.tr("register.title")}</h1>
+            <p class="lead">{i.tr("register.lead")}</p>
+            <form method="post" action="/register" novalidate>
+                <CsrfField/>
+                <FormError form="register"/>
+                <fieldset>
+                    <legend>{i.tr("register.account")}</legend>
+                    <Field form="register" name="email" label="field.email" kind="email" required=true autocomplete="email" maxlength=254/>
+                    <div on:input=move |ev| {
+                        pw_len.set(event_target_value(&ev).chars().count());
+                    }>
+                        <Field form="register" name="password" label="field.password" kind="password" required=true autocomplete="new-password" hint="hint.password"/>
+                        <p class="hint live" aria-live="polite">
+                            {move || {
+                                let n = pw_len.get();
+                                (n > 0).then(|| i.trf("hint.password_count", &[("n", &n.to_string())]))
+                            }}
+                        </p>
+                    </div>
+                    <Field form="register" name="display_name" label="field.display_name" required=true autocomplete="nickname" hint="hint.display_name" maxlength=40/>
+                </fieldset>
+                <LicenceFields form="register" current=None/>
+                <button type="submit" class="button">{i.tr("register.submit")}</button>
+            </form>
+            <p>{i.tr("register.have_account")}" "<a href="/login">{i.tr("nav.sign_in")}</a></p>
+        </section>
+    }
+}
+
+/// The licence details asked at registration and resubmission.
+#[component]
+fn LicenceFields(form: &'static str, current: Option<Applicant>) -> impl IntoView {
+    let i = use_i18n();
+    let c = current.clone();
+    let get = move |f: fn(&Applicant) -> String| c.as_ref().map(f);
+    view! {
+        <fieldset>
+            <legend>{i.tr("register.licence")}</legend>
+            <ProfessionSelect form=form initial=get(|a| a.profession.clone()).unwrap_or_default()/>
+            <Field form=form name="licence_number" label="field.licence_number" required=true maxlength=64
+                hint="hint.licence_number" initial=get(|a| a.licence_number.clone()).unwrap_or_default()/>
+            <Field form=form name="jurisdiction" label="field.jurisdiction" required=true maxlength=80
+                hint="hint.jurisdiction" initial=get(|a| a.jurisdiction.clone()).unwrap_or_default()/>
+            <Field form=form name="npi" label="field.npi" maxlength=12 hint="hint.npi"
+                initial=get(|a| a.npi.clone().unwrap_or_default()).unwrap_or_default()/>
+            <Field form=form name="specialty" label="field.specialty" maxlength=80
+                initial=get(|a| a.specialty.clone()).unwrap_or_default()/>
+            <Field form=form name="workplace" label="field.workplace" maxlength=120 hint="hint.workplace"
+                autocomplete="organization" initial=get(|a| a.workplace.clone()).unwrap_or_default()/>
+        </fieldset>
+    }
+}
+
+/// `/pending`: where an applicant stands, and the form to correct and resubmit.
+#[component]
+pub fn PendingPage() -> impl IntoView {
+    let i = use_i18n();
+    let profile = Resource::new(|| (), |_| my_profile());
+    view! {
+        <Title text=i.tr("pending.title")/>
+        <Suspense fallback=move || view! { <p>{i.tr("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match profile.await {
+                    Err(e) => view! { <LoadError error=e/> }.into_any(),
+                    Ok(p) => {
+                        let a = p.applicant;
+                        let status = a.status;
+                        view! {
+                            <section class="card">
+                                <h1>{i.tr(match status {
+                                    Status::Pending => "pending.title",
+                                    Status::Rejected => "pending.rejected_title",
+                                    Status::Verified => "pending.verified_title",
+                                })}</h1>
+                                {match status {
+                                    Status::Pending => view! {
+                                        <p>{i.tr("pending.explain")}</p>
+                                        <p class="meta">{i.trf("pending.submitted", &[("when", &format_time(a.submitted_at))])}</p>
+                                    }.into_any(),
+                                    Status::Rejected => view! {
+                                        <p>{i.tr("pending.rejected_explain")}</p>
+                                        <blockquote class="reason" id="rejection-reason">{a.rejection_reason.clone().unwrap_or_default()}</blockquote>
+                                    }.into_any(),
+                                    Status::Verified => view! {
+                                        <p>{i.tr("pending.verified_explain")}</p>
+                                        <p><a class="button" href="/">{i.tr("nav.forum")}</a></p>
+                                    }.into_any(),
+                                }}
+                            </section>
+                            {(status != Status::Verified).then(|| view! {
+                                <section class="card">
+                                    <h2>{i.tr("pending.resubmit_title")}</h2>
+                                    <p>{i.tr("pending.resubmit_explain")}</p>
+                                    <form method="post" action="/pending" novalidate>
+                                        <CsrfField/>
+                                        <FormError form="resubmit"/>
+                                        <LicenceFields form="resubmit" current=Some(a.clone())/>
+                                        <button type="submit" class="button">{i.tr("pending.resubmit")}</button>
+                                    </form>
+                                </section>
+                            })}
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/profile`: the signed-in user's own details and sessions.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let i = use_i18n();
+    let profile = Resource::new(|| (), |_| my_profile());
+    let page = use_page();
+    view! {
+        <Title text=i.tr("profile.title")/>
+        <Suspense fallback=move || view! { <p>{i.tr("loading")}</p> }>
+            {move || {
+                let page = page.clone();
+                Suspend::new(async move {
+                match profile.await {
+                    Err(e) => view! { <LoadError error=e/> }.into_any(),
+                    Ok(p) => {
+                        let a = p.applicant;
+                        let row = |k: &'static str, v: String| view! { <dt>{i.tr(k)}</dt><dd>{v}</dd> };
+                        view! {
+                            <section class="card">
+                                <h1>{i.tr("profile.title")}</h1>
+                                <dl class="details">
+                                    {row("field.display_name", a.display_name.clone())}
+                                    {row("field.email", a.email.clone())}
+                                    {row("field.profession", i.tr(&format!("profession.{}", a.profession)))}
+                                    {row("field.licence_number", a.licence_number.clone())}
+                                    {row("field.jurisdiction", a.jurisdiction.clone())}
+                                    {row("field.npi", a.npi.clone().unwrap_or_else(|| "—".into()))}
+                                    {row("field.specialty", a.specialty.clone())}
+                                    {row("field.workplace", a.workplace.clone())}
+                                    {row("profile.role", i.tr(&format!("role.{}", p.role.as_str())))}
+                                    {row("profile.status", i.tr(&format!("status_name.{}", a.status.as_str())))}
+                                    {row("profile.language", page.lang.native_name().to_string())}
+                                </dl>
+                                <p class="hint">{i.tr("hint.workplace")}</p>
+                            </section>
+                            <section class="card">
+                                <h2>{i.tr("profile.sessions_title")}</h2>
+                                <p>{i.trf("profile.sessions", &[("n", &p.sessions.to_string())])}</p>
+                                <form method="post" action="/logout-all">
+                                    <CsrfField/>
+                                    <button type="submit" class="button secondary">{i.tr("profile.logout_all")}</button>
+                                </form>
+                            </section>
+                        }.into_any()
+                    }
+                }
+            })}}
+        </Suspense>
+    }
+}

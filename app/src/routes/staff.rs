@@ -1,0 +1,133 @@
+//! Staff pages: the verification queue (moderators) and the user list (admins).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::{CsrfField, LoadError, TextArea};
+use crate::i18n::use_i18n;
+use crate::models::{format_time, Applicant, Role, Status};
+use crate::server_fns::{list_users, verification_queue};
+
+/// `/mod/verification`: pending applicants with their licence details.
+#[component]
+pub fn VerificationPage() -> impl IntoView {
+    let i = use_i18n();
+    let queue = Resource::new(|| (), |_| verification_queue());
+    view! {
+        <Title text=i.tr("verify.title")/>
+        <h1>{i.tr("verify.title")}</h1>
+        <p class="lead">{i.tr("verify.lead")}</p>
+        <Suspense fallback=move || view! { <p>{i.tr("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match queue.await {
+                    Err(e) => view! { <LoadError error=e/> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="empty">{i.tr("verify.empty")}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <p class="meta">{i.trf("verify.count", &[("n", &list.len().to_string())])}</p>
+                        <ol class="queue">
+                            {list.into_iter().map(|a| view! { <ApplicantCard a/> }).collect_view()}
+                        </ol>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ApplicantCard(a: Applicant) -> impl IntoView {
+    let i = use_i18n();
+    let id = a.id;
+    let reason_field = format!("reason_{id}");
+    let resubmitted = a.rejection_reason.is_some();
+    let row = move |k: &'static str, v: String| view! { <dt>{i.tr(k)}</dt><dd>{v}</dd> };
+    view! {
+        <li class="card applicant" id=format!("applicant-{id}")>
+            <h2>{a.display_name.clone()}</h2>
+            {resubmitted.then(|| view! { <p class="badge">{i.tr("verify.resubmitted")}</p> })}
+            <dl class="details">
+                {row("field.email", a.email.clone())}
+                {row("field.profession", i.tr(&format!("profession.{}", a.profession)))}
+                {row("field.licence_number", a.licence_number.clone())}
+                {row("field.jurisdiction", a.jurisdiction.clone())}
+                {row("field.npi", a.npi.clone().unwrap_or_else(|| "—".into()))}
+                {row("field.specialty", a.specialty.clone())}
+                {row("field.workplace", a.workplace.clone())}
+                {row("verify.submitted", format_time(a.submitted_at))}
+            </dl>
+            <div class="decisions">
+                <form method="post" action="/mod/verification" class="inline">
+                    <CsrfField/>
+                    <input type="hidden" name="user_id" value=id.to_string()/>
+                    <input type="hidden" name="decision" value="verify"/>
+                    <button type="submit" class="button">{i.tr("verify.verify")}</button>
+                </form>
+                <form method="post" action="/mod/verification" class="reject">
+                    <CsrfField/>
+                    <input type="hidden" name="user_id" value=id.to_string()/>
+                    <input type="hidden" name="decision" value="reject"/>
+                    <TextArea form="decide" name=reason_field label="verify.reason" required=true/>
+                    <button type="submit" class="button danger">{i.tr("verify.reject")}</button>
+                </form>
+            </div>
+        </li>
+    }
+}
+
+/// `/admin/users`: every account, with moderator grants.
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let i = use_i18n();
+    let users = Resource::new(|| (), |_| list_users());
+    view! {
+        <Title text=i.tr("users.title")/>
+        <h1>{i.tr("users.title")}</h1>
+        <Suspense fallback=move || view! { <p>{i.tr("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match users.await {
+                    Err(e) => view! { <LoadError error=e/> }.into_any(),
+                    Ok(list) => view! {
+                        <div class="table-wrap">
+                        <table class="users">
+                            <thead><tr>
+                                <th scope="col">{i.tr("field.display_name")}</th>
+                                <th scope="col">{i.tr("field.email")}</th>
+                                <th scope="col">{i.tr("profile.status")}</th>
+                                <th scope="col">{i.tr("profile.role")}</th>
+                                <th scope="col">{i.tr("users.joined")}</th>
+                                <th scope="col"><span class="sr-only">{i.tr("users.actions")}</span></th>
+                            </tr></thead>
+                            <tbody>
+                            {list.into_iter().map(|u| {
+                                let action = match (u.role, u.status) {
+                                    (Role::Member, Status::Verified) => Some(("moderator", "users.grant")),
+                                    (Role::Moderator, _) => Some(("member", "users.revoke")),
+                                    _ => None,
+                                };
+                                view! {
+                                    <tr id=format!("user-{}", u.id)>
+                                        <td>{u.display_name.clone()}</td>
+                                        <td>{u.email.clone()}</td>
+                                        <td>{i.tr(&format!("status_name.{}", u.status.as_str()))}</td>
+                                        <td>{i.tr(&format!("role.{}", u.role.as_str()))}</td>
+                                        <td>{format_time(u.created_at)}</td>
+                                        <td>{action.map(|(role, label)| view! {
+                                            <form method="post" action="/admin/users" class="inline">
+                                                <CsrfField/>
+                                                <input type="hidden" name="user_id" value=u.id.to_string()/>
+                                                <input type="hidden" name="role" value=role/>
+                                                <button type="submit" class="button small">{i.tr(label)}</button>
+                                            </form>
+                                        })}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                            </tbody>
+                        </table>
+                        </div>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,121 @@
+//! The one error type of the server side. Each variant maps to an HTTP status;
+//! internal causes are logged and never shown to the user, who sees a translated
+//! message instead.
+
+use std::collections::BTreeMap;
+
+use axum::http::StatusCode;
+
+use super::store::StoreError;
+
+/// Everything a request can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// 400: the request could not be read (malformed or non-UTF-8 form data).
+    #[error("bad request")]
+    BadRequest,
+    /// 401: the page needs a signed-in user.
+    #[error("sign-in required")]
+    Unauthorized,
+    /// 403: signed in, but not allowed to do this (or the CSRF token was wrong).
+    #[error("forbidden")]
+    Forbidden,
+    /// 403: the form's anti-forgery token was missing or did not match.
+    #[error("csrf token missing or wrong")]
+    Csrf,
+    /// 404: no such thing, or not visible to this user.
+    #[error("not found")]
+    NotFound,
+    /// 409: someone else changed the item first (e.g. an applicant already decided).
+    #[error("conflict")]
+    Conflict,
+    /// 413: the request body is larger than Rounds accepts.
+    #[error("payload too large")]
+    PayloadTooLarge,
+    /// 415: a state-changing request that is not a form post.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// 422: the form failed validation; field → message key.
+    #[error("validation failed")]
+    Invalid(BTreeMap<String, String>),
+    /// 429: too many failed sign-ins; seconds to wait.
+    #[error("too many attempts")]
+    TooManyAttempts(i64),
+    /// 500: the database failed. Logged, never shown.
+    #[error("database error: {0}")]
+    Store(#[from] StoreError),
+    /// 500: anything else that should not happen. Logged, never shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        AppError::Store(StoreError::Db(e))
+    }
+}
+
+impl AppError {
+    /// The HTTP status of this error.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Conflict => StatusCode::CONFLICT,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Store(StoreError::Conflict(_)) => StatusCode::CONFLICT,
+            AppError::Store(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The message key shown to the user (internal causes are hidden).
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            AppError::BadRequest => "err.bad_request",
+            AppError::Unauthorized => "err.unauthorized",
+            AppError::Forbidden => "err.forbidden",
+            AppError::Csrf => "err.csrf",
+            AppError::NotFound => "err.not_found",
+            AppError::Conflict => "err.conflict",
+            AppError::PayloadTooLarge => "err.too_large",
+            AppError::UnsupportedMediaType => "err.media_type",
+            AppError::Invalid(_) => "err.invalid",
+            AppError::TooManyAttempts(_) => "err.too_many",
+            AppError::Store(StoreError::Conflict(_)) => "err.conflict",
+            AppError::Store(_) | AppError::Internal(_) => "err.internal",
+        }
+    }
+
+    /// Logs internal causes; call once where the error is turned into a response.
+    pub fn log(&self) {
+        if self.status().is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        }
+    }
+}
+
+/// Turns a storage conflict on a unique field into a field error, as the forms show it.
+pub fn conflict_to_field(err: StoreError) -> AppError {
+    match err {
+        StoreError::Conflict("email") => {
+            AppError::Invalid(BTreeMap::from([("email".to_string(), "err.email_taken".to_string())]))
+        }
+        StoreError::Conflict("display_key") => {
+            AppError::Invalid(BTreeMap::from([("display_name".to_string(), "err.name_taken".to_string())]))
+        }
+        other => AppError::Store(other),
+    }
+}
+
+impl AppError {
+    /// For server functions: logs internal causes and sends only the message key.
+    pub fn into_server_fn(self) -> leptos::prelude::ServerFnError {
+        self.log();
+        leptos::prelude::ServerFnError::ServerError(self.message_key().to_string())
+    }
+}

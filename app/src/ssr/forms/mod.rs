@@ -1,0 +1,210 @@
+//! Form handlers: every state change in Rounds is a plain HTML form post, so it works
+//! with JavaScript blocked. Success answers 303 See Other; a rejected form renders the
+//! same page again (422) with what the user typed and one message per field.
+//! The session middleware has already checked the CSRF token and access.
+
+mod account;
+mod staff;
+
+use std::collections::BTreeMap;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::Response;
+use axum::routing::post;
+use axum::Router;
+
+use super::error::AppError;
+use super::render::{render_error, render_page};
+use super::session::{set_cookie, RequestCtx, FLASH_COOKIE, MAX_FORM_BYTES};
+use super::AppState;
+use crate::models::FormEcho;
+
+/// The POST routes of every form.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/register", post(account::register))
+        .route("/login", post(account::login))
+        .route("/logout", post(account::logout))
+        .route("/logout-all", post(account::logout_all))
+        .route("/lang", post(account::lang))
+        .route("/pending", post(account::resubmit))
+        .route("/mod/verification", post(staff::decide))
+        .route("/admin/users", post(staff::set_role))
+}
+
+/// A decoded form body: field → value (the last one wins).
+#[derive(Debug, Default)]
+pub struct FormData(BTreeMap<String, String>);
+
+impl FormData {
+    /// Decodes `application/x-www-form-urlencoded`, refusing invalid UTF-8 instead of
+    /// silently replacing it.
+    pub fn parse(bytes: &[u8]) -> Result<FormData, AppError> {
+        let mut map = BTreeMap::new();
+        for pair in bytes.split(|b| *b == b'&').filter(|p| !p.is_empty()) {
+            let (k, v) = match pair.iter().position(|b| *b == b'=') {
+                Some(i) => (&pair[..i], &pair[i + 1..]),
+                None => (pair, &[][..]),
+            };
+            map.insert(decode(k)?, decode(v)?);
+        }
+        Ok(FormData(map))
+    }
+
+    /// A field's value, or "".
+    pub fn get(&self, name: &str) -> &str {
+        self.0.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    /// The values to echo back, without secrets.
+    pub fn echo(&self, form: &str, errors: BTreeMap<String, String>) -> FormEcho {
+        let values = self
+            .0
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "password" | "_csrf"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        FormEcho { form: form.to_string(), values, errors }
+    }
+}
+
+fn decode(raw: &[u8]) -> Result<String, AppError> {
+    let plus: Vec<u8> = raw.iter().map(|b| if *b == b'+' { b' ' } else { *b }).collect();
+    let mut out = Vec::with_capacity(plus.len());
+    let mut i = 0;
+    while i < plus.len() {
+        if plus[i] == b'%' {
+            let hex = plus.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+            match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                Some(b) => {
+                    out.push(b);
+                    i += 3;
+                    continue;
+                }
+                None => return Err(AppError::BadRequest),
+            }
+        }
+        out.push(plus[i]);
+        i += 1;
+    }
+    String::from_utf8(out).map_err(|_| AppError::BadRequest)
+}
+
+/// A request split into what handlers need.
+pub struct Submitted {
+    /// Request head (for re-rendering the page).
+    pub parts: Parts,
+    /// Session, language, token.
+    pub ctx: RequestCtx,
+    /// The form fields.
+    pub form: FormData,
+}
+
+/// Reads the form of a request (the middleware put the context in).
+pub async fn submitted(req: Request) -> Result<Submitted, (Parts, Option<RequestCtx>, AppError)> {
+    let (parts, body) = req.into_parts();
+    let ctx = parts.extensions.get::<RequestCtx>().cloned();
+    let bytes = match axum::body::to_bytes(body, MAX_FORM_BYTES).await {
+        Ok(b) => b,
+        Err(_) => return Err((parts, ctx, AppError::PayloadTooLarge)),
+    };
+    let Some(ctx) = ctx else {
+        return Err((parts, None, AppError::Internal("request context missing".into())));
+    };
+    match FormData::parse(&bytes) {
+        Ok(form) => Ok(Submitted { parts, ctx, form }),
+        Err(e) => Err((parts, Some(ctx), e)),
+    }
+}
+
+/// 303 See Other to `to`.
+pub fn see_other(to: &str) -> Response {
+    Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, to)
+        .body(Body::empty())
+        .unwrap_or_default()
+}
+
+/// 303 with a one-time notice shown on the next page.
+pub fn see_other_with_notice(to: &str, notice: &str, secure: bool) -> Response {
+    let mut res = see_other(to);
+    res.headers_mut().append(header::SET_COOKIE, set_cookie(FLASH_COOKIE, notice, Some(60), secure, "Lax"));
+    res
+}
+
+/// Only same-site relative paths may be redirect targets.
+pub fn safe_return(path: &str) -> String {
+    if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") && !path.contains(['\r', '\n']) {
+        path.to_string()
+    } else {
+        "/".to_string()
+    }
+}
+
+/// What a handler returns: a response, or an error to render as a page.
+pub type Outcome = Result<Response, AppError>;
+
+/// Runs a form handler body and turns its errors into pages: validation failures
+/// re-render the form with the echo, other errors render an error page.
+pub async fn finish(state: &AppState, sub: Submitted, form_name: &str, out: Outcome) -> Response {
+    match out {
+        Ok(res) => res,
+        Err(AppError::Invalid(errors)) => {
+            let echo = sub.form.echo(form_name, errors);
+            render_page(state, sub.parts, sub.ctx, Some(echo), None, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(AppError::TooManyAttempts(secs)) => {
+            let errors = BTreeMap::from([("_form".to_string(), format!("err.too_many|secs={secs}"))]);
+            let echo = sub.form.echo(form_name, errors);
+            render_page(state, sub.parts, sub.ctx, Some(echo), None, StatusCode::TOO_MANY_REQUESTS).await
+        }
+        Err(e) => {
+            e.log();
+            render_error(state, sub.parts, sub.ctx, &e).await
+        }
+    }
+}
+
+/// Reads the form or renders the reason it could not be read.
+pub async fn read_or_render(state: &AppState, req: Request) -> Result<Submitted, Response> {
+    match submitted(req).await {
+        Ok(s) => Ok(s),
+        Err((parts, Some(ctx), e)) => Err(render_error(state, parts, ctx, &e).await),
+        Err((_, None, e)) => {
+            e.log();
+            Err(Response::builder().status(e.status()).body(Body::from("Request context missing")).unwrap_or_default())
+        }
+    }
+}
+
+/// Shorthand used by handlers.
+pub type St = State<AppState>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_decode_strictly() {
+        let f = FormData::parse(b"a=1&b=hello+world&c=%E6%97%A5&d").unwrap();
+        assert_eq!(f.get("a"), "1");
+        assert_eq!(f.get("b"), "hello world");
+        assert_eq!(f.get("c"), "日");
+        assert_eq!(f.get("d"), "");
+        assert!(FormData::parse(b"a=%FF%FE").is_err());
+        assert!(FormData::parse(b"a=%G1").is_err());
+        assert!(FormData::parse(b"a=%E6%97").is_err());
+    }
+
+    #[test]
+    fn only_local_paths_are_returned_to() {
+        assert_eq!(safe_return("/mod/verification"), "/mod/verification");
+        assert_eq!(safe_return("//evil.example"), "/");
+        assert_eq!(safe_return("https://evil.example"), "/");
+        assert_eq!(safe_return("/\\evil.example"), "/");
+    }
+}

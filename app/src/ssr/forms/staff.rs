@@ -1,0 +1,89 @@
+//! Staff forms: verification decisions (moderators) and moderator grants (admins).
+//! Every decision is written to the hash-chained audit log.
+
+use axum::extract::{Request, State};
+use axum::response::Response;
+
+use super::{finish, read_or_render, see_other_with_notice, Outcome, Submitted};
+use crate::models::{Role, Status};
+use crate::ssr::error::AppError;
+use crate::ssr::validate::{self, FieldErrors};
+use crate::ssr::AppState;
+
+/// Longest rejection reason, in characters.
+const MAX_REASON: usize = 1000;
+
+/// POST /mod/verification: verify, or reject with a reason.
+pub async fn decide(State(state): State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = decide_inner(&state, &sub).await;
+    finish(&state, sub, "decide", out).await
+}
+
+async fn decide_inner(state: &AppState, sub: &Submitted) -> Outcome {
+    let actor = sub.ctx.viewer.as_ref().filter(|v| v.can_moderate()).ok_or(AppError::Forbidden)?;
+    let target: i64 = sub.form.get("user_id").parse().map_err(|_| AppError::BadRequest)?;
+    let reason = sub.form.get("reason").trim();
+    let (status, action) = match sub.form.get("decision") {
+        "verify" => (Status::Verified, "verification.verify"),
+        "reject" => (Status::Rejected, "verification.reject"),
+        _ => return Err(AppError::BadRequest),
+    };
+    if status == Status::Rejected {
+        let mut errors = FieldErrors::new();
+        validate::text(&mut errors, "reason", reason, true, MAX_REASON);
+        if !errors.is_empty() {
+            // Name the applicant in the field key so the message lands on the right card.
+            let errors = errors.into_iter().map(|(_, v)| (format!("reason_{target}"), v)).collect();
+            return Err(AppError::Invalid(errors));
+        }
+    }
+    if target == actor.id {
+        return Err(AppError::Forbidden);
+    }
+    let reason_opt = (status == Status::Rejected).then_some(reason);
+    if !state.store.decide(target, status, reason_opt).await? {
+        return Ok(see_other_with_notice("/mod/verification", "notice.already_decided", state.config.secure_cookies));
+    }
+    state.store.audit(Some(actor.id), action, "user", &target.to_string(), reason_opt.unwrap_or("")).await?;
+    tracing::info!(actor = actor.id, target, action, "verification decided");
+    let notice = if status == Status::Verified { "notice.verified" } else { "notice.rejected" };
+    Ok(see_other_with_notice("/mod/verification", notice, state.config.secure_cookies))
+}
+
+/// POST /admin/users: grant or revoke moderator.
+pub async fn set_role(State(state): State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = set_role_inner(&state, &sub).await;
+    finish(&state, sub, "role", out).await
+}
+
+async fn set_role_inner(state: &AppState, sub: &Submitted) -> Outcome {
+    let actor = sub.ctx.viewer.as_ref().filter(|v| v.is_admin()).ok_or(AppError::Forbidden)?;
+    let target: i64 = sub.form.get("user_id").parse().map_err(|_| AppError::BadRequest)?;
+    let (role, action) = match sub.form.get("role") {
+        "moderator" => (Role::Moderator, "role.grant_moderator"),
+        "member" => (Role::Member, "role.revoke_moderator"),
+        _ => return Err(AppError::BadRequest),
+    };
+    let user = state.store.user_by_id(target).await?.ok_or(AppError::NotFound)?;
+    // Admin accounts are managed from the command line, not demoted from the web.
+    if user.role == Role::Admin || target == actor.id {
+        return Err(AppError::Forbidden);
+    }
+    if role == Role::Moderator && user.applicant.status != Status::Verified {
+        return Err(AppError::Conflict);
+    }
+    if user.role != role {
+        state.store.set_role(target, role).await?;
+        state.store.audit(Some(actor.id), action, "user", &target.to_string(), "").await?;
+        tracing::info!(actor = actor.id, target, action, "role changed");
+    }
+    Ok(see_other_with_notice("/admin/users", "notice.role_changed", state.config.secure_cookies))
+}

@@ -1,0 +1,57 @@
+//! Server-only code: state, storage, sessions and CSRF, the form handlers that make
+//! every page work without JavaScript, and the router that ties them together.
+
+pub mod access;
+pub mod error;
+pub mod forms;
+pub mod passwords;
+pub mod render;
+pub mod session;
+pub mod store;
+pub mod validate;
+
+use std::sync::Arc;
+
+use leptos::config::LeptosOptions;
+
+use crate::i18n::Lang;
+pub use store::Store;
+
+/// Operator settings the request handlers need.
+#[derive(Clone, Debug)]
+pub struct AppConfig {
+    /// Mark cookies `Secure` (behind HTTPS).
+    pub secure_cookies: bool,
+    /// Language when neither the user nor the browser says.
+    pub default_lang: Lang,
+    /// Idle lifetime of a session in seconds.
+    pub session_ttl_secs: i64,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig { secure_cookies: false, default_lang: Lang::En, session_ttl_secs: 14 * 24 * 3600 }
+    }
+}
+
+/// Shared by every request handler and provided to every rendered page.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// Operator settings.
+    pub config: Arc<AppConfig>,
+    /// Where the wasm bundle and CSS are served from.
+    pub leptos: LeptosOptions,
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+/// Fetches the [`AppState`] inside a server function or component on the server.
+pub fn app_state() -> Result<AppState, error::AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or(error::AppError::Internal("app state missing".into()))
+}

@@ -1,0 +1,214 @@
+//! Sessions, cookies and CSRF. A middleware resolves the session cookie to the
+//! signed-in user, picks the page language, issues the anti-CSRF token, and
+//! refuses state-changing requests whose token or origin is wrong — one check for
+//! every form, with or without JavaScript.
+
+use axum::body::{to_bytes, Body};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+use super::access;
+use super::error::AppError;
+use super::render::render_error;
+use super::AppState;
+use crate::i18n::Lang;
+use crate::models::Viewer;
+
+/// Session cookie name.
+pub const SESSION_COOKIE: &str = "rounds_session";
+/// Anti-CSRF cookie name (double-submit: forms carry the same value in `_csrf`).
+pub const CSRF_COOKIE: &str = "rounds_csrf";
+/// Language chosen with the header switcher.
+pub const LANG_COOKIE: &str = "rounds_lang";
+/// One-time notice after a successful form post (a message key, never user text).
+pub const FLASH_COOKIE: &str = "rounds_flash";
+/// Largest form body accepted, in bytes.
+pub const MAX_FORM_BYTES: usize = 256 * 1024;
+
+/// What the middleware learned about a request, for handlers and pages.
+#[derive(Clone, Debug)]
+pub struct RequestCtx {
+    /// SHA-256 of the session id, when signed in.
+    pub session_hash: Option<String>,
+    /// The signed-in user.
+    pub viewer: Option<Viewer>,
+    /// The anti-CSRF token for forms on this page.
+    pub csrf: String,
+    /// The page language.
+    pub lang: Lang,
+    /// The client's address (for throttling; never logged with anything personal).
+    pub client: String,
+    /// A one-time notice key, consumed by this request.
+    pub notice: Option<String>,
+}
+
+/// A fresh random token (256 bits, base64url).
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The stored form of a session id.
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Reads one cookie from the request headers.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// Builds a `Set-Cookie` value. `max_age` None = session cookie; Some(0) = delete.
+pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool, same_site: &str) -> HeaderValue {
+    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}");
+    if let Some(age) = max_age {
+        c.push_str(&format!("; Max-Age={age}"));
+    }
+    if secure {
+        c.push_str("; Secure");
+    }
+    HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static("invalid=; Max-Age=0"))
+}
+
+fn well_formed_token(t: &str) -> bool {
+    t.len() == 43 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+async fn load_viewer(state: &AppState, headers: &HeaderMap) -> Result<(Option<String>, Option<Viewer>, Option<Lang>), AppError> {
+    let Some(token) = cookie(headers, SESSION_COOKIE).filter(|t| well_formed_token(t)) else {
+        return Ok((None, None, None));
+    };
+    let hash = hash_token(&token);
+    let Some(user_id) = state.store.session_user(&hash, state.config.session_ttl_secs).await? else {
+        return Ok((None, None, None));
+    };
+    let Some(user) = state.store.user_by_id(user_id).await? else {
+        return Ok((None, None, None));
+    };
+    let viewer = Viewer {
+        id: user.id,
+        display_name: user.applicant.display_name.clone(),
+        role: user.role,
+        status: user.applicant.status,
+    };
+    Ok((Some(hash), Some(viewer), user.lang))
+}
+
+fn same_origin(headers: &HeaderMap) -> bool {
+    // Browsers send Origin on every cross-origin POST; when present it must name us.
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) != Some("cross-site");
+    };
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or("");
+    origin != "null" && !host.is_empty() && origin_host == host
+}
+
+/// The middleware: session, language, CSRF token and check, access rules.
+pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    match handle(state.clone(), req, next).await {
+        Ok(res) => res,
+        Err((err, ctx, parts)) => {
+            err.log();
+            render_error(&state, parts, ctx, &err).await
+        }
+    }
+}
+
+type Failure = (AppError, RequestCtx, axum::http::request::Parts);
+
+async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, Failure> {
+    let (mut parts, body) = req.into_parts();
+    let client = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    let existing_csrf = cookie(&parts.headers, CSRF_COOKIE).filter(|t| well_formed_token(t));
+    let csrf = existing_csrf.clone().unwrap_or_else(random_token);
+    let notice = cookie(&parts.headers, FLASH_COOKIE).filter(|k| k.len() < 64 && k.starts_with("notice."));
+    let mut ctx = RequestCtx { session_hash: None, viewer: None, csrf, lang: state.config.default_lang, client, notice };
+
+    let loaded = load_viewer(&state, &parts.headers).await;
+    let user_lang = match loaded {
+        Ok((hash, viewer, lang)) => {
+            ctx.session_hash = hash;
+            ctx.viewer = viewer;
+            lang
+        }
+        Err(e) => return Err((e, ctx, parts)),
+    };
+    ctx.lang = user_lang
+        .or_else(|| cookie(&parts.headers, LANG_COOKIE).and_then(|l| Lang::parse(&l)))
+        .or_else(|| {
+            parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language)
+        })
+        .unwrap_or(state.config.default_lang);
+
+    let safe = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+    let mut body = body;
+    if !safe {
+        if !same_origin(&parts.headers) {
+            return Err((AppError::Csrf, ctx, parts));
+        }
+        if !parts.uri.path().starts_with("/api/") {
+            // Form posts: the body must be urlencoded and carry the token.
+            let ct = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+            if !ct.starts_with("application/x-www-form-urlencoded") {
+                return Err((AppError::UnsupportedMediaType, ctx, parts));
+            }
+            let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
+                Ok(b) => b,
+                Err(_) => return Err((AppError::PayloadTooLarge, ctx, parts)),
+            };
+            let sent = form_urlencoded::parse(&bytes).find(|(k, _)| k == "_csrf").map(|(_, v)| v.into_owned());
+            let ok = match (&sent, &existing_csrf) {
+                (Some(s), Some(c)) => bool::from(s.as_bytes().ct_eq(c.as_bytes())),
+                _ => false,
+            };
+            if !ok {
+                return Err((AppError::Csrf, ctx, parts));
+            }
+            body = Body::from(bytes);
+        }
+    }
+
+    if let Err(e) = access::check(parts.uri.path(), ctx.viewer.as_ref()) {
+        return match e {
+            access::Denied::SignIn => {
+                let next_path = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+                let to = format!("/login?next={}", form_urlencoded::byte_serialize(next_path.as_bytes()).collect::<String>());
+                Ok(super::forms::see_other(&to))
+            }
+            access::Denied::Pending => Ok(super::forms::see_other("/pending")),
+            access::Denied::Forbidden => Err((AppError::Forbidden, ctx, parts)),
+        };
+    }
+
+    let new_csrf = existing_csrf.is_none().then(|| ctx.csrf.clone());
+    let had_notice = ctx.notice.is_some();
+    parts.extensions.insert(ctx);
+    let mut res = next.run(Request::from_parts(parts, body)).await;
+    let secure = state.config.secure_cookies;
+    if let Some(token) = new_csrf {
+        res.headers_mut().append(header::SET_COOKIE, set_cookie(CSRF_COOKIE, &token, Some(400 * 24 * 3600), secure, "Lax"));
+    }
+    if had_notice && !res.headers().get_all(header::SET_COOKIE).iter().any(|v| v.as_bytes().starts_with(FLASH_COOKIE.as_bytes())) {
+        res.headers_mut().append(header::SET_COOKIE, set_cookie(FLASH_COOKIE, "", Some(0), secure, "Lax"));
+    }
+    Ok(res.into_response())
+}

@@ -1,0 +1,9 @@
+//! The browser entry point: hydrates the server-rendered Rounds pages once the wasm loads.
+//! Every page works without it; hydration only adds enhancements (live checks, instant UI).
+
+/// Called by the loader script that `HydrationScripts` emits.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

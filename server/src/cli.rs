@@ -1,0 +1,168 @@
+//! Subcommands of `rounds`: serve, migrate, admin create, audit verify, scan.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use app::models::{Role, Status};
+use app::ssr::passwords;
+use app::ssr::store::NewUser;
+use clap::{Parser, Subcommand};
+
+use crate::{open_store, Settings};
+
+/// Rounds: a moderated forum for verified clinicians.
+#[derive(Debug, Parser)]
+#[command(name = "rounds", version, about)]
+pub struct Cli {
+    /// Settings file (default: ./rounds.toml if present; env ROUNDS_CONFIG).
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database and serve the web app.
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage admin accounts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Check the audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Screen JSON lines {"id", "text"} for patient data; writes {"id", "hold", "findings"}.
+    Scan {
+        /// Input file (default: standard input).
+        file: Option<PathBuf>,
+    },
+}
+
+/// `rounds admin …`
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a verified admin. The password is read from a prompt, or from stdin
+    /// when stdin is not a terminal.
+    Create {
+        /// Sign-in email.
+        #[arg(long)]
+        email: String,
+        /// Display name.
+        #[arg(long)]
+        name: String,
+    },
+}
+
+/// `rounds audit …`
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the hash chain; exits non-zero naming the first bad entry.
+    Verify,
+}
+
+/// Runs the parsed command line.
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let settings = Settings::load(cli.config.as_deref())?;
+    match cli.command {
+        Command::Serve => {
+            crate::serve(settings).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Migrate => {
+            open_store(&settings).await?;
+            println!("Migrations applied.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Admin(AdminCommand::Create { email, name }) => admin_create(&settings, &email, &name).await,
+        Command::Audit(AuditCommand::Verify) => {
+            match audit_verify(&settings).await? {
+                Ok(n) => {
+                    println!("Audit log intact: {n} entries.");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(bad) => {
+                    eprintln!("Audit log broken at entry {}: {}", bad.seq, bad.problem);
+                    Ok(ExitCode::from(2))
+                }
+            }
+        }
+        Command::Scan { file } => scan(file),
+    }
+}
+
+/// Recomputes the audit chain: `Ok(n)` entries intact, or the first bad entry.
+pub async fn audit_verify(settings: &Settings) -> anyhow::Result<Result<i64, app::ssr::store::ChainError>> {
+    let store = open_store(settings).await?;
+    let result = store.audit_verify().await?;
+    store.close().await;
+    Ok(result)
+}
+
+fn read_password() -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password (12+ characters): ")?;
+        let second = rpassword::prompt_password("Repeat password: ")?;
+        anyhow::ensure!(first == second, "the passwords differ");
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_string())
+    }
+}
+
+async fn admin_create(settings: &Settings, email: &str, name: &str) -> anyhow::Result<ExitCode> {
+    let email = app::ssr::validate::normalize_email(email);
+    let mut errors = app::ssr::validate::FieldErrors::new();
+    app::ssr::validate::email(&mut errors, &email);
+    app::ssr::validate::text(&mut errors, "display_name", name, true, 40);
+    anyhow::ensure!(errors.is_empty(), "invalid email or name");
+    let password = read_password()?;
+    if let Some(key) = passwords::weakness(&password, &[&email, name]) {
+        anyhow::bail!("{}", app::i18n::t(app::i18n::Lang::En, key));
+    }
+    let store = open_store(settings).await?;
+    let hash = passwords::hash(password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let user = NewUser {
+        email,
+        password_hash: hash,
+        display_name: name.trim().to_string(),
+        profession: "other".into(),
+        licence_number: "(admin created from the command line)".into(),
+        jurisdiction: "-".into(),
+        npi: None,
+        specialty: String::new(),
+        workplace: String::new(),
+        role: Role::Admin,
+        status: Status::Verified,
+    };
+    let id = store.create_user(&user).await.context("creating the admin")?;
+    store.audit(None, "role.create_admin", "user", &id.to_string(), "rounds admin create").await?;
+    println!("Admin {id} created. Sign in at /login.");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn scan(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let detector = app::phi::Detector::new(app::phi::SiteLists::default());
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let summary = match file {
+        Some(path) => {
+            let f = std::fs::File::open(&path).with_context(|| format!("opening {}", path.display()))?;
+            crate::scan::run(std::io::BufReader::new(f), &mut out, &detector)?
+        }
+        None => crate::scan::run(std::io::stdin().lock(), &mut out, &detector)?,
+    };
+    out.flush()?;
+    if summary.malformed > 0 {
+        eprintln!("{} of {} lines were malformed", summary.malformed, summary.lines);
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

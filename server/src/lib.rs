@@ -1,0 +1,154 @@
+//! The `rounds` server: wiring of settings, storage, the leptos app and the form
+//! handlers into one axum router. Tests call [`build_app`] to start the real app.
+
+pub mod cli;
+pub mod scan;
+pub mod settings;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use app::ssr::error::AppError;
+use app::ssr::render::render_error;
+use app::ssr::session::RequestCtx;
+use app::ssr::{forms, session, AppConfig, AppState, Store};
+use app::{shell, App};
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+
+pub use settings::Settings;
+
+/// Largest request body accepted anywhere, in bytes (forms are limited further).
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Opens the database named by the settings and applies migrations.
+pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
+    if settings.database_url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&settings.data_dir)
+            .with_context(|| format!("creating data directory {}", settings.data_dir.display()))?;
+    }
+    let store = Store::connect(&settings.database_url).await.context("opening the database")?;
+    store.migrate().await.context("migrating the database")?;
+    Ok(store)
+}
+
+/// Builds the whole application router on an opened store.
+pub fn build_router(settings: &Settings, store: Store) -> Router {
+    let leptos = LeptosOptions::builder()
+        .output_name("rounds")
+        .site_root(settings.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(settings.listen)
+        .build();
+    let config = AppConfig {
+        secure_cookies: settings.secure_cookies,
+        default_lang: settings.default_lang,
+        ..AppConfig::default()
+    };
+    let state = AppState { store, config: Arc::new(config), leptos };
+    let routes = generate_route_list(App);
+    let pkg = ServeDir::new(settings.site_root.join("pkg"));
+    let ctx_state = state.clone();
+    let shell_options = state.leptos.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .merge(forms::routes())
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(ctx_state.clone()),
+            move || shell(shell_options.clone()),
+        )
+        .nest_service("/pkg", pkg)
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), session::middleware))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+/// Opens the store and builds the router: the real app, as tests start it.
+pub async fn build_app(settings: &Settings) -> anyhow::Result<Router> {
+    let store = open_store(settings).await?;
+    Ok(build_router(settings, store))
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    if state.store.healthy().await {
+        (StatusCode::OK, "ok").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+    }
+}
+
+async fn not_found(State(state): State<AppState>, req: Request) -> Response {
+    let (parts, _) = req.into_parts();
+    match parts.extensions.get::<RequestCtx>().cloned() {
+        Some(ctx) => render_error(&state, parts, ctx, &AppError::NotFound).await,
+        None => (StatusCode::NOT_FOUND, "Not found").into_response(),
+    }
+}
+
+/// Serves until SIGTERM or Ctrl-C, then finishes in-flight requests.
+pub async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let store = open_store(&settings).await?;
+    if !store.has_admin().await.unwrap_or(true) {
+        println!(
+            "No admin account yet. Create one with:\n  rounds admin create --email you@example.org --name \"Your Name\"\n\
+             (from a checkout: ./target/release/rounds admin create …; the password is read from a prompt or stdin)"
+        );
+    }
+    let maintenance = store.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let _ = maintenance.purge_expired_sessions().await;
+            let _ = maintenance.throttle_forget(24 * 3600).await;
+        }
+    });
+    let router = build_router(&settings, store.clone());
+    let listener = tokio::net::TcpListener::bind(settings.listen)
+        .await
+        .with_context(|| format!("binding {}", settings.listen))?;
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, backend = ?store.backend(), "serving");
+    println!("Rounds is serving on http://{addr}");
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutdown signal received; finishing in-flight requests");
+}

@@ -1,0 +1,133 @@
+//! Operator settings: defaults, then an optional `rounds.toml`, then `ROUNDS_*`
+//! environment variables (and `DATABASE_URL`). Secrets never appear in `Debug`.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use app::i18n::Lang;
+use serde::Deserialize;
+
+/// Everything the operator can set.
+#[derive(Clone)]
+pub struct Settings {
+    /// Address to listen on (`ROUNDS_LISTEN`, default 127.0.0.1:3000).
+    pub listen: SocketAddr,
+    /// `sqlite://…` or `postgres://…` (`DATABASE_URL` or `ROUNDS_DATABASE_URL`);
+    /// default: SQLite in the data directory.
+    pub database_url: String,
+    /// Where Rounds keeps its files (`ROUNDS_DATA_DIR`, default `./data`).
+    pub data_dir: PathBuf,
+    /// Mark cookies `Secure` (`ROUNDS_SECURE_COOKIES=true` behind HTTPS).
+    pub secure_cookies: bool,
+    /// UI language when neither user nor browser says (`ROUNDS_DEFAULT_LANG`, en|ja).
+    pub default_lang: Lang,
+    /// Directory holding `pkg/` with the wasm bundle and CSS (`ROUNDS_SITE_ROOT`,
+    /// default `target/site`).
+    pub site_root: PathBuf,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("listen", &self.listen)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("data_dir", &self.data_dir)
+            .field("secure_cookies", &self.secure_cookies)
+            .field("default_lang", &self.default_lang)
+            .field("site_root", &self.site_root)
+            .finish()
+    }
+}
+
+/// Hides the password of a URL's user-info part.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let (authority, tail) = match rest.find('/') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split(':').next().unwrap_or("");
+            let masked = if userinfo.contains(':') { format!("{user}:***") } else { user.to_string() };
+            format!("{scheme}://{masked}@{host}{tail}")
+        }
+        None => url.to_string(),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    listen: Option<String>,
+    database_url: Option<String>,
+    data_dir: Option<PathBuf>,
+    secure_cookies: Option<bool>,
+    default_lang: Option<String>,
+    site_root: Option<PathBuf>,
+}
+
+fn parse_bool(name: &str, v: &str) -> anyhow::Result<bool> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" | "" => Ok(false),
+        _ => anyhow::bail!("{name} must be true or false"),
+    }
+}
+
+impl Settings {
+    /// Loads settings from `config` (or `./rounds.toml` if present) and the environment.
+    pub fn load(config: Option<&Path>) -> anyhow::Result<Settings> {
+        let path = config.map(Path::to_path_buf).or_else(|| std::env::var_os("ROUNDS_CONFIG").map(PathBuf::from));
+        let file = match &path {
+            Some(p) => Some(std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?),
+            None => std::fs::read_to_string("rounds.toml").ok(),
+        };
+        let file: FileSettings = match file {
+            Some(text) => toml::from_str(&text).context("rounds.toml is not valid")?,
+            None => FileSettings::default(),
+        };
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let listen = env("ROUNDS_LISTEN").or(file.listen).unwrap_or_else(|| "127.0.0.1:3000".into());
+        let data_dir = env("ROUNDS_DATA_DIR").map(PathBuf::from).or(file.data_dir).unwrap_or_else(|| "data".into());
+        let database_url = env("ROUNDS_DATABASE_URL")
+            .or_else(|| env("DATABASE_URL"))
+            .or(file.database_url)
+            .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("rounds.db").display()));
+        let secure_cookies = match env("ROUNDS_SECURE_COOKIES") {
+            Some(v) => parse_bool("ROUNDS_SECURE_COOKIES", &v)?,
+            None => file.secure_cookies.unwrap_or(false),
+        };
+        let lang = env("ROUNDS_DEFAULT_LANG").or(file.default_lang).unwrap_or_else(|| "en".into());
+        Ok(Settings {
+            listen: listen.parse().with_context(|| format!("ROUNDS_LISTEN {listen:?} is not host:port"))?,
+            database_url,
+            data_dir,
+            secure_cookies,
+            default_lang: Lang::parse(&lang).context("ROUNDS_DEFAULT_LANG must be en or ja")?,
+            site_root: env("ROUNDS_SITE_ROOT").map(PathBuf::from).or(file.site_root).unwrap_or_else(|| "target/site".into()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_database_passwords() {
+        assert_eq!(redact_url("postgres://rounds:hunter2@db:5432/rounds"), "postgres://rounds:***@db:5432/rounds");
+        assert_eq!(redact_url("postgres://postgres@127.0.0.1/x"), "postgres://postgres@127.0.0.1/x");
+        assert_eq!(redact_url("sqlite://data/rounds.db"), "sqlite://data/rounds.db");
+        let s = Settings {
+            listen: "127.0.0.1:1".parse().unwrap(),
+            database_url: "postgres://u:secretpw@h/d".into(),
+            data_dir: "d".into(),
+            secure_cookies: false,
+            default_lang: Lang::En,
+            site_root: "s".into(),
+        };
+        assert!(!format!("{s:?}").contains("secretpw"));
+    }
+}

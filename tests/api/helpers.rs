@@ -1,0 +1,215 @@
+//! `spawn_app()` and the HTTP helpers the tests share.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use app::models::{Role, Status};
+use app::ssr::store::{NewUser, Store};
+use reqwest::cookie::{CookieStore, Jar};
+use reqwest::redirect::Policy;
+use server::Settings;
+
+/// A password that passes the strength rules.
+pub const GOOD_PASSWORD: &str = "tidal-morphine-ladder-93";
+
+/// A running app and a browser-like client with its own cookies.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`
+    pub address: String,
+    /// The database the app uses.
+    pub db_url: String,
+    /// Settings the app was started with.
+    pub settings: Settings,
+    jar: Arc<Jar>,
+    /// A client with cookies that does not follow redirects.
+    pub client: reqwest::Client,
+    _dir: tempfile::TempDir,
+}
+
+/// Which database the suite runs on.
+pub fn backend() -> String {
+    std::env::var("ROUNDS_TEST_BACKEND").unwrap_or_else(|_| "sqlite".into())
+}
+
+async fn fresh_database(dir: &std::path::Path) -> String {
+    if backend() == "postgres" {
+        let base = std::env::var("ROUNDS_TEST_DATABASE_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+        let name = format!("rounds_test_{}", uuid::Uuid::new_v4().simple());
+        sqlx::any::install_default_drivers();
+        let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&base)
+            .await
+            .expect("PostgreSQL must be reachable at ROUNDS_TEST_DATABASE_URL");
+        sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str())
+            .await
+            .expect("create test database");
+        let (prefix, _) = base.rsplit_once('/').expect("database URL has a path");
+        format!("{prefix}/{name}")
+    } else {
+        format!("sqlite://{}", dir.join("rounds.db").display())
+    }
+}
+
+/// Starts the real app on a random port with a fresh database.
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db_url = fresh_database(dir.path()).await;
+    let settings = Settings {
+        listen: "127.0.0.1:0".parse().expect("addr"),
+        database_url: db_url.clone(),
+        data_dir: dir.path().to_path_buf(),
+        secure_cookies: false,
+        default_lang: app::i18n::Lang::En,
+        site_root: dir.path().join("site"),
+    };
+    let router = server::build_app(&settings).await.expect("build app");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await;
+    });
+    let jar = Arc::new(Jar::default());
+    let client = reqwest::Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(Policy::none())
+        .build()
+        .expect("client");
+    TestApp { address: format!("http://127.0.0.1:{port}"), db_url, settings, jar, client, _dir: dir }
+}
+
+impl TestApp {
+    /// Another browser on the same app (its own cookies).
+    pub fn new_browser(&self) -> TestApp {
+        let jar = Arc::new(Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(Policy::none())
+            .build()
+            .expect("client");
+        TestApp {
+            address: self.address.clone(),
+            db_url: self.db_url.clone(),
+            settings: self.settings.clone(),
+            jar,
+            client,
+            _dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// The app's store, opened separately (as an operator's tool would).
+    pub async fn store(&self) -> Store {
+        Store::connect(&self.db_url).await.expect("store")
+    }
+
+    /// GET a path.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.address)).send().await.expect("GET")
+    }
+
+    /// GET a path and return status and body.
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        (status, res.text().await.expect("body"))
+    }
+
+    /// The CSRF cookie, fetching a page first if there is none yet.
+    pub async fn csrf(&self) -> String {
+        if let Some(t) = self.cookie("rounds_csrf") {
+            return t;
+        }
+        self.get("/login").await;
+        self.cookie("rounds_csrf").expect("the app sets a CSRF cookie")
+    }
+
+    /// A cookie's value for the app's URL.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        let url = self.address.parse().ok()?;
+        let header = self.jar.cookies(&url)?;
+        header
+            .to_str()
+            .ok()?
+            .split(';')
+            .filter_map(|kv| kv.trim().split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+
+    /// POST a form with the right CSRF token.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let token = self.csrf().await;
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("_csrf", &token));
+        self.client.post(format!("{}{path}", self.address)).form(&all).send().await.expect("POST")
+    }
+
+    /// POST raw bytes as a form body.
+    pub async fn post_raw(&self, path: &str, body: Vec<u8>) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.address))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// Registers an applicant with valid details.
+    pub async fn register(&self, email: &str, name: &str) -> reqwest::Response {
+        self.post_form(
+            "/register",
+            &[
+                ("email", email),
+                ("password", GOOD_PASSWORD),
+                ("display_name", name),
+                ("profession", "nurse"),
+                ("licence_number", "RN-445566"),
+                ("jurisdiction", "Japan"),
+                ("npi", ""),
+                ("specialty", "Geriatrics"),
+                ("workplace", "Somewhere General"),
+            ],
+        )
+        .await
+    }
+
+    /// Signs in.
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_form("/login", &[("email", email), ("password", password), ("next", "/")]).await
+    }
+
+    /// Creates an account directly in the database and signs this browser in as it.
+    pub async fn sign_in_as(&self, email: &str, name: &str, role: Role, status: Status) -> i64 {
+        let store = self.store().await;
+        let hash = app::ssr::passwords::hash(GOOD_PASSWORD.into()).await.expect("hash");
+        let id = store
+            .create_user(&NewUser {
+                email: email.into(),
+                password_hash: hash,
+                display_name: name.into(),
+                profession: "physician".into(),
+                licence_number: "MD-1".into(),
+                jurisdiction: "Japan".into(),
+                npi: None,
+                specialty: String::new(),
+                workplace: String::new(),
+                role,
+                status,
+            })
+            .await
+            .expect("create user");
+        let res = self.login(email, GOOD_PASSWORD).await;
+        assert_eq!(res.status().as_u16(), 303, "sign-in of a seeded account");
+        id
+    }
+
+    /// The id of an account by email.
+    pub async fn user_id(&self, email: &str) -> i64 {
+        self.store().await.user_by_email(email).await.expect("query").expect("user exists").applicant.id
+    }
+}
+
+/// The Location header of a redirect.
+pub fn location(res: &reqwest::Response) -> String {
+    res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_string()
+}

@@ -1,0 +1,12 @@
+//! The integration suite: starts the real app on port 0 with a fresh database and
+//! drives it over HTTP. It runs on SQLite by default and on PostgreSQL with
+//! `ROUNDS_TEST_BACKEND=postgres` (each test gets its own database).
+
+mod helpers;
+
+mod accounts;
+mod audit;
+mod bad_input;
+mod pages;
+mod security;
+mod verification;

@@ -1,0 +1,79 @@
+//! CSRF protection with and without JavaScript.
+
+use crate::helpers::{location, spawn_app, GOOD_PASSWORD};
+
+#[tokio::test]
+async fn a_form_post_without_a_csrf_token_is_rejected_and_changes_nothing() {
+    let app = spawn_app().await;
+    app.csrf().await;
+    let res = app
+        .client
+        .post(format!("{}/register", app.address))
+        .form(&[("email", "csrf@example.jp"), ("password", GOOD_PASSWORD), ("display_name", "C")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+    assert!(res.text().await.unwrap().contains("This form has expired or came from another site"));
+    assert!(app.store().await.user_by_email("csrf@example.jp").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn a_form_post_with_a_wrong_csrf_token_is_rejected() {
+    let app = spawn_app().await;
+    app.register("victim@example.jp", "Victim").await;
+    let res = app
+        .client
+        .post(format!("{}/logout-all", app.address))
+        .form(&[("_csrf", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(app.get("/pending").await.status().as_u16(), 200, "still signed in");
+}
+
+#[tokio::test]
+async fn a_cross_site_origin_is_rejected_even_with_a_token() {
+    let app = spawn_app().await;
+    let token = app.csrf().await;
+    let res = app
+        .client
+        .post(format!("{}/lang", app.address))
+        .header("origin", "https://evil.example")
+        .form(&[("_csrf", token.as_str()), ("lang", "ja"), ("return_to", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+}
+
+#[tokio::test]
+async fn a_same_origin_post_with_the_token_is_accepted() {
+    let app = spawn_app().await;
+    let token = app.csrf().await;
+    let origin = app.address.clone();
+    let res = app
+        .client
+        .post(format!("{}/lang", app.address))
+        .header("origin", origin)
+        .form(&[("_csrf", token.as_str()), ("lang", "ja"), ("return_to", "/login")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), "/login");
+}
+
+#[tokio::test]
+async fn server_functions_refuse_cross_site_calls() {
+    let app = spawn_app().await;
+    let res = app
+        .client
+        .post(format!("{}/api/my_profile", app.address))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+}

@@ -1,0 +1,1 @@
+//! Integration and browser tests for Rounds live in `api/` and `browser/`.
