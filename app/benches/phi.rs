@@ -66,7 +66,9 @@ fn mixed(c: &mut Criterion) {
     });
     let one_mb = posts(1, 1 << 20).remove(0);
     g.throughput(Throughput::Bytes(one_mb.len() as u64));
-    g.bench_function("one_1MB_post", |b| b.iter(|| black_box(scan(black_box(&one_mb)))));
+    g.bench_function("one_1MB_post", |b| {
+        b.iter(|| black_box(scan(black_box(&one_mb))))
+    });
     g.finish();
 }
 
@@ -87,7 +89,9 @@ fn adversarial(c: &mut Criterion) {
     g.sample_size(10);
     for (name, text) in &inputs {
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_with_input(BenchmarkId::from_parameter(name), text, |b, t| b.iter(|| black_box(scan(black_box(t)))));
+        g.bench_with_input(BenchmarkId::from_parameter(name), text, |b, t| {
+            b.iter(|| black_box(scan(black_box(t))))
+        });
     }
     g.finish();
 }

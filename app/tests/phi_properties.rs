@@ -11,7 +11,11 @@ fn check(text: &str, s: &Scan) -> Result<(), TestCaseError> {
     for f in &s.findings {
         prop_assert!(f.start < f.end, "empty finding {:?}", f);
         prop_assert!(f.end <= text.len(), "finding past the end {:?}", f);
-        prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end), "not on a char boundary {:?}", f);
+        prop_assert!(
+            text.is_char_boundary(f.start) && text.is_char_boundary(f.end),
+            "not on a char boundary {:?}",
+            f
+        );
         prop_assert!(f.start >= prev_end, "unsorted or overlapping {:?}", f);
         prop_assert!(!f.replacement.is_empty());
         prev_end = f.end;
@@ -101,10 +105,20 @@ fn adversarial_inputs_are_linear() {
         let start = std::time::Instant::now();
         let s = scan(text);
         let took = start.elapsed();
-        assert!(took.as_secs_f64() < 5.0, "{} chars took {:?}", text.chars().count(), took);
+        assert!(
+            took.as_secs_f64() < 5.0,
+            "{} chars took {:?}",
+            text.chars().count(),
+            took
+        );
         let mut prev = 0;
         for f in &s.findings {
-            assert!(f.start >= prev && f.start < f.end && text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+            assert!(
+                f.start >= prev
+                    && f.start < f.end
+                    && text.is_char_boundary(f.start)
+                    && text.is_char_boundary(f.end)
+            );
             prev = f.end;
         }
     }

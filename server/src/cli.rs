@@ -79,25 +79,27 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("Migrations applied.");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Admin(AdminCommand::Create { email, name }) => admin_create(&settings, &email, &name).await,
-        Command::Audit(AuditCommand::Verify) => {
-            match audit_verify(&settings).await? {
-                Ok(n) => {
-                    println!("Audit log intact: {n} entries.");
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(bad) => {
-                    eprintln!("Audit log broken at entry {}: {}", bad.seq, bad.problem);
-                    Ok(ExitCode::from(2))
-                }
-            }
+        Command::Admin(AdminCommand::Create { email, name }) => {
+            admin_create(&settings, &email, &name).await
         }
+        Command::Audit(AuditCommand::Verify) => match audit_verify(&settings).await? {
+            Ok(n) => {
+                println!("Audit log intact: {n} entries.");
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(bad) => {
+                eprintln!("Audit log broken at entry {}: {}", bad.seq, bad.problem);
+                Ok(ExitCode::from(2))
+            }
+        },
         Command::Scan { file } => scan(file),
     }
 }
 
 /// Recomputes the audit chain: `Ok(n)` entries intact, or the first bad entry.
-pub async fn audit_verify(settings: &Settings) -> anyhow::Result<Result<i64, app::ssr::store::ChainError>> {
+pub async fn audit_verify(
+    settings: &Settings,
+) -> anyhow::Result<Result<i64, app::ssr::store::ChainError>> {
     let store = open_store(settings).await?;
     let result = store.audit_verify().await?;
     store.close().await;
@@ -128,7 +130,9 @@ async fn admin_create(settings: &Settings, email: &str, name: &str) -> anyhow::R
         anyhow::bail!("{}", app::i18n::t(app::i18n::Lang::En, key));
     }
     let store = open_store(settings).await?;
-    let hash = passwords::hash(password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let hash = passwords::hash(password)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let user = NewUser {
         email,
         password_hash: hash,
@@ -142,8 +146,19 @@ async fn admin_create(settings: &Settings, email: &str, name: &str) -> anyhow::R
         role: Role::Admin,
         status: Status::Verified,
     };
-    let id = store.create_user(&user).await.context("creating the admin")?;
-    store.audit(None, "role.create_admin", "user", &id.to_string(), "rounds admin create").await?;
+    let id = store
+        .create_user(&user)
+        .await
+        .context("creating the admin")?;
+    store
+        .audit(
+            None,
+            "role.create_admin",
+            "user",
+            &id.to_string(),
+            "rounds admin create",
+        )
+        .await?;
     println!("Admin {id} created. Sign in at /login.");
     Ok(ExitCode::SUCCESS)
 }
@@ -154,14 +169,18 @@ fn scan(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let summary = match file {
         Some(path) => {
-            let f = std::fs::File::open(&path).with_context(|| format!("opening {}", path.display()))?;
+            let f = std::fs::File::open(&path)
+                .with_context(|| format!("opening {}", path.display()))?;
             crate::scan::run(std::io::BufReader::new(f), &mut out, &detector)?
         }
         None => crate::scan::run(std::io::stdin().lock(), &mut out, &detector)?,
     };
     out.flush()?;
     if summary.malformed > 0 {
-        eprintln!("{} of {} lines were malformed", summary.malformed, summary.lines);
+        eprintln!(
+            "{} of {} lines were malformed",
+            summary.malformed, summary.lines
+        );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

@@ -37,7 +37,9 @@ pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
         std::fs::create_dir_all(&settings.data_dir)
             .with_context(|| format!("creating data directory {}", settings.data_dir.display()))?;
     }
-    let store = Store::connect(&settings.database_url).await.context("opening the database")?;
+    let store = Store::connect(&settings.database_url)
+        .await
+        .context("opening the database")?;
     store.migrate().await.context("migrating the database")?;
     Ok(store)
 }
@@ -55,7 +57,11 @@ pub fn build_router(settings: &Settings, store: Store) -> Router {
         default_lang: settings.default_lang,
         ..AppConfig::default()
     };
-    let state = AppState { store, config: Arc::new(config), leptos };
+    let state = AppState {
+        store,
+        config: Arc::new(config),
+        leptos,
+    };
     let routes = generate_route_list(App);
     let pkg = ServeDir::new(settings.site_root.join("pkg"));
     let ctx_state = state.clone();
@@ -71,7 +77,10 @@ pub fn build_router(settings: &Settings, store: Store) -> Router {
         )
         .nest_service("/pkg", pkg)
         .fallback(not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), session::middleware))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::middleware,
+        ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .with_state(state)
 }
@@ -123,9 +132,12 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     tracing::info!(%addr, backend = ?store.backend(), "serving");
     println!("Rounds is serving on http://{addr}");
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     store.close().await;
     tracing::info!("stopped");
     Ok(())

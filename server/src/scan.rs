@@ -38,7 +38,11 @@ fn error_line(line: usize, error: &str) -> serde_json::Value {
 }
 
 /// Scans every line of `input`, writing one result line per non-blank input line.
-pub fn run(input: impl BufRead, mut output: impl Write, detector: &app::phi::Detector) -> std::io::Result<ScanSummary> {
+pub fn run(
+    input: impl BufRead,
+    mut output: impl Write,
+    detector: &app::phi::Detector,
+) -> std::io::Result<ScanSummary> {
     let mut summary = ScanSummary::default();
     for (n, line) in input.lines().enumerate() {
         let line = line?;
@@ -62,7 +66,11 @@ pub fn run(input: impl BufRead, mut output: impl Write, detector: &app::phi::Det
         let id = value.get("id");
         let (Some(text), Some(id)) = (text, id) else {
             summary.malformed += 1;
-            let msg = if id.is_none() { "missing \"id\"" } else { "missing or non-string \"text\"" };
+            let msg = if id.is_none() {
+                "missing \"id\""
+            } else {
+                "missing or non-string \"text\""
+            };
             serde_json::to_writer(&mut output, &error_line(line_no, msg))?;
             output.write_all(b"\n")?;
             continue;
@@ -71,7 +79,15 @@ pub fn run(input: impl BufRead, mut output: impl Write, detector: &app::phi::Det
         let out = OutLine {
             id,
             hold: scan.hold,
-            findings: scan.findings.iter().map(|f| OutFinding { kind: f.kind.as_str(), start: f.start, end: f.end }).collect(),
+            findings: scan
+                .findings
+                .iter()
+                .map(|f| OutFinding {
+                    kind: f.kind.as_str(),
+                    start: f.start,
+                    end: f.end,
+                })
+                .collect(),
         };
         serde_json::to_writer(&mut output, &out)?;
         output.write_all(b"\n")?;
@@ -94,8 +110,17 @@ mod tests {
     #[test]
     fn scans_lines_and_echoes_ids() {
         let (out, s) = run_str("{\"id\": \"a\", \"text\": \"Call 415-555-0123\", \"lang\": \"en\"}\n\n{\"id\": 7, \"text\": \"clean\"}\n");
-        let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-        assert_eq!(s, ScanSummary { lines: 2, malformed: 0 });
+        let lines: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(
+            s,
+            ScanSummary {
+                lines: 2,
+                malformed: 0
+            }
+        );
         assert_eq!(lines[0]["id"], "a");
         assert_eq!(lines[0]["hold"], true);
         assert_eq!(lines[0]["findings"][0]["kind"], "PHONE");
@@ -107,8 +132,17 @@ mod tests {
     #[test]
     fn malformed_lines_report_and_continue_without_text() {
         let (out, s) = run_str("{\"id\": 1, \"text\": \"secret Mr. Smith\"\nnot json Mr. Smith\n{\"id\": 2}\n{\"id\": 3, \"text\": \"ok\"}\n");
-        assert_eq!(s, ScanSummary { lines: 4, malformed: 3 });
-        let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(
+            s,
+            ScanSummary {
+                lines: 4,
+                malformed: 3
+            }
+        );
+        let lines: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert_eq!(lines[0]["line"], 1);
         assert_eq!(lines[1]["line"], 2);
         assert_eq!(lines[2]["line"], 3);

@@ -42,7 +42,9 @@ impl std::fmt::Debug for Settings {
 
 /// Hides the password of a URL's user-info part.
 pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
     let (authority, tail) = match rest.find('/') {
         Some(i) => rest.split_at(i),
         None => (rest, ""),
@@ -50,7 +52,11 @@ pub fn redact_url(url: &str) -> String {
     match authority.rsplit_once('@') {
         Some((userinfo, host)) => {
             let user = userinfo.split(':').next().unwrap_or("");
-            let masked = if userinfo.contains(':') { format!("{user}:***") } else { user.to_string() };
+            let masked = if userinfo.contains(':') {
+                format!("{user}:***")
+            } else {
+                user.to_string()
+            };
             format!("{scheme}://{masked}@{host}{tail}")
         }
         None => url.to_string(),
@@ -79,9 +85,13 @@ fn parse_bool(name: &str, v: &str) -> anyhow::Result<bool> {
 impl Settings {
     /// Loads settings from `config` (or `./rounds.toml` if present) and the environment.
     pub fn load(config: Option<&Path>) -> anyhow::Result<Settings> {
-        let path = config.map(Path::to_path_buf).or_else(|| std::env::var_os("ROUNDS_CONFIG").map(PathBuf::from));
+        let path = config
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::var_os("ROUNDS_CONFIG").map(PathBuf::from));
         let file = match &path {
-            Some(p) => Some(std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?),
+            Some(p) => Some(
+                std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
+            ),
             None => std::fs::read_to_string("rounds.toml").ok(),
         };
         let file: FileSettings = match file {
@@ -89,8 +99,13 @@ impl Settings {
             None => FileSettings::default(),
         };
         let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-        let listen = env("ROUNDS_LISTEN").or(file.listen).unwrap_or_else(|| "127.0.0.1:3000".into());
-        let data_dir = env("ROUNDS_DATA_DIR").map(PathBuf::from).or(file.data_dir).unwrap_or_else(|| "data".into());
+        let listen = env("ROUNDS_LISTEN")
+            .or(file.listen)
+            .unwrap_or_else(|| "127.0.0.1:3000".into());
+        let data_dir = env("ROUNDS_DATA_DIR")
+            .map(PathBuf::from)
+            .or(file.data_dir)
+            .unwrap_or_else(|| "data".into());
         let database_url = env("ROUNDS_DATABASE_URL")
             .or_else(|| env("DATABASE_URL"))
             .or(file.database_url)
@@ -99,14 +114,21 @@ impl Settings {
             Some(v) => parse_bool("ROUNDS_SECURE_COOKIES", &v)?,
             None => file.secure_cookies.unwrap_or(false),
         };
-        let lang = env("ROUNDS_DEFAULT_LANG").or(file.default_lang).unwrap_or_else(|| "en".into());
+        let lang = env("ROUNDS_DEFAULT_LANG")
+            .or(file.default_lang)
+            .unwrap_or_else(|| "en".into());
         Ok(Settings {
-            listen: listen.parse().with_context(|| format!("ROUNDS_LISTEN {listen:?} is not host:port"))?,
+            listen: listen
+                .parse()
+                .with_context(|| format!("ROUNDS_LISTEN {listen:?} is not host:port"))?,
             database_url,
             data_dir,
             secure_cookies,
             default_lang: Lang::parse(&lang).context("ROUNDS_DEFAULT_LANG must be en or ja")?,
-            site_root: env("ROUNDS_SITE_ROOT").map(PathBuf::from).or(file.site_root).unwrap_or_else(|| "target/site".into()),
+            site_root: env("ROUNDS_SITE_ROOT")
+                .map(PathBuf::from)
+                .or(file.site_root)
+                .unwrap_or_else(|| "target/site".into()),
         })
     }
 }
@@ -117,9 +139,18 @@ mod tests {
 
     #[test]
     fn debug_hides_database_passwords() {
-        assert_eq!(redact_url("postgres://rounds:hunter2@db:5432/rounds"), "postgres://rounds:***@db:5432/rounds");
-        assert_eq!(redact_url("postgres://postgres@127.0.0.1/x"), "postgres://postgres@127.0.0.1/x");
-        assert_eq!(redact_url("sqlite://data/rounds.db"), "sqlite://data/rounds.db");
+        assert_eq!(
+            redact_url("postgres://rounds:hunter2@db:5432/rounds"),
+            "postgres://rounds:***@db:5432/rounds"
+        );
+        assert_eq!(
+            redact_url("postgres://postgres@127.0.0.1/x"),
+            "postgres://postgres@127.0.0.1/x"
+        );
+        assert_eq!(
+            redact_url("sqlite://data/rounds.db"),
+            "sqlite://data/rounds.db"
+        );
         let s = Settings {
             listen: "127.0.0.1:1".parse().unwrap(),
             database_url: "postgres://u:secretpw@h/d".into(),

@@ -24,16 +24,28 @@ async fn a_duplicate_email_is_refused_next_to_the_email_field_and_keeps_what_was
     let res = other.register("DUP@example.jp", "Second Person").await;
     assert_eq!(res.status().as_u16(), 422);
     let body = res.text().await.unwrap();
-    assert!(body.contains("An account with this email already exists"), "{body}");
-    assert!(body.contains("value=\"Second Person\""), "display name kept");
+    assert!(
+        body.contains("An account with this email already exists"),
+        "{body}"
+    );
+    assert!(
+        body.contains("value=\"Second Person\""),
+        "display name kept"
+    );
     assert!(body.contains("value=\"RN-445566\""), "licence number kept");
-    assert!(!body.contains(GOOD_PASSWORD), "the password is never echoed");
+    assert!(
+        !body.contains(GOOD_PASSWORD),
+        "the password is never echoed"
+    );
 }
 
 #[tokio::test]
 async fn a_weak_password_is_refused_with_a_message() {
     let app = spawn_app().await;
-    for (pw, msg) in [("short", "Use at least 12 characters"), ("password1234", "too common")] {
+    for (pw, msg) in [
+        ("short", "Use at least 12 characters"),
+        ("password1234", "too common"),
+    ] {
         let res = app
             .post_form(
                 "/register",
@@ -52,7 +64,13 @@ async fn a_weak_password_is_refused_with_a_message() {
         assert!(body.contains(msg), "{pw}: {body}");
         assert!(body.contains("value=\"weak@example.jp\""));
     }
-    assert!(app.store().await.user_by_email("weak@example.jp").await.unwrap().is_none());
+    assert!(app
+        .store()
+        .await
+        .user_by_email("weak@example.jp")
+        .await
+        .unwrap()
+        .is_none());
 }
 
 #[tokio::test]
@@ -61,7 +79,12 @@ async fn missing_fields_and_an_invalid_npi_each_get_their_own_message() {
     let res = app
         .post_form(
             "/register",
-            &[("email", "x@example.jp"), ("password", GOOD_PASSWORD), ("display_name", ""), ("npi", "1234567890")],
+            &[
+                ("email", "x@example.jp"),
+                ("password", GOOD_PASSWORD),
+                ("display_name", ""),
+                ("npi", "1234567890"),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 422);
@@ -80,7 +103,9 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
     let wrong = b.login("known@example.jp", "not-the-password-at-all").await;
     let wrong_status = wrong.status().as_u16();
     let wrong_body = wrong.text().await.unwrap();
-    let unknown = b.login("nobody@example.jp", "not-the-password-at-all").await;
+    let unknown = b
+        .login("nobody@example.jp", "not-the-password-at-all")
+        .await;
     assert_eq!(wrong_status, 422);
     assert_eq!(unknown.status().as_u16(), 422);
     let unknown_body = unknown.text().await.unwrap();
@@ -95,7 +120,13 @@ async fn repeated_failures_throttle_the_account_even_with_the_right_password() {
     app.register("target@example.jp", "Target").await;
     let b = app.new_browser();
     for _ in 0..5 {
-        assert_eq!(b.login("target@example.jp", "wrong-password-guess").await.status().as_u16(), 422);
+        assert_eq!(
+            b.login("target@example.jp", "wrong-password-guess")
+                .await
+                .status()
+                .as_u16(),
+            422
+        );
     }
     let res = b.login("target@example.jp", GOOD_PASSWORD).await;
     assert_eq!(res.status().as_u16(), 429);
@@ -105,7 +136,13 @@ async fn repeated_failures_throttle_the_account_even_with_the_right_password() {
     for _ in 0..5 {
         b.login("ghost@example.jp", "wrong-password-guess").await;
     }
-    assert_eq!(b.login("ghost@example.jp", "wrong-password-guess").await.status().as_u16(), 429);
+    assert_eq!(
+        b.login("ghost@example.jp", "wrong-password-guess")
+            .await
+            .status()
+            .as_u16(),
+        429
+    );
 }
 
 #[tokio::test]
@@ -115,16 +152,30 @@ async fn many_failures_from_one_address_throttle_that_address() {
     let b = app.new_browser();
     for i in 0..20 {
         let email = format!("spray{i}@example.jp");
-        assert_eq!(b.login(&email, "wrong-password-guess").await.status().as_u16(), 422);
+        assert_eq!(
+            b.login(&email, "wrong-password-guess")
+                .await
+                .status()
+                .as_u16(),
+            422
+        );
     }
-    assert_eq!(b.login("real@example.jp", GOOD_PASSWORD).await.status().as_u16(), 429);
+    assert_eq!(
+        b.login("real@example.jp", GOOD_PASSWORD)
+            .await
+            .status()
+            .as_u16(),
+        429
+    );
 }
 
 #[tokio::test]
 async fn signing_in_rotates_the_session_id() {
     let app = spawn_app().await;
     app.register("rot@example.jp", "Rot").await;
-    let first = app.cookie("rounds_session").expect("session after registering");
+    let first = app
+        .cookie("rounds_session")
+        .expect("session after registering");
     app.login("rot@example.jp", GOOD_PASSWORD).await;
     let second = app.cookie("rounds_session").expect("session after sign-in");
     assert_ne!(first, second);
@@ -143,10 +194,20 @@ async fn signing_in_rotates_the_session_id() {
 async fn session_cookies_are_http_only_and_same_site() {
     let app = spawn_app().await;
     let res = app.register("c@example.jp", "Cookie").await;
-    let cookies: Vec<String> =
-        res.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect();
-    let session = cookies.iter().find(|c| c.starts_with("rounds_session=")).expect("session cookie");
-    assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"), "{session}");
+    let cookies: Vec<String> = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("rounds_session="))
+        .expect("session cookie");
+    assert!(
+        session.contains("HttpOnly") && session.contains("SameSite=Lax"),
+        "{session}"
+    );
     assert!(!session.contains("Secure"), "not secure unless configured");
 }
 
@@ -155,12 +216,22 @@ async fn signing_out_everywhere_ends_every_session() {
     let app = spawn_app().await;
     app.register("multi@example.jp", "Multi").await;
     let phone = app.new_browser();
-    assert_eq!(phone.login("multi@example.jp", GOOD_PASSWORD).await.status().as_u16(), 303);
+    assert_eq!(
+        phone
+            .login("multi@example.jp", GOOD_PASSWORD)
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
     assert_eq!(phone.get("/profile").await.status().as_u16(), 200);
     let res = app.post_form("/logout-all", &[]).await;
     assert_eq!(location(&res), "/login");
     let res = phone.get("/profile").await;
-    assert!(location(&res).starts_with("/login"), "the other device is signed out too");
+    assert!(
+        location(&res).starts_with("/login"),
+        "the other device is signed out too"
+    );
 }
 
 #[tokio::test]

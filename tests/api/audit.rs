@@ -7,9 +7,24 @@ use crate::helpers::{backend, spawn_app};
 
 async fn three_entries(app: &crate::helpers::TestApp) {
     let store = app.store().await;
-    store.audit(Some(1), "verification.verify", "user", "2", "").await.unwrap();
-    store.audit(Some(1), "verification.reject", "user", "3", "licence expired").await.unwrap();
-    store.audit(Some(1), "role.grant_moderator", "user", "2", "").await.unwrap();
+    store
+        .audit(Some(1), "verification.verify", "user", "2", "")
+        .await
+        .unwrap();
+    store
+        .audit(
+            Some(1),
+            "verification.reject",
+            "user",
+            "3",
+            "licence expired",
+        )
+        .await
+        .unwrap();
+    store
+        .audit(Some(1), "role.grant_moderator", "user", "2", "")
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -17,7 +32,10 @@ async fn an_intact_chain_verifies() {
     let app = spawn_app().await;
     three_entries(&app).await;
     assert_eq!(app.store().await.audit_verify().await.unwrap(), Ok(3));
-    assert!(server::cli::audit_verify(&app.settings).await.unwrap().is_ok());
+    assert!(server::cli::audit_verify(&app.settings)
+        .await
+        .unwrap()
+        .is_ok());
 }
 
 #[tokio::test]
@@ -25,17 +43,32 @@ async fn the_database_refuses_to_update_audit_rows() {
     let app = spawn_app().await;
     three_entries(&app).await;
     let store = app.store().await;
-    let res = store.pool().execute("UPDATE audit_log SET reason = 'x' WHERE seq = 2").await;
+    let res = store
+        .pool()
+        .execute("UPDATE audit_log SET reason = 'x' WHERE seq = 2")
+        .await;
     assert!(res.is_err(), "append-only trigger");
 }
 
 async fn drop_guard(app: &crate::helpers::TestApp) {
     let store = app.store().await;
     if backend() == "postgres" {
-        store.pool().execute("DROP TRIGGER audit_log_no_change ON audit_log").await.unwrap();
+        store
+            .pool()
+            .execute("DROP TRIGGER audit_log_no_change ON audit_log")
+            .await
+            .unwrap();
     } else {
-        store.pool().execute("DROP TRIGGER audit_log_no_update").await.unwrap();
-        store.pool().execute("DROP TRIGGER audit_log_no_delete").await.unwrap();
+        store
+            .pool()
+            .execute("DROP TRIGGER audit_log_no_update")
+            .await
+            .unwrap();
+        store
+            .pool()
+            .execute("DROP TRIGGER audit_log_no_delete")
+            .await
+            .unwrap();
     }
 }
 
@@ -44,8 +77,16 @@ async fn audit_verify_names_the_first_altered_row() {
     let app = spawn_app().await;
     three_entries(&app).await;
     drop_guard(&app).await;
-    app.store().await.pool().execute("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 2").await.unwrap();
-    let bad = server::cli::audit_verify(&app.settings).await.unwrap().unwrap_err();
+    app.store()
+        .await
+        .pool()
+        .execute("UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 2")
+        .await
+        .unwrap();
+    let bad = server::cli::audit_verify(&app.settings)
+        .await
+        .unwrap()
+        .unwrap_err();
     assert_eq!(bad.seq, 2);
 }
 
@@ -54,8 +95,16 @@ async fn audit_verify_notices_a_removed_row() {
     let app = spawn_app().await;
     three_entries(&app).await;
     drop_guard(&app).await;
-    app.store().await.pool().execute("DELETE FROM audit_log WHERE seq = 2").await.unwrap();
-    let bad = server::cli::audit_verify(&app.settings).await.unwrap().unwrap_err();
+    app.store()
+        .await
+        .pool()
+        .execute("DELETE FROM audit_log WHERE seq = 2")
+        .await
+        .unwrap();
+    let bad = server::cli::audit_verify(&app.settings)
+        .await
+        .unwrap()
+        .unwrap_err();
     assert_eq!(bad.seq, 2);
 }
 
@@ -65,9 +114,18 @@ async fn verification_decisions_are_audited_with_actor_target_and_reason() {
     app.register("a@example.jp", "Applicant").await;
     let id = app.user_id("a@example.jp").await;
     let moderator = app.new_browser();
-    let mod_id = moderator.sign_in_as("mod@example.jp", "Mod", Role::Moderator, Status::Verified).await;
+    let mod_id = moderator
+        .sign_in_as("mod@example.jp", "Mod", Role::Moderator, Status::Verified)
+        .await;
     moderator
-        .post_form("/mod/verification", &[("user_id", &id.to_string()), ("decision", "reject"), ("reason", "unreadable")])
+        .post_form(
+            "/mod/verification",
+            &[
+                ("user_id", &id.to_string()),
+                ("decision", "reject"),
+                ("reason", "unreadable"),
+            ],
+        )
         .await;
     let entries = app.store().await.audit_recent(5).await.unwrap();
     assert_eq!(entries.len(), 1);
@@ -84,7 +142,10 @@ async fn concurrent_appends_keep_one_unbroken_chain() {
     let mut tasks = Vec::new();
     for i in 0..16 {
         let s = store.clone();
-        tasks.push(tokio::spawn(async move { s.audit(None, "test.concurrent", "n", &i.to_string(), "").await }));
+        tasks.push(tokio::spawn(async move {
+            s.audit(None, "test.concurrent", "n", &i.to_string(), "")
+                .await
+        }));
     }
     for t in tasks {
         t.await.unwrap().unwrap();

@@ -43,7 +43,12 @@ async fn invalid_utf8_in_a_form_is_a_400_with_a_message() {
 async fn a_malformed_percent_encoding_is_a_400() {
     let app = spawn_app().await;
     let token = app.csrf().await;
-    let res = app.post_raw("/login", format!("_csrf={token}&email=%ZZ&password=%").into_bytes()).await;
+    let res = app
+        .post_raw(
+            "/login",
+            format!("_csrf={token}&email=%ZZ&password=%").into_bytes(),
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 400);
 }
 
@@ -78,11 +83,26 @@ async fn a_non_form_post_is_a_415() {
 #[tokio::test]
 async fn garbage_ids_in_staff_forms_are_400s() {
     let app = spawn_app().await;
-    app.sign_in_as("mod@example.jp", "Mod", app::models::Role::Admin, app::models::Status::Verified).await;
+    app.sign_in_as(
+        "mod@example.jp",
+        "Mod",
+        app::models::Role::Admin,
+        app::models::Status::Verified,
+    )
+    .await;
     for (path, fields) in [
-        ("/mod/verification", vec![("user_id", "abc"), ("decision", "verify")]),
-        ("/mod/verification", vec![("user_id", "1"), ("decision", "maybe")]),
-        ("/admin/users", vec![("user_id", "99999999999999999999"), ("role", "moderator")]),
+        (
+            "/mod/verification",
+            vec![("user_id", "abc"), ("decision", "verify")],
+        ),
+        (
+            "/mod/verification",
+            vec![("user_id", "1"), ("decision", "maybe")],
+        ),
+        (
+            "/admin/users",
+            vec![("user_id", "99999999999999999999"), ("role", "moderator")],
+        ),
         ("/lang", vec![("lang", "xx"), ("return_to", "/")]),
     ] {
         let res = app.post_form(path, &fields).await;

@@ -63,10 +63,16 @@ pub async fn spawn_app() -> TestApp {
         site_root: dir.path().join("site"),
     };
     let router = server::build_app(&settings).await.expect("build app");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let port = listener.local_addr().expect("addr").port();
     tokio::spawn(async move {
-        let _ = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await;
+        let _ = axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await;
     });
     let jar = Arc::new(Jar::default());
     let client = reqwest::Client::builder()
@@ -74,7 +80,14 @@ pub async fn spawn_app() -> TestApp {
         .redirect(Policy::none())
         .build()
         .expect("client");
-    TestApp { address: format!("http://127.0.0.1:{port}"), db_url, settings, jar, client, _dir: dir }
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        db_url,
+        settings,
+        jar,
+        client,
+        _dir: dir,
+    }
 }
 
 impl TestApp {
@@ -103,7 +116,11 @@ impl TestApp {
 
     /// GET a path.
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(format!("{}{path}", self.address)).send().await.expect("GET")
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("GET")
     }
 
     /// GET a path and return status and body.
@@ -119,7 +136,8 @@ impl TestApp {
             return t;
         }
         self.get("/login").await;
-        self.cookie("rounds_csrf").expect("the app sets a CSRF cookie")
+        self.cookie("rounds_csrf")
+            .expect("the app sets a CSRF cookie")
     }
 
     /// A cookie's value for the app's URL.
@@ -140,7 +158,12 @@ impl TestApp {
         let token = self.csrf().await;
         let mut all: Vec<(&str, &str)> = fields.to_vec();
         all.push(("_csrf", &token));
-        self.client.post(format!("{}{path}", self.address)).form(&all).send().await.expect("POST")
+        self.client
+            .post(format!("{}{path}", self.address))
+            .form(&all)
+            .send()
+            .await
+            .expect("POST")
     }
 
     /// POST raw bytes as a form body.
@@ -175,13 +198,19 @@ impl TestApp {
 
     /// Signs in.
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
-        self.post_form("/login", &[("email", email), ("password", password), ("next", "/")]).await
+        self.post_form(
+            "/login",
+            &[("email", email), ("password", password), ("next", "/")],
+        )
+        .await
     }
 
     /// Creates an account directly in the database and signs this browser in as it.
     pub async fn sign_in_as(&self, email: &str, name: &str, role: Role, status: Status) -> i64 {
         let store = self.store().await;
-        let hash = app::ssr::passwords::hash(GOOD_PASSWORD.into()).await.expect("hash");
+        let hash = app::ssr::passwords::hash(GOOD_PASSWORD.into())
+            .await
+            .expect("hash");
         let id = store
             .create_user(&NewUser {
                 email: email.into(),
@@ -205,11 +234,22 @@ impl TestApp {
 
     /// The id of an account by email.
     pub async fn user_id(&self, email: &str) -> i64 {
-        self.store().await.user_by_email(email).await.expect("query").expect("user exists").applicant.id
+        self.store()
+            .await
+            .user_by_email(email)
+            .await
+            .expect("query")
+            .expect("user exists")
+            .applicant
+            .id
     }
 }
 
 /// The Location header of a redirect.
 pub fn location(res: &reqwest::Response) -> String {
-    res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_string()
+    res.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string()
 }

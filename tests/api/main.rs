@@ -8,5 +8,6 @@ mod accounts;
 mod audit;
 mod bad_input;
 mod pages;
+mod phi_corpus;
 mod security;
 mod verification;

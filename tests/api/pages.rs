@@ -16,28 +16,50 @@ async fn health_answers_ok_while_the_database_is_reachable() {
 async fn health_answers_503_when_the_database_is_gone() {
     let app = spawn_app().await;
     let settings = app.settings.clone();
-    let store = app::ssr::store::Store::connect(&settings.database_url).await.unwrap();
+    let store = app::ssr::store::Store::connect(&settings.database_url)
+        .await
+        .unwrap();
     let router = server::build_router(&settings, store.clone());
     store.close().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     tokio::spawn(async move {
-        let _ = axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>()).await;
+        let _ = axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await;
     });
-    let res = reqwest::get(format!("http://127.0.0.1:{port}/healthz")).await.unwrap();
+    let res = reqwest::get(format!("http://127.0.0.1:{port}/healthz"))
+        .await
+        .unwrap();
     assert_eq!(res.status().as_u16(), 503);
 }
 
 #[tokio::test]
 async fn the_browser_language_picks_japanese_and_the_switcher_overrides_it() {
     let app = spawn_app().await;
-    let res = app.client.get(format!("{}/login", app.address)).header("accept-language", "ja-JP,ja;q=0.9").send().await.unwrap();
+    let res = app
+        .client
+        .get(format!("{}/login", app.address))
+        .header("accept-language", "ja-JP,ja;q=0.9")
+        .send()
+        .await
+        .unwrap();
     let body = res.text().await.unwrap();
     assert!(body.contains("<html lang=\"ja\""), "{body}");
     assert!(body.contains("ログイン"));
-    let res = app.post_form("/lang", &[("lang", "en"), ("return_to", "/login")]).await;
+    let res = app
+        .post_form("/lang", &[("lang", "en"), ("return_to", "/login")])
+        .await;
     assert_eq!(location(&res), "/login");
-    let res = app.client.get(format!("{}/login", app.address)).header("accept-language", "ja").send().await.unwrap();
+    let res = app
+        .client
+        .get(format!("{}/login", app.address))
+        .header("accept-language", "ja")
+        .send()
+        .await
+        .unwrap();
     let body = res.text().await.unwrap();
     assert!(body.contains("<html lang=\"en\"") && body.contains("Sign in"));
 }
@@ -45,19 +67,28 @@ async fn the_browser_language_picks_japanese_and_the_switcher_overrides_it() {
 #[tokio::test]
 async fn a_signed_in_users_language_setting_follows_them_to_another_device() {
     let app = spawn_app().await;
-    app.sign_in_as("lang@example.jp", "Lang", Role::Member, Status::Verified).await;
-    app.post_form("/lang", &[("lang", "ja"), ("return_to", "/")]).await;
+    app.sign_in_as("lang@example.jp", "Lang", Role::Member, Status::Verified)
+        .await;
+    app.post_form("/lang", &[("lang", "ja"), ("return_to", "/")])
+        .await;
     let other = app.new_browser();
-    other.login("lang@example.jp", crate::helpers::GOOD_PASSWORD).await;
+    other
+        .login("lang@example.jp", crate::helpers::GOOD_PASSWORD)
+        .await;
     let (_, body) = other.page("/profile").await;
-    assert!(body.contains("<html lang=\"ja\"") && body.contains("プロフィール"), "{body}");
+    assert!(
+        body.contains("<html lang=\"ja\"") && body.contains("プロフィール"),
+        "{body}"
+    );
 }
 
 #[tokio::test]
 async fn every_main_page_renders_in_japanese() {
     let app = spawn_app().await;
-    app.sign_in_as("ja@example.jp", "管理者", Role::Admin, Status::Verified).await;
-    app.post_form("/lang", &[("lang", "ja"), ("return_to", "/")]).await;
+    app.sign_in_as("ja@example.jp", "管理者", Role::Admin, Status::Verified)
+        .await;
+    app.post_form("/lang", &[("lang", "ja"), ("return_to", "/")])
+        .await;
     for (path, text) in [
         ("/", "ようこそ"),
         ("/profile", "プロフィール"),
@@ -69,8 +100,13 @@ async fn every_main_page_renders_in_japanese() {
         assert!(body.contains(text), "{path}: {body}");
     }
     let anon = app.new_browser();
-    anon.post_form("/lang", &[("lang", "ja"), ("return_to", "/")]).await;
-    for (path, text) in [("/", "症例は共有する"), ("/register", "参加申請"), ("/login", "ログイン")] {
+    anon.post_form("/lang", &[("lang", "ja"), ("return_to", "/")])
+        .await;
+    for (path, text) in [
+        ("/", "症例は共有する"),
+        ("/register", "参加申請"),
+        ("/login", "ログイン"),
+    ] {
         let (_, body) = anon.page(path).await;
         assert!(body.contains(text), "{path}");
     }
@@ -79,7 +115,8 @@ async fn every_main_page_renders_in_japanese() {
 #[tokio::test]
 async fn an_unknown_page_is_a_translated_404_for_members() {
     let app = spawn_app().await;
-    app.sign_in_as("m@example.jp", "M", Role::Member, Status::Verified).await;
+    app.sign_in_as("m@example.jp", "M", Role::Member, Status::Verified)
+        .await;
     let (status, body) = app.page("/no/such/page").await;
     assert_eq!(status, 404);
     assert!(body.contains("Page not found"));
@@ -92,7 +129,9 @@ async fn the_workplace_is_shown_to_its_owner_and_moderators_only() {
     let (_, own) = app.page("/profile").await;
     assert!(own.contains("Somewhere General"));
     let member = app.new_browser();
-    member.sign_in_as("other@example.jp", "Other", Role::Member, Status::Verified).await;
+    member
+        .sign_in_as("other@example.jp", "Other", Role::Member, Status::Verified)
+        .await;
     for path in ["/", "/profile", "/api/my_profile"] {
         let (_, body) = member.page(path).await;
         assert!(!body.contains("Somewhere General"), "{path}");

@@ -9,13 +9,27 @@ async fn a_form_post_without_a_csrf_token_is_rejected_and_changes_nothing() {
     let res = app
         .client
         .post(format!("{}/register", app.address))
-        .form(&[("email", "csrf@example.jp"), ("password", GOOD_PASSWORD), ("display_name", "C")])
+        .form(&[
+            ("email", "csrf@example.jp"),
+            ("password", GOOD_PASSWORD),
+            ("display_name", "C"),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 403);
-    assert!(res.text().await.unwrap().contains("This form has expired or came from another site"));
-    assert!(app.store().await.user_by_email("csrf@example.jp").await.unwrap().is_none());
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("This form has expired or came from another site"));
+    assert!(app
+        .store()
+        .await
+        .user_by_email("csrf@example.jp")
+        .await
+        .unwrap()
+        .is_none());
 }
 
 #[tokio::test]
@@ -30,7 +44,11 @@ async fn a_form_post_with_a_wrong_csrf_token_is_rejected() {
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 403);
-    assert_eq!(app.get("/pending").await.status().as_u16(), 200, "still signed in");
+    assert_eq!(
+        app.get("/pending").await.status().as_u16(),
+        200,
+        "still signed in"
+    );
 }
 
 #[tokio::test]
@@ -41,7 +59,11 @@ async fn a_cross_site_origin_is_rejected_even_with_a_token() {
         .client
         .post(format!("{}/lang", app.address))
         .header("origin", "https://evil.example")
-        .form(&[("_csrf", token.as_str()), ("lang", "ja"), ("return_to", "/")])
+        .form(&[
+            ("_csrf", token.as_str()),
+            ("lang", "ja"),
+            ("return_to", "/"),
+        ])
         .send()
         .await
         .unwrap();
@@ -57,7 +79,11 @@ async fn a_same_origin_post_with_the_token_is_accepted() {
         .client
         .post(format!("{}/lang", app.address))
         .header("origin", origin)
-        .form(&[("_csrf", token.as_str()), ("lang", "ja"), ("return_to", "/login")])
+        .form(&[
+            ("_csrf", token.as_str()),
+            ("lang", "ja"),
+            ("return_to", "/login"),
+        ])
         .send()
         .await
         .unwrap();

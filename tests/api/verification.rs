@@ -11,15 +11,28 @@ async fn a_moderator_verifies_an_applicant_who_can_then_enter_the_forum() {
     assert_eq!(location(&app.get("/").await), "/pending");
 
     let moderator = app.new_browser();
-    moderator.sign_in_as("mod@example.jp", "Mod", Role::Moderator, Status::Verified).await;
+    moderator
+        .sign_in_as("mod@example.jp", "Mod", Role::Moderator, Status::Verified)
+        .await;
     let (status, queue) = moderator.page("/mod/verification").await;
     assert_eq!(status, 200);
-    assert!(queue.contains("Newcomer") && queue.contains("RN-445566"), "licence details shown");
+    assert!(
+        queue.contains("Newcomer") && queue.contains("RN-445566"),
+        "licence details shown"
+    );
     let id = app.user_id("new@example.jp").await;
-    let res = moderator.post_form("/mod/verification", &[("user_id", &id.to_string()), ("decision", "verify")]).await;
+    let res = moderator
+        .post_form(
+            "/mod/verification",
+            &[("user_id", &id.to_string()), ("decision", "verify")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     let (_, queue) = moderator.page("/mod/verification").await;
-    assert!(queue.contains("The applicant is verified"), "notice shown once");
+    assert!(
+        queue.contains("The applicant is verified"),
+        "notice shown once"
+    );
     assert!(!queue.contains("RN-445566"), "no longer in the queue");
 
     let (status, home) = app.page("/").await;
@@ -33,17 +46,34 @@ async fn a_rejected_applicant_sees_the_reason_and_can_resubmit() {
     app.register("rej@example.jp", "Rejected One").await;
     let id = app.user_id("rej@example.jp").await;
     let moderator = app.new_browser();
-    moderator.sign_in_as("mod@example.jp", "Mod", Role::Moderator, Status::Verified).await;
+    moderator
+        .sign_in_as("mod@example.jp", "Mod", Role::Moderator, Status::Verified)
+        .await;
 
     // A rejection without a reason is refused, on that applicant's card.
-    let res = moderator.post_form("/mod/verification", &[("user_id", &id.to_string()), ("decision", "reject")]).await;
+    let res = moderator
+        .post_form(
+            "/mod/verification",
+            &[("user_id", &id.to_string()), ("decision", "reject")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 422);
     let body = res.text().await.unwrap();
-    assert!(body.contains(&format!("decide-reason_{id}-error")), "{body}");
+    assert!(
+        body.contains(&format!("decide-reason_{id}-error")),
+        "{body}"
+    );
 
     let reason = "The licence number does not match the MHLW register.";
     let res = moderator
-        .post_form("/mod/verification", &[("user_id", &id.to_string()), ("decision", "reject"), ("reason", reason)])
+        .post_form(
+            "/mod/verification",
+            &[
+                ("user_id", &id.to_string()),
+                ("decision", "reject"),
+                ("reason", reason),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
 
@@ -73,11 +103,17 @@ async fn a_rejected_applicant_sees_the_reason_and_can_resubmit() {
 #[tokio::test]
 async fn a_member_is_refused_on_the_verification_queue() {
     let app = spawn_app().await;
-    app.sign_in_as("m@example.jp", "Member", Role::Member, Status::Verified).await;
+    app.sign_in_as("m@example.jp", "Member", Role::Member, Status::Verified)
+        .await;
     let (status, body) = app.page("/mod/verification").await;
     assert_eq!(status, 403);
     assert!(body.contains("does not have access"));
-    let res = app.post_form("/mod/verification", &[("user_id", "1"), ("decision", "verify")]).await;
+    let res = app
+        .post_form(
+            "/mod/verification",
+            &[("user_id", "1"), ("decision", "verify")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 403);
     // The data endpoint refuses too.
     let res = app.get("/api/verification_queue").await;
@@ -89,7 +125,13 @@ async fn a_member_is_refused_on_the_verification_queue() {
 async fn pending_and_anonymous_users_are_refused_on_member_pages() {
     let app = spawn_app().await;
     let anon = app.new_browser();
-    for path in ["/", "/forum", "/mod/verification", "/admin/users", "/profile"] {
+    for path in [
+        "/",
+        "/forum",
+        "/mod/verification",
+        "/admin/users",
+        "/profile",
+    ] {
         let res = anon.get(path).await;
         if path == "/" {
             assert_eq!(res.status().as_u16(), 200, "the front page explains Rounds");
@@ -111,25 +153,55 @@ async fn pending_and_anonymous_users_are_refused_on_member_pages() {
 async fn admins_grant_and_revoke_moderator_and_moderators_cannot() {
     let app = spawn_app().await;
     let admin = app.new_browser();
-    admin.sign_in_as("admin@example.jp", "Admin", Role::Admin, Status::Verified).await;
+    admin
+        .sign_in_as("admin@example.jp", "Admin", Role::Admin, Status::Verified)
+        .await;
     let member = app.new_browser();
-    let member_id = member.sign_in_as("mem@example.jp", "Mem", Role::Member, Status::Verified).await;
+    let member_id = member
+        .sign_in_as("mem@example.jp", "Mem", Role::Member, Status::Verified)
+        .await;
     assert_eq!(member.get("/mod/verification").await.status().as_u16(), 403);
 
-    let res = admin.post_form("/admin/users", &[("user_id", &member_id.to_string()), ("role", "moderator")]).await;
+    let res = admin
+        .post_form(
+            "/admin/users",
+            &[("user_id", &member_id.to_string()), ("role", "moderator")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(member.get("/mod/verification").await.status().as_u16(), 200, "effective at once");
-    assert_eq!(member.get("/admin/users").await.status().as_u16(), 403, "moderators are not admins");
-    let res = member.post_form("/admin/users", &[("user_id", &member_id.to_string()), ("role", "member")]).await;
+    assert_eq!(
+        member.get("/mod/verification").await.status().as_u16(),
+        200,
+        "effective at once"
+    );
+    assert_eq!(
+        member.get("/admin/users").await.status().as_u16(),
+        403,
+        "moderators are not admins"
+    );
+    let res = member
+        .post_form(
+            "/admin/users",
+            &[("user_id", &member_id.to_string()), ("role", "member")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 403);
 
-    let res = admin.post_form("/admin/users", &[("user_id", &member_id.to_string()), ("role", "member")]).await;
+    let res = admin
+        .post_form(
+            "/admin/users",
+            &[("user_id", &member_id.to_string()), ("role", "member")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(member.get("/mod/verification").await.status().as_u16(), 403);
 
     let entries = app.store().await.audit_recent(10).await.unwrap();
     let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
-    assert_eq!(actions, vec!["role.revoke_moderator", "role.grant_moderator"]);
+    assert_eq!(
+        actions,
+        vec!["role.revoke_moderator", "role.grant_moderator"]
+    );
 }
 
 #[tokio::test]
@@ -138,15 +210,32 @@ async fn a_decision_made_by_another_moderator_first_is_not_applied_twice() {
     app.register("twice@example.jp", "Twice").await;
     let id = app.user_id("twice@example.jp").await.to_string();
     let m1 = app.new_browser();
-    m1.sign_in_as("m1@example.jp", "M1", Role::Moderator, Status::Verified).await;
+    m1.sign_in_as("m1@example.jp", "M1", Role::Moderator, Status::Verified)
+        .await;
     let m2 = app.new_browser();
-    m2.sign_in_as("m2@example.jp", "M2", Role::Moderator, Status::Verified).await;
-    m1.post_form("/mod/verification", &[("user_id", &id), ("decision", "verify")]).await;
-    let res = m2.post_form("/mod/verification", &[("user_id", &id), ("decision", "reject"), ("reason", "x")]).await;
+    m2.sign_in_as("m2@example.jp", "M2", Role::Moderator, Status::Verified)
+        .await;
+    m1.post_form(
+        "/mod/verification",
+        &[("user_id", &id), ("decision", "verify")],
+    )
+    .await;
+    let res = m2
+        .post_form(
+            "/mod/verification",
+            &[("user_id", &id), ("decision", "reject"), ("reason", "x")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     let (_, page) = m2.page("/mod/verification").await;
     assert!(page.contains("Another moderator decided this application first"));
-    let user = app.store().await.user_by_email("twice@example.jp").await.unwrap().unwrap();
+    let user = app
+        .store()
+        .await
+        .user_by_email("twice@example.jp")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(user.applicant.status, Status::Verified);
     assert_eq!(app.store().await.audit_recent(10).await.unwrap().len(), 1);
     let _ = GOOD_PASSWORD;

@@ -27,7 +27,9 @@ pub fn CsrfField() -> impl IntoView {
 pub fn FormError(form: &'static str) -> impl IntoView {
     let i = use_i18n();
     let (_, err) = echoed(form, "_form");
-    err.map(|e| view! { <p class="form-error" role="alert" id=format!("{form}-error")>{i.err(&e)}</p> })
+    err.map(
+        |e| view! { <p class="form-error" role="alert" id=format!("{form}-error")>{i.err(&e)}</p> },
+    )
 }
 
 /// A labelled single-line input.
@@ -61,7 +63,11 @@ pub fn Field(
     let i = use_i18n();
     let (value, err) = echoed(form, name);
     let has_err = err.is_some();
-    let value = if kind == "password" { String::new() } else { value.or(initial).unwrap_or_default() };
+    let value = if kind == "password" {
+        String::new()
+    } else {
+        value.or(initial).unwrap_or_default()
+    };
     let id = format!("{form}-{name}");
     let err_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");

@@ -32,7 +32,12 @@ impl Lang {
 
     /// Parses `en`/`ja` (and regional variants such as `ja-JP`).
     pub fn parse(s: &str) -> Option<Lang> {
-        let primary = s.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = s
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "en" => Some(Lang::En),
             "ja" => Some(Lang::Ja),
@@ -79,7 +84,12 @@ impl Lang {
 
 fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
     static TABLE: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
-    TABLE.get_or_init(|| MESSAGES.iter().map(|(k, en, ja)| (*k, (*en, *ja))).collect())
+    TABLE.get_or_init(|| {
+        MESSAGES
+            .iter()
+            .map(|(k, en, ja)| (*k, (*en, *ja)))
+            .collect()
+    })
 }
 
 /// Translates `key` into `lang`. An unknown key is returned as is (a test checks
@@ -118,10 +128,19 @@ mod tests {
 
     #[test]
     fn accept_language_prefers_highest_weight() {
-        assert_eq!(Lang::from_accept_language("ja-JP,ja;q=0.9,en;q=0.8"), Some(Lang::Ja));
-        assert_eq!(Lang::from_accept_language("fr, en;q=0.5, ja;q=0.4"), Some(Lang::En));
+        assert_eq!(
+            Lang::from_accept_language("ja-JP,ja;q=0.9,en;q=0.8"),
+            Some(Lang::Ja)
+        );
+        assert_eq!(
+            Lang::from_accept_language("fr, en;q=0.5, ja;q=0.4"),
+            Some(Lang::En)
+        );
         assert_eq!(Lang::from_accept_language("fr, de"), None);
-        assert_eq!(Lang::from_accept_language("en;q=0, ja;q=0.1"), Some(Lang::Ja));
+        assert_eq!(
+            Lang::from_accept_language("en;q=0, ja;q=0.1"),
+            Some(Lang::Ja)
+        );
     }
 
     #[test]
@@ -133,8 +152,12 @@ mod tests {
             assert!(!ja.trim().is_empty(), "{k} lacks Japanese");
             // placeholders must match between languages
             let ph = |s: &str| {
-                let mut v: Vec<String> =
-                    s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(a, _)| a.to_string()).collect();
+                let mut v: Vec<String> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}'))
+                    .map(|(a, _)| a.to_string())
+                    .collect();
                 v.sort();
                 v
             };
@@ -163,13 +186,23 @@ mod tests {
                 let src = std::fs::read_to_string(&path).unwrap_or_default();
                 // Keys passed to the translator, and message keys stored for later
                 // translation (`"err.…"`, `"notice.…"`).
-                let markers = [("tr(\"", ""), ("trf(\"", ""), ("label=\"", ""), ("hint=\"", ""), ("\"err.", "err."), ("\"notice.", "notice.")];
+                let markers = [
+                    ("tr(\"", ""),
+                    ("trf(\"", ""),
+                    ("label=\"", ""),
+                    ("hint=\"", ""),
+                    ("\"err.", "err."),
+                    ("\"notice.", "notice."),
+                ];
                 for (marker, prefix) in markers {
                     for piece in src.split(marker).skip(1) {
                         if let Some((rest, _)) = piece.split_once('"') {
                             let rest = rest.split('|').next().unwrap_or(rest);
                             let key = format!("{prefix}{rest}");
-                            if !rest.is_empty() && !rest.contains('{') && !table().contains_key(key.as_str()) {
+                            if !rest.is_empty()
+                                && !rest.contains('{')
+                                && !table().contains_key(key.as_str())
+                            {
                                 missing.push(format!("{}: {key}", path.display()));
                             }
                         }
@@ -177,7 +210,10 @@ mod tests {
                 }
             }
         }
-        assert!(missing.is_empty(), "keys missing from the table: {missing:#?}");
+        assert!(
+            missing.is_empty(),
+            "keys missing from the table: {missing:#?}"
+        );
     }
 }
 
@@ -202,5 +238,9 @@ impl I18n {
 
 /// The translator for the page being rendered.
 pub fn use_i18n() -> I18n {
-    I18n(leptos::prelude::use_context::<crate::models::PageCtx>().map(|c| c.lang).unwrap_or_default())
+    I18n(
+        leptos::prelude::use_context::<crate::models::PageCtx>()
+            .map(|c| c.lang)
+            .unwrap_or_default(),
+    )
 }

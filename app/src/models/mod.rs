@@ -226,7 +226,11 @@ pub fn format_time(unix: i64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = if m <= 2 { y + 1 } else { y };
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02} UTC", secs / 3600, (secs % 3600) / 60)
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+        secs / 3600,
+        (secs % 3600) / 60
+    )
 }
 
 #[cfg(test)]
@@ -242,7 +246,12 @@ mod tests {
 
     #[test]
     fn only_verified_staff_moderate() {
-        let mut v = Viewer { id: 1, display_name: "x".into(), role: Role::Moderator, status: Status::Pending };
+        let mut v = Viewer {
+            id: 1,
+            display_name: "x".into(),
+            role: Role::Moderator,
+            status: Status::Pending,
+        };
         assert!(!v.can_moderate());
         v.status = Status::Verified;
         assert!(v.can_moderate());

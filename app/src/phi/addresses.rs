@@ -8,29 +8,36 @@ use super::text::{is_alnum, is_digit, is_hira, is_kanji, is_kata, Text};
 use super::{push, Hits, Kind};
 
 /// Street-type words (and common abbreviations) that end a US/UK street name.
+#[rustfmt::skip]
 const STREET: &[&str] = &[
-    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr", "court", "ct",
-    "way", "place", "pl", "terrace", "ter", "circle", "cir", "parkway", "pkwy", "highway", "hwy", "square", "sq",
-    "trail", "trl", "crescent", "close", "loop", "row", "plaza", "path", "pike", "alley", "run", "ridge", "heights",
-    "gardens", "park", "point", "crossing", "mews", "walk", "grove", "landing", "meadows", "springs", "view", "vista",
-    "estates", "expressway", "freeway", "turnpike", "route", "rte", "causeway", "hollow", "junction", "knoll", "pass",
-    "port", "ranch", "shores", "summit", "valley", "village", "wells", "manor", "station", "commons", "green", "hill",
-    "hills", "harbor", "island", "lake", "lakes", "mill", "mills", "mount", "oval", "radial", "ramp", "spur", "stream",
-    "track", "trace", "tunnel", "underpass", "via", "viaduct", "ville", "extension", "ext", "fork", "forks", "ford",
-    "fords", "gateway", "glen", "glens", "haven", "inlet", "key", "keys", "light", "lights", "lock", "locks", "neck",
-    "orchard", "pine", "pines", "plain", "plains", "prairie", "rapid", "rapids", "rest", "shoal", "shore", "skyway",
-    "squares", "stravenue", "streets", "throughway", "union", "unions", "burg", "burgs", "bypass", "camp", "canyon",
-    "cape", "center", "centre", "cliff", "cliffs", "club", "common", "corner", "corners", "course", "courts", "cove",
-    "coves", "creek", "crest", "curve", "dale", "dam", "divide", "drives", "estate", "falls", "ferry", "field",
-    "fields", "flat", "flats", "forest", "forge", "forges", "garden", "gateway", "harbors", "bluff", "bluffs",
-    "bottom", "branch", "bridge", "brook", "brooks", "beach", "bend",
+    "rue", "calle", "avenida", "via", "strasse", "straße", "islands", "isle", "isles", "street", "st", "avenue",
+    "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr", "court", "ct", "way", "place", "pl",
+    "terrace", "ter", "circle", "cir", "parkway", "pkwy", "highway", "hwy", "square", "sq", "trail", "trl",
+    "crescent", "close", "loop", "row", "plaza", "path", "pike", "alley", "run", "ridge", "heights", "gardens",
+    "park", "point", "crossing", "mews", "walk", "grove", "landing", "meadows", "springs", "view", "vista", "estates",
+    "expressway", "freeway", "turnpike", "route", "rte", "causeway", "hollow", "junction", "knoll", "pass", "port",
+    "ranch", "shores", "summit", "valley", "village", "wells", "manor", "station", "commons", "green", "hill",
+    "hills", "harbor", "island", "lake", "lakes", "mill", "mills", "mount", "oval", "radial", "ramp", "spur",
+    "stream", "track", "trace", "tunnel", "underpass", "via", "viaduct", "ville", "extension", "ext", "fork", "forks",
+    "ford", "fords", "gateway", "glen", "glens", "haven", "inlet", "key", "keys", "light", "lights", "lock", "locks",
+    "neck", "orchard", "pine", "pines", "plain", "plains", "prairie", "rapid", "rapids", "rest", "shoal", "shore",
+    "skyway", "squares", "stravenue", "streets", "throughway", "union", "unions", "burg", "burgs", "bypass", "camp",
+    "canyon", "cape", "center", "centre", "cliff", "cliffs", "club", "common", "corner", "corners", "course",
+    "courts", "cove", "coves", "creek", "crest", "curve", "dale", "dam", "divide", "drives", "estate", "falls",
+    "ferry", "field", "fields", "flat", "flats", "forest", "forge", "forges", "garden", "gateway", "harbors", "bluff",
+    "bluffs", "bottom", "branch", "bridge", "brook", "brooks", "beach", "bend",
 ];
+#[rustfmt::skip]
 const US_STATES: &[&str] = &[
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
     "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
     "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR", "AA", "AE", "AP", "GU", "VI",
+    "AS", "MP", "FM", "MH", "PW",
 ];
-const ZIP_LABELS: &[&str] = &["zip", "zip code", "zipcode", "postcode", "post code", "postal code", "郵便番号", "〒"];
+#[rustfmt::skip]
+const ZIP_LABELS: &[&str] = &[
+    "zip", "zip code", "zipcode", "postcode", "post code", "postal code", "郵便番号", "〒",
+];
 
 fn cap_word_end(t: &Text, i: usize) -> Option<usize> {
     if !t.at(i).is_uppercase() || is_alnum(t.before(i)) {
@@ -67,21 +74,50 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
             }
             if e - i == 5 && !is_alnum(t.at(e)) && !is_alnum(t.before(i)) {
                 let k = t.back_sp(i);
-                let k2 = if t.before(k) == ',' || t.before(k) == ':' { t.back_sp(k - 1) } else { k };
-                let state = k2 >= 2 && US_STATES.iter().any(|s| t.ends_ci(k2, s) && t.at(k2 - 1).is_ascii_uppercase()) && !is_alnum(t.before(k2 - 2));
+                let k2 = if t.before(k) == ',' || t.before(k) == ':' {
+                    t.back_sp(k - 1)
+                } else {
+                    k
+                };
+                let state = k2 >= 2
+                    && US_STATES
+                        .iter()
+                        .any(|s| t.ends_ci(k2, s) && t.at(k2 - 1).is_ascii_uppercase())
+                    && !is_alnum(t.before(k2 - 2));
                 let labelled = t.label_before(k2, ZIP_LABELS).is_some();
                 if state || labelled {
-                    let end = if t.at(e) == '-' && t.run_end(e + 1, is_digit) == e + 5 { e + 5 } else { e };
-                    push(hits, Kind::Address, if state { k2 - 2 } else { i }, end, "address.zip");
+                    let end = if t.at(e) == '-' && t.run_end(e + 1, is_digit) == e + 5 {
+                        e + 5
+                    } else {
+                        e
+                    };
+                    push(
+                        hits,
+                        Kind::Address,
+                        if state { k2 - 2 } else { i },
+                        end,
+                        "address.zip",
+                    );
                 }
-            } else if e - i == 7 || (e - i == 3 && t.at(e) == '-' && t.run_end(e + 1, is_digit) == e + 5) {
+            } else if e - i == 7
+                || (e - i == 3 && t.at(e) == '-' && t.run_end(e + 1, is_digit) == e + 5)
+            {
                 let k = t.back_sp(i);
-                if t.label_before(k, &["郵便番号", "〒", "郵便番号:"]).is_some() {
+                if t.label_before(k, &["郵便番号", "〒", "郵便番号:"])
+                    .is_some()
+                {
                     push(hits, Kind::Address, i, postal_ja(t, i), "address.postal_ja");
                 }
             }
             i = e;
             continue;
+        }
+        if c.is_ascii_uppercase() && !is_alnum(t.before(i)) {
+            if let Some(e) = postcode(t, i) {
+                push(hits, Kind::Address, i, e, "address.postcode");
+                i = e;
+                continue;
+            }
         }
         if matches!(c, 'p' | 'P') && (t.word_ci(i, "po box") || t.word_ci(i, "p.o. box")) {
             let k = t.skip_sp(i + if t.at(i + 1) == '.' { 8 } else { 6 });
@@ -94,6 +130,45 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
         }
         i += 1;
     }
+}
+
+/// UK (`SW1A 1AA`, `HA9 8HB`) and Canadian (`H2X 1Y4`) postcodes: distinctive letter/digit
+/// shapes with a space.
+fn postcode(t: &Text, i: usize) -> Option<usize> {
+    let up = |k: usize| t.at(k).is_ascii_uppercase();
+    let dg = |k: usize| is_digit(t.at(k));
+    // Canadian: A9A 9A9
+    if up(i)
+        && dg(i + 1)
+        && up(i + 2)
+        && t.at(i + 3) == ' '
+        && dg(i + 4)
+        && up(i + 5)
+        && dg(i + 6)
+        && !is_alnum(t.at(i + 7))
+    {
+        return Some(i + 7);
+    }
+    // UK outward code: A9, A99, AA9, AA99, A9A, AA9A; then a space and 9AA.
+    let mut k = i + 1;
+    if up(k) {
+        k += 1;
+    }
+    if !dg(k) {
+        return None;
+    }
+    k += 1;
+    if dg(k) || up(k) {
+        k += 1;
+    }
+    if k - i > 4
+        || t.at(k) != ' '
+        || !(dg(k + 1) && up(k + 2) && up(k + 3))
+        || is_alnum(t.at(k + 4))
+    {
+        return None;
+    }
+    Some(k + 4)
 }
 
 /// `123-4567` or `1234567` after `〒`.
@@ -135,6 +210,13 @@ fn street_en(t: &Text, i: usize, e: usize) -> Option<usize> {
         };
         words += 1;
         let w = t.lower(j, we);
+        // "73642 Tran Islands Suite 886": a unit word after a capitalised name ends the street
+        // even when the street type is unknown.
+        if words > 2 && last_street_end.is_none() && ["suite", "apt", "unit"].contains(&w.as_str())
+        {
+            last_street_end = Some(j - 1);
+            break;
+        }
         if words > 1 && STREET.contains(&w.as_str()) {
             let mut end = we;
             if t.at(end) == '.' {
@@ -149,7 +231,11 @@ fn street_en(t: &Text, i: usize, e: usize) -> Option<usize> {
     }
     let mut end = last_street_end?;
     // Unit: ", Apt. 4B", " Suite 210", " Unit 3"
-    let k = if t.at(end) == ',' { t.skip_sp(end + 1) } else { t.skip_sp(end) };
+    let k = if t.at(end) == ',' {
+        t.skip_sp(end + 1)
+    } else {
+        t.skip_sp(end)
+    };
     for u in ["apt.", "apt", "suite", "unit", "ste.", "ste", "#"] {
         if t.starts_ci(k, u) {
             let v = t.skip_sp(k + u.len());
@@ -164,17 +250,26 @@ fn street_en(t: &Text, i: usize, e: usize) -> Option<usize> {
 }
 
 fn admin_suffix(c: char) -> bool {
-    matches!(c, '都' | '道' | '府' | '県' | '市' | '区' | '町' | '村' | '郡' | '丁' | '目')
+    matches!(
+        c,
+        '都' | '道' | '府' | '県' | '市' | '区' | '町' | '村' | '郡' | '丁' | '目'
+    )
 }
 
 fn place_char(c: char) -> bool {
-    is_kanji(c) || is_kata(c) || c.is_ascii_uppercase() || matches!(c, 'が' | 'の' | 'ヶ' | 'ケ' | 'つ' | 'ノ')
+    is_kanji(c)
+        || is_kata(c)
+        || c.is_ascii_uppercase()
+        || matches!(c, 'が' | 'の' | 'ヶ' | 'ケ' | 'つ' | 'ノ')
 }
 
 /// Japanese street part `1-2-3`, `1丁目2番3号`, `1番地` glued to a place name containing an
 /// administrative suffix.  Returns (start of the place name, end).
 fn chome_ja(t: &Text, i: usize) -> Option<(usize, usize)> {
-    let s = t.run_start(i, 24, |c| place_char(c) || (is_hira(c) && !matches!(c, 'は' | 'に' | 'で' | 'を' | 'へ' | 'と' | 'も' | 'や')));
+    let s = t.run_start(i, 24, |c| {
+        place_char(c)
+            || (is_hira(c) && !matches!(c, 'は' | 'に' | 'で' | 'を' | 'へ' | 'と' | 'も' | 'や'))
+    });
     if s == i || !(s..i).any(|j| admin_suffix(t.at(j))) {
         return None;
     }
@@ -213,10 +308,13 @@ fn chome_ja(t: &Text, i: usize) -> Option<(usize, usize)> {
     }
     // Building and room: " ○○ハイツ302号室"
     let k = t.skip_sp(e);
-    let b = t.run_end(k, |c| is_kata(c) || is_kanji(c) || c.is_ascii_alphanumeric() || c == '-');
+    let b = t.run_end(k, |c| {
+        is_kata(c) || is_kanji(c) || c.is_ascii_alphanumeric() || c == '-'
+    });
     if b > k && b - k <= 20 && t.starts_ci(b, "号室") {
         e = b + 2;
-    } else if b > k && b - k <= 20 && t.before(b) == '号' && t.c[k..b].iter().any(|c| *c == '室') {
+    } else if b > k && b - k <= 20 && t.before(b) == '号' && t.c[k..b].iter().any(|c| *c == '室')
+    {
         e = b;
     }
     Some((start, e))
@@ -227,16 +325,29 @@ mod tests {
     use super::super::{scan, Kind};
 
     fn addrs(s: &str) -> Vec<String> {
-        scan(s).findings.iter().filter(|f| f.kind == Kind::Address).map(|f| s[f.start..f.end].to_string()).collect()
+        scan(s)
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Address)
+            .map(|f| s[f.start..f.end].to_string())
+            .collect()
     }
 
     #[test]
     fn positives() {
         let cases = [
-            ("lives at 1234 Oak Street, Apt. 5 alone", "1234 Oak Street, Apt. 5"),
-            ("Address 48 West 12th St, Springfield, IL 62704", "48 West 12th St"),
+            (
+                "lives at 1234 Oak Street, Apt. 5 alone",
+                "1234 Oak Street, Apt. 5",
+            ),
+            (
+                "Address 48 West 12th St, Springfield, IL 62704",
+                "48 West 12th St",
+            ),
             ("Lives in ZIP 94110, far away", "94110"),
             ("〒123-4567エリア", "〒123-4567"),
+            ("lives near Wembley HA9 8HB now", "HA9 8HB"),
+            ("Montréal QC H2X 1Y4", "H2X 1Y4"),
             ("住所東京都新宿区西新宿2-8-1の方", "東京都新宿区西新宿2-8-1"),
             ("横浜市中区本町3丁目4番5号", "横浜市中区本町3丁目4番5号"),
             ("大阪府堺市北区１－２－３", "大阪府堺市北区１－２－３"),
@@ -248,9 +359,19 @@ mod tests {
 
     #[test]
     fn negatives() {
-        for s in ["rural Ohio", "北海道在住", "都内の病院", "JCS I-3", "room 210 on 3 West", "302号室", "Take 2 Tylenol Extra",
-            "HAS-BLED 3", "30 Day Readmission"]
-        {
+        for s in [
+            "rural Ohio",
+            "北海道在住",
+            "都内の病院",
+            "JCS I-3",
+            "room 210 on 3 West",
+            "302号室",
+            "Take 2 Tylenol Extra",
+            "HAS-BLED 3",
+            "NG106 and CKD 4",
+            "COVID 19 ward",
+            "30 Day Readmission",
+        ] {
             assert!(addrs(s).is_empty(), "{s}: {:?}", addrs(s));
         }
     }

@@ -8,28 +8,35 @@ use super::text::{is_alnum, is_digit, Text};
 use super::{push, Hits, Kind};
 
 /// Suffixes that make a number an age (longest first).
+#[rustfmt::skip]
 const SUFFIXES: &[&str] = &[
     "-year-old", "-years-old", " year-old", " year old", " years old", "-year old", " yr old", " yrs old", "-yr-old",
-    "-yo", " y/o", "y/o", " y.o.", "y.o.", " yo ", " yo,", " yo.", "yo ", "yo,", "yo.", "yof", "yom", "yf", "ym", "y ",
-    " years of age", "歳", "才", "さい",
+    "-yo", " y/o", "y/o", " y.o.", "y.o.", " yo ", " yo,", " yo.", "yo ", "yo,", "yo.", "yof", "yom", "yf", "ym",
+    "y ", " years of age", "歳", "才", "さい",
 ];
 /// Aggregate categories: not an individual's age.
+#[rustfmt::skip]
 const AGGREGATE_AFTER: &[&str] = &[
     " or older", " or over", " and older", " and over", " or above", " and above", "+", " years or older",
-    " years and older", " years or over", " years and over", "歳以上", "歳超", "歳未満", "歳以下", "才以上", "歳代以上",
-    "代以上", " plus", "歳を超", "歳超え", "以上", "-plus",
+    " years and older", " years or over", " years and over", "歳以上", "歳超", "歳未満", "歳以下", "才以上", "歳代以上", "代以上", " plus",
+    "歳を超", "歳超え", "以上", "-plus",
 ];
+#[rustfmt::skip]
 const AGGREGATE_BEFORE: &[&str] = &[
     "over", "older than", "above", "under", "younger than", "at least", ">", ">=", "≥", "<", "≤", "beyond", "past",
     "aged over", "up to",
 ];
+#[rustfmt::skip]
 const PREFIXES: &[&str] = &[
     "aged", "age", "age:", "ages", "満", "享年", "年齢", "turned", "turns", "age of", "aged:", "she is", "he is", "she's",
     "he's", "who is", "is now", "pt is", "patient is", "she was", "he was", "died at", "passed at",
 ];
 
 fn kanji_digit(c: char) -> Option<u32> {
-    "〇一二三四五六七八九".chars().position(|k| k == c).map(|p| p as u32)
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|k| k == c)
+        .map(|p| p as u32)
 }
 
 pub(super) fn scan(t: &Text, hits: &mut Hits) {
@@ -48,13 +55,20 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
             i = e;
             continue;
         }
-        if !is_digit(c) || is_digit(t.before(i)) || t.before(i) == '.' || t.before(i).is_ascii_alphabetic() {
+        if !is_digit(c)
+            || is_digit(t.before(i))
+            || t.before(i) == '.'
+            || t.before(i).is_ascii_alphabetic()
+        {
             i += 1;
             continue;
         }
         let e = t.run_end(i, is_digit);
         let n = super::text::num(t, i, e);
-        if !(2..=3).contains(&(e - i)) || !(90..=125).contains(&n) || t.at(e) == '.' && is_digit(t.at(e + 1)) {
+        if !(2..=3).contains(&(e - i))
+            || !(90..=125).contains(&n)
+            || t.at(e) == '.' && is_digit(t.at(e + 1))
+        {
             i = e;
             continue;
         }
@@ -67,10 +81,23 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
             i = e;
             continue;
         }
+        // "his 103rd birthday"
+        let ord = t.run_end(e, |c| c.is_ascii_lowercase());
+        if ord == e + 2 && t.starts_ci(ord, " birthday") {
+            push(hits, Kind::AgeOver89, i, ord, "age.birthday");
+            i = ord;
+            continue;
+        }
         // Sex letter glued to the age: 93F, 93M (not "90mg", "95Fr").
-        let sex = matches!(t.at(e), 'F' | 'M' | 'f' | 'm') && !is_alnum(t.at(e + 1)) && t.at(e + 1) != '/';
-        let suffix = SUFFIXES.iter().find(|s| t.starts_ci(e, s)).map(|s| s.trim_end_matches([' ', ',', '.']).chars().count());
-        let prefixed = t.label_before(pre_end, PREFIXES).is_some() && !t.at(e).is_ascii_alphabetic();
+        let sex = matches!(t.at(e), 'F' | 'M' | 'f' | 'm')
+            && !is_alnum(t.at(e + 1))
+            && t.at(e + 1) != '/';
+        let suffix = SUFFIXES
+            .iter()
+            .find(|s| t.starts_ci(e, s))
+            .map(|s| s.trim_end_matches([' ', ',', '.']).chars().count());
+        let prefixed =
+            t.label_before(pre_end, PREFIXES).is_some() && !t.at(e).is_ascii_alphabetic();
         if sex {
             push(hits, Kind::AgeOver89, i, e + 1, "age.sex");
         } else if let Some(len) = suffix {
@@ -88,7 +115,43 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
 /// Decade bands: "in her 90s", "in his late 90s", "90代", "90代半ば".
 fn band(t: &Text, i: usize, e: usize, hits: &mut Hits) {
     if t.at(e) == '代' {
-        if !AGGREGATE_AFTER.iter().any(|a| t.starts_ci(e + 1, a)) {
+        // Tied to a person: "90代の男性", "90代半ばの女性", "90代女性"; not "90代の方々", "90代以上".
+        let mut k = e + 1;
+        for q in ["前半", "後半", "半ば", "後期", "前期"] {
+            if t.starts_ci(k, q) {
+                k += 2;
+                break;
+            }
+        }
+        if t.at(k) == 'の' {
+            k += 1;
+        }
+        let person = [
+            "男性",
+            "女性",
+            "男",
+            "女",
+            "患者",
+            "利用者",
+            "入居者",
+            "入所者",
+            "母",
+            "父",
+            "祖母",
+            "祖父",
+            "夫",
+            "妻",
+            "独居",
+            "本人",
+            "ご本人",
+        ]
+        .iter()
+        .any(|w| t.starts_ci(k, w))
+            || (t.starts_ci(k, "方")
+                && !matches!(t.at(k + 1), '々' | 'の')
+                && !t.starts_ci(k + 1, "が多")
+                && !t.starts_ci(k + 1, "は多"));
+        if person && !AGGREGATE_AFTER.iter().any(|a| t.starts_ci(e + 1, a)) {
             push(hits, Kind::AgeOver89, i, e + 1, "age.band_ja");
         }
         return;
@@ -111,7 +174,9 @@ fn band(t: &Text, i: usize, e: usize, hits: &mut Hits) {
             break;
         }
     }
-    let owner = ["in his", "in her", "in their", "in my", "is in", "in the"].iter().any(|w| t.ends_ci(k, w));
+    let owner = ["in his", "in her", "in their", "in my", "is in", "in the"]
+        .iter()
+        .any(|w| t.ends_ci(k, w));
     if owner && !t.ends_ci(k, "in the") {
         push(hits, Kind::AgeOver89, i, s_end, "age.band_en");
     }
@@ -132,8 +197,14 @@ fn spelled(t: &Text, hits: &mut Hits) {
         let mut e = i + 6;
         if t.starts_ci(e, "ies") && !is_alnum(t.at(e + 3)) {
             let k = t.back_sp(i);
-            let k = ["early", "mid", "late"].iter().find(|q| t.ends_ci(k, q)).map_or(k, |q| t.back_sp(k - q.len()));
-            if ["in his", "in her", "in their"].iter().any(|w| t.ends_ci(k, w)) {
+            let k = ["early", "mid", "late"]
+                .iter()
+                .find(|q| t.ends_ci(k, q))
+                .map_or(k, |q| t.back_sp(k - q.len()));
+            if ["in his", "in her", "in their"]
+                .iter()
+                .any(|w| t.ends_ci(k, w))
+            {
                 push(hits, Kind::AgeOver89, i, e + 3, "age.band_spelled");
             }
             i = e + 3;
@@ -141,12 +212,19 @@ fn spelled(t: &Text, hits: &mut Hits) {
         }
         if matches!(t.at(e), '-' | ' ') {
             let w = t.run_end(e + 1, |c| c.is_ascii_alphabetic());
-            let unit = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].iter().any(|u| t.word_ci(e + 1, u));
+            let unit = [
+                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            ]
+            .iter()
+            .any(|u| t.word_ci(e + 1, u));
             if unit {
                 e = w;
             }
         }
-        if ["-year-old", " year old", " years old", "-year old"].iter().any(|s| t.starts_ci(e, s)) {
+        if ["-year-old", " year old", " years old", "-year old"]
+            .iter()
+            .any(|s| t.starts_ci(e, s))
+        {
             push(hits, Kind::AgeOver89, i, e + 9, "age.spelled");
         }
         i = e.max(i + 1);
@@ -158,16 +236,31 @@ mod tests {
     use super::super::{scan, Kind};
 
     fn ages(s: &str) -> Vec<String> {
-        scan(s).findings.iter().filter(|f| f.kind == Kind::AgeOver89).map(|f| s[f.start..f.end].to_string()).collect()
+        scan(s)
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::AgeOver89)
+            .map(|f| s[f.start..f.end].to_string())
+            .collect()
     }
 
     #[test]
     fn positives() {
         let cases = [
-            ("93F on warfarin", "93F"), ("a 94 yo man", "94 yo"), ("95-year-old woman", "95-year-old"),
-            ("age 91, lives alone", "91"), ("９５歳の女性", "９５歳"), ("満101歳", "101歳"), ("in her late 90s", "90s"),
-            ("90代半ばの男性", "90代"), ("九十五歳", "九十五歳"), ("a ninety-two-year-old", "ninety-two-year-old"),
-            ("man in his 90s, alone", "90s"), ("100 y/o", "100 y/o"),
+            ("93F on warfarin", "93F"),
+            ("a 94 yo man", "94 yo"),
+            ("95-year-old woman", "95-year-old"),
+            ("age 91, lives alone", "91"),
+            ("９５歳の女性", "９５歳"),
+            ("満101歳", "101歳"),
+            ("in her late 90s", "90s"),
+            ("90代半ばの男性", "90代"),
+            ("九十五歳", "九十五歳"),
+            ("a ninety-two-year-old", "ninety-two-year-old"),
+            ("man in his 90s, alone", "90s"),
+            ("100 y/o", "100 y/o"),
+            ("his 103rd birthday party", "103rd"),
+            ("she is 92 and drives", "92"),
         ];
         for (s, want) in cases {
             assert_eq!(ages(s), vec![want.to_string()], "{s}");
@@ -176,9 +269,24 @@ mod tests {
 
     #[test]
     fn negatives() {
-        for s in ["89-year-old", "80代女性", "a man in his 60s", "90 or older", "older than 90", "90歳以上", "90歳超",
-            "nonagenarians", "over 90", "aged 90 and over", "SpO2 92%", "HR 96", "90 mg", "100歳以上の方"]
-        {
+        for s in [
+            "89-year-old",
+            "80代女性",
+            "a man in his 60s",
+            "90 or older",
+            "older than 90",
+            "90歳以上",
+            "90歳超",
+            "nonagenarians",
+            "over 90",
+            "aged 90 and over",
+            "SpO2 92%",
+            "HR 96",
+            "90 mg",
+            "100歳以上の方",
+            "90代の方々の手術",
+            "the score is 92",
+        ] {
             assert!(ages(s).is_empty(), "{s}: {:?}", ages(s));
         }
     }

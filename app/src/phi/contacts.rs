@@ -4,8 +4,8 @@
 //! Public URLs (agencies, journals, calculators) and public service numbers (`#7119`, `911`,
 //! toll-free `0120-…`, `1-800-…`) are deliberately not reported.
 
-use super::text::{is_alnum, is_digit, Text};
 use super::lex::lex;
+use super::text::{is_alnum, is_digit, Text};
 use super::{push, Hits, Kind};
 
 lex!(phone_labels, PHONE_LABELS);
@@ -47,7 +47,11 @@ fn emails(t: &Text, hits: &mut Hits) {
         }
         let dom = t.string(i + at_len, e);
         let local_ok = s < i && t.at(s) != '.';
-        if local_ok && dom.contains('.') && !dom.starts_with('.') && dom.rsplit('.').next().is_some_and(|tld| tld.len() >= 2) {
+        if local_ok
+            && dom.contains('.')
+            && !dom.starts_with('.')
+            && dom.rsplit('.').next().is_some_and(|tld| tld.len() >= 2)
+        {
             push(hits, Kind::Email, s, e, "email");
             i = e;
         } else {
@@ -57,27 +61,56 @@ fn emails(t: &Text, hits: &mut Hits) {
 }
 
 fn url_char(c: char) -> bool {
-    c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '(' | ')' | '[' | ']' | '{' | '}' | '\'' | ',')
+    c.is_ascii_graphic()
+        && !matches!(
+            c,
+            '"' | '<' | '>' | '(' | ')' | '[' | ']' | '{' | '}' | '\'' | ','
+        )
 }
 
 /// Hosts whose pages belong to a person (social media, blogs, fundraising, messaging).
+#[rustfmt::skip]
 const PERSONAL_HOSTS: &[&str] = &[
     "facebook.com", "fb.com", "fb.me", "instagram.com", "instagr.am", "x.com", "twitter.com", "tiktok.com",
     "threads.net", "threads.com", "youtube.com", "youtu.be", "linkedin.com", "gofundme.com", "gofund.me",
     "justgiving.com", "caringbridge.org", "ameblo.jp", "note.com", "note.mu", "hatenablog.com", "hatenablog.jp",
     "hatena.ne.jp", "blogspot.com", "wordpress.com", "tumblr.com", "medium.com", "substack.com", "pinterest.com",
     "reddit.com", "mixi.jp", "line.me", "lin.ee", "campfire.jp", "readyfor.jp", "fc2.com", "livedoor.blog",
-    "livedoor.jp", "jugem.jp", "seesaa.net", "bsky.app", "mastodon.social", "snapchat.com", "vk.com",
-    "weibo.com", "kakao.com", "spotify.com", "twitch.tv", "patreon.com", "ko-fi.com", "fundly.com",
+    "livedoor.jp", "jugem.jp", "seesaa.net", "bsky.app", "mastodon.social", "snapchat.com", "vk.com", "weibo.com",
+    "kakao.com", "spotify.com", "twitch.tv", "patreon.com", "ko-fi.com", "fundly.com",
 ];
 
+/// "caringfordad.wordpress.com": a person's own subdomain of a blog platform.
+fn personal_subdomain(host: &str) -> bool {
+    PERSONAL_HOSTS.iter().any(|h| {
+        host.len() > h.len() + 1
+            && host.ends_with(h)
+            && host[..host.len() - h.len()].ends_with('.')
+            && !host.starts_with("www.")
+    })
+}
+
 fn personal(host: &str, path: &str) -> bool {
-    let host = host.trim_start_matches("www.").trim_start_matches("m.").trim_start_matches("mobile.");
-    let sub_of = |h: &str| host.len() > h.len() && host.ends_with(h) && host[..host.len() - h.len()].ends_with('.');
+    let host = host
+        .trim_start_matches("www.")
+        .trim_start_matches("m.")
+        .trim_start_matches("mobile.");
+    let sub_of = |h: &str| {
+        host.len() > h.len() && host.ends_with(h) && host[..host.len() - h.len()].ends_with('.')
+    };
     let social = PERSONAL_HOSTS.iter().any(|h| host == *h || sub_of(h));
     let sub = PERSONAL_HOSTS.iter().any(|h| sub_of(h));
     let path_user = path.trim_matches('/').len() >= 2;
-    let hinted = ["blog", "diary", "fundrais", "memorial", "crowdfund", "obituar"].iter().any(|w| host.contains(w));
+    let hinted = [
+        "blog",
+        "diary",
+        "fundrais",
+        "memorial",
+        "crowdfund",
+        "obituar",
+    ]
+    .iter()
+    .any(|w| host.contains(w));
     (social && (path_user || sub)) || hinted || path.contains("/@") || path.contains("/~")
 }
 
@@ -97,13 +130,21 @@ fn urls(t: &Text, hits: &mut Hits) {
             continue;
         }
         let tok = t.lower(i, e);
-        let rest = tok.strip_prefix("https://").or_else(|| tok.strip_prefix("http://"));
+        let rest = tok
+            .strip_prefix("https://")
+            .or_else(|| tok.strip_prefix("http://"));
         let schemed = rest.is_some();
         let rest = rest.unwrap_or(&tok);
         let cut = rest.find(['/', '?', '#']).unwrap_or(rest.len());
         let (host, path) = rest.split_at(cut);
-        let hostlike = host.contains('.') && host.chars().all(domain_char) && !host.starts_with('.') && !host.contains('@');
-        if hostlike && (schemed || host.starts_with("www.") || !path.is_empty()) && personal(host, path) {
+        let hostlike = host.contains('.')
+            && host.chars().all(domain_char)
+            && !host.starts_with('.')
+            && !host.contains('@');
+        if hostlike
+            && (schemed || host.starts_with("www.") || !path.is_empty() || personal_subdomain(host))
+            && personal(host, path)
+        {
             push(hits, Kind::Url, i, e, "url.personal");
         }
         i = e.max(i + 1);
@@ -111,9 +152,10 @@ fn urls(t: &Text, hits: &mut Hits) {
 }
 
 /// Labels that make a bare digit group a phone number.
+#[rustfmt::skip]
 const PHONE_LABELS: &[&str] = &[
-    "tel", "tel.", "phone", "ph", "mobile", "mob", "cell", "call", "ring", "text", "texts from", "number",
-    "電話", "携帯", "連絡先", "電話番号", "携帯番号", "自宅", "ＴＥＬ", "fax", "内線",
+    "on", "at", "texted on", "reached at", "number is", "tel", "tel.", "phone", "ph", "mobile", "mob", "cell", "call",
+    "ring", "text", "texts from", "number", "電話", "携帯", "連絡先", "電話番号", "携帯番号", "自宅", "ＴＥＬ", "fax", "内線",
 ];
 
 /// A digit sequence with separators: its extent and the digits it contains.
@@ -124,9 +166,12 @@ struct Groups {
     paren: bool,
 }
 
-fn groups(t: &Text, start: usize) -> Groups {
+fn groups(t: &Text, start: usize, g: &mut Groups) {
     let mut j = start;
-    let mut g = Groups { end: start, digits: String::new(), sizes: Vec::new(), paren: false };
+    g.end = start;
+    g.digits.clear();
+    g.sizes.clear();
+    g.paren = false;
     if t.at(j) == '+' {
         j += 1;
     }
@@ -144,7 +189,7 @@ fn groups(t: &Text, start: usize) -> Groups {
             g.end = e;
             g.sizes.clear();
             g.digits.clear();
-            return g;
+            return;
         }
         g.digits.extend(t.c[j..e].iter());
         g.sizes.push(e - j);
@@ -155,28 +200,43 @@ fn groups(t: &Text, start: usize) -> Groups {
         while k < j + 2 && matches!(t.at(k), ' ' | '-' | '.' | ')' | 'ー' | '(') {
             k += 1;
         }
-        if k == j || !(is_digit(t.at(k)) || (t.at(k - 1) != '(' && t.at(k) == '(')) || g.sizes.len() >= 6 {
+        if k == j
+            || !(is_digit(t.at(k)) || (t.at(k - 1) != '(' && t.at(k) == '('))
+            || g.sizes.len() >= 6
+        {
             break;
         }
         j = k;
     }
-    g
 }
 
 const TOLL_FREE_JP: &[&str] = &["0120", "0800", "0570", "0990", "0180"];
 const TOLL_FREE_US: &[&str] = &["800", "888", "877", "866", "855", "844", "833"];
 
 fn phones(t: &Text, hits: &mut Hits) {
+    let mut g = Groups {
+        end: 0,
+        digits: String::with_capacity(20),
+        sizes: Vec::with_capacity(8),
+        paren: false,
+    };
     let mut i = 0;
     while i < t.len() {
         let c = t.at(i);
-        let starts = is_digit(c) || (c == '+' && is_digit(t.at(i + 1))) || (c == '(' && is_digit(t.at(i + 1)));
+        let starts = is_digit(c)
+            || (c == '+' && is_digit(t.at(i + 1)))
+            || (c == '(' && is_digit(t.at(i + 1)));
         let prev = t.before(i);
         if !starts || is_alnum(prev) || matches!(prev, '#' | '.' | '/' | '-' | '+' | ',') {
-            i += if is_digit(c) { t.run_end(i, is_digit) - i } else { 1 }.max(1);
+            i += if is_digit(c) {
+                t.run_end(i, is_digit) - i
+            } else {
+                1
+            }
+            .max(1);
             continue;
         }
-        let g = groups(t, i);
+        groups(t, i, &mut g);
         let d = g.digits.as_str();
         let n = d.len();
         let plus = c == '+';
@@ -187,15 +247,15 @@ fn phones(t: &Text, hits: &mut Hits) {
             }
             phone_labels().before(t, k).is_some()
         };
-        let three_three_four = g.sizes == [3, 3, 4] || (g.sizes == [1, 3, 3, 4] && d.starts_with('1'));
+        let three_three_four =
+            g.sizes == [3, 3, 4] || (g.sizes == [1, 3, 3, 4] && d.starts_with('1'));
         let is_phone = if n == 0 || is_alnum(t.at(g.end)) || t.at(g.end) == '%' {
             false
         } else if plus {
             (8..=15).contains(&n)
         } else if d.starts_with('0') && !d.starts_with("00") {
             let free = TOLL_FREE_JP.iter().any(|p| d.starts_with(p));
-            (!free && (10..=11).contains(&n))
-                || (labelled && (9..=11).contains(&n))
+            (!free && (10..=11).contains(&n)) || (labelled && (9..=11).contains(&n))
         } else if three_three_four {
             let area = if n == 11 { &d[1..4] } else { &d[0..3] };
             !TOLL_FREE_US.contains(&area) && !d.starts_with('0') && (n == 10 || d.starts_with('1'))
@@ -234,7 +294,10 @@ mod tests {
     #[test]
     fn emails_positive_and_negative() {
         assert_eq!(kinds("mail jo.smith42@gmail.com please"), vec![Kind::Email]);
-        assert_eq!(kinds("ｔａｒｏ．ｙａｍａ＠ｄｏｃｏｍｏ．ｎｅ．ｊｐに送って"), vec![Kind::Email]);
+        assert_eq!(
+            kinds("ｔａｒｏ．ｙａｍａ＠ｄｏｃｏｍｏ．ｎｅ．ｊｐに送って"),
+            vec![Kind::Email]
+        );
         assert_eq!(kinds("hanako(at)yahoo.co.jp"), vec![Kind::Email]);
         assert!(kinds("DM me at @hospitalist_jo").is_empty());
         assert!(kinds("投稿者 @zaitaku_ns：質問です").is_empty());
@@ -242,28 +305,57 @@ mod tests {
 
     #[test]
     fn urls_personal_vs_public() {
-        assert_eq!(kinds("see https://www.facebook.com/jane.doe.77"), vec![Kind::Url]);
+        assert_eq!(
+            kinds("see https://www.facebook.com/jane.doe.77"),
+            vec![Kind::Url]
+        );
         assert_eq!(kinds("娘さんが（x.com/tanaka_h）に"), vec![Kind::Url]);
-        assert_eq!(kinds("https://www.gofundme.com/f/help-dad"), vec![Kind::Url]);
+        assert_eq!(
+            kinds("https://www.gofundme.com/f/help-dad"),
+            vec![Kind::Url]
+        );
         assert!(kinds("see https://www.ncbi.nlm.nih.gov/books/NBK430685/").is_empty());
         assert!(kinds("資料（https://www.mhlw.go.jp/）が参考").is_empty());
         assert!(kinds("we use x.com a lot").is_empty());
+        assert_eq!(
+            kinds("His blog caringfordad.wordpress.com has photos"),
+            vec![Kind::Url]
+        );
+        assert!(kinds("see www.wordpress.com for themes").is_empty());
     }
 
     #[test]
     fn phones_positive() {
-        for p in ["call (212) 555-0123", "ring 415-555-0199 ext. 12", "+1 212 555 0100", "携帯090-1234-5678に",
-            "０９０１２３４５６７８", "03-3123-4567", "+81-90-1234-5678", "tel 0123(45)6789", "07700 900123", "電話 555-0123"]
-        {
+        for p in [
+            "call (212) 555-0123",
+            "ring 415-555-0199 ext. 12",
+            "+1 212 555 0100",
+            "携帯090-1234-5678に",
+            "０９０１２３４５６７８",
+            "03-3123-4567",
+            "+81-90-1234-5678",
+            "tel 0123(45)6789",
+            "07700 900123",
+            "電話 555-0123",
+            "Son can be texted on 555-0187",
+        ] {
             assert_eq!(kinds(p), vec![Kind::Phone], "{p}");
         }
     }
 
     #[test]
     fn phones_negative() {
-        for p in ["#7119に相談", "call 911 or 988", "1-800-273-8255 is free", "0120-123-456", "BP 120/80, HR 88",
-            "PMID 23419528", "2024-09-11", "Plt 6.2万", "WBC 14000"]
-        {
+        for p in [
+            "#7119に相談",
+            "call 911 or 988",
+            "1-800-273-8255 is free",
+            "0120-123-456",
+            "BP 120/80, HR 88",
+            "PMID 23419528",
+            "2024-09-11",
+            "Plt 6.2万",
+            "WBC 14000",
+        ] {
             assert!(!kinds(p).contains(&Kind::Phone), "{p}");
         }
     }

@@ -5,33 +5,37 @@
 //! event nearby; dates of public events (`令和6年4月1日施行`, "grand rounds on March 3") are
 //! skipped unless a patient event word is also near.
 
-use super::text::{is_alnum, is_digit, Text};
 use super::lex::lex;
+use super::text::{is_alnum, is_digit, Text};
 use super::{push, Hits, Kind};
 
 lex!(event_words, EVENT);
 lex!(public_words, PUBLIC);
 lex!(md_context, MD_CONTEXT);
 
+#[rustfmt::skip]
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "sept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
 /// Patient events: they make a date personal even next to a public-event word.
+#[rustfmt::skip]
 const EVENT: &[&str] = &[
     "admit", "discharg", "died", "death", "passed", "born", "dob", "d.o.b", "birth", "seen", "surgery", "operat",
-    "transfer", "fell", "fall", "present", "visit", "since", "入院", "退院", "死亡", "永眠", "逝去", "生まれ", "生年月日",
-    "手術", "受診", "転院", "入所", "退所", "発症", "転倒", "来院", "搬送", "誕生",
+    "transfer", "fell", "fall", "present", "visit", "since", "入院", "退院", "死亡", "永眠", "逝去", "生まれ", "生年月日", "手術", "受診",
+    "転院", "入所", "退所", "発症", "転倒", "来院", "搬送", "誕生",
 ];
 /// Public events (laws, conferences, deadlines): a date next to them is not PHI.
+#[rustfmt::skip]
 const PUBLIC: &[&str] = &[
-    "grand round", "conference", "webinar", "meeting", "symposium", "deadline", "effective", "published", "journal club",
-    "lecture", "workshop", "course", "seminar", "congress", "summit", "in-service", "training", "guideline", "policy",
-    "takes effect", "enrol", "registration", "施行", "改正", "改定", "開催", "公布", "告示", "制度", "通知", "締切",
-    "学会", "研修", "講演", "セミナー", "説明会", "勉強会", "から適用", "発表", "公表", "ガイドライン",
+    "grand round", "conference", "webinar", "meeting", "symposium", "deadline", "effective", "published",
+    "journal club", "lecture", "workshop", "course", "seminar", "congress", "summit", "in-service", "training",
+    "guideline", "policy", "takes effect", "enrol", "registration", "施行", "改正", "改定", "開催", "公布", "告示", "制度", "通知",
+    "締切", "学会", "研修", "講演", "セミナー", "説明会", "勉強会", "から適用", "発表", "公表", "ガイドライン",
 ];
 /// Words before a bare "3/2" that make it a date rather than a fraction or a ratio.
+#[rustfmt::skip]
 const MD_CONTEXT: &[&str] = &[
     "on", "since", "from", "until", "till", "by", "admitted", "discharged", "seen", "died", "born", "dob", "surgery",
     "op", "date", "dated", "d/c", "adm", "(", "入院", "退院", "死亡", "手術", "受診",
@@ -72,7 +76,9 @@ fn month_at(t: &Text, i: usize) -> Option<usize> {
     if !matches!(t.at(i), 'J' | 'F' | 'M' | 'A' | 'S' | 'O' | 'N' | 'D') || is_alnum(t.before(i)) {
         return None;
     }
-    let m = MONTHS.iter().find(|m| t.starts_ci(i, m) && !t.at(i + m.len()).is_ascii_alphabetic())?;
+    let m = MONTHS
+        .iter()
+        .find(|m| t.starts_ci(i, m) && !t.at(i + m.len()).is_ascii_alphabetic())?;
     let mut e = i + m.len();
     if t.at(e) == '.' {
         e += 1;
@@ -87,7 +93,11 @@ fn opt_year(t: &Text, mut j: usize) -> (usize, bool) {
     }
     let k = t.skip_sp(j);
     match number(t, k, 4) {
-        Some((y, e)) if (e - k == 4 && (1900..=2100).contains(&y)) || (e - k == 2 && t.at(k - 1) == '-') => (e, true),
+        Some((y, e))
+            if (e - k == 4 && (1900..=2100).contains(&y)) || (e - k == 2 && t.at(k - 1) == '-') =>
+        {
+            (e, true)
+        }
         _ => (j.min(t.len()), false),
     }
 }
@@ -95,9 +105,15 @@ fn opt_year(t: &Text, mut j: usize) -> (usize, bool) {
 /// A dose or count unit after a number ("May 3 mg"): the number is not a day.
 fn unit_after(t: &Text, e: usize) -> bool {
     let k = t.skip_sp(e);
-    ["mg", "mcg", "g ", "ml", "kg", "unit", "time", "x ", "tab", "hour", "day", "week", "mmol", "%"]
-        .iter()
-        .any(|u| t.starts_ci(k, u.trim_end()) && (u.ends_with(' ') || !t.at(k + u.len()).is_ascii_alphabetic() || u.len() > 3))
+    [
+        "mg", "mcg", "g ", "ml", "kg", "unit", "time", "x ", "tab", "hour", "day", "week", "mmol",
+        "%",
+    ]
+    .iter()
+    .any(|u| {
+        t.starts_ci(k, u.trim_end())
+            && (u.ends_with(' ') || !t.at(k + u.len()).is_ascii_alphabetic() || u.len() > 3)
+    })
 }
 
 /// Ordinal suffix after a day number.
@@ -115,9 +131,13 @@ fn date_at(t: &Text, i: usize) -> Option<(usize, bool, &'static str)> {
     let c = t.at(i);
     // Era names: 令和5年3月2日, 平成元年…
     for era in ["令和", "平成", "昭和", "大正", "明治"] {
-        if t.starts_ci(i, era) {
+        if matches!(c, '令' | '平' | '昭' | '大' | '明') && t.starts_ci(i, era) {
             let j = t.skip_sp(i + 2);
-            let ye = if t.at(j) == '元' { j + 1 } else { number(t, j, 2)?.1 };
+            let ye = if t.at(j) == '元' {
+                j + 1
+            } else {
+                number(t, j, 2)?.1
+            };
             let ye = t.skip_sp(ye);
             if t.at(ye) != '年' {
                 return None;
@@ -149,7 +169,9 @@ fn date_at(t: &Text, i: usize) -> Option<(usize, bool, &'static str)> {
         let k = t.skip_sp(me);
         let (v, ve) = number(t, k, 4)?;
         if ve - k == 4 {
-            return (1900..=2100).contains(&v).then_some((ve, false, "date.month_year"));
+            return (1900..=2100)
+                .contains(&v)
+                .then_some((ve, false, "date.month_year"));
         }
         if !(1..=31).contains(&v) || is_digit(t.at(ve)) || matches!(t.at(ve), ':' | '%') {
             return None;
@@ -196,7 +218,10 @@ fn date_at(t: &Text, i: usize) -> Option<(usize, bool, &'static str)> {
         let k = if t.at(oe) == '-' { oe + 1 } else { k };
         if let Some(me) = month_at(t, k).or_else(|| {
             // lower-case abbreviations inside "02-Mar-2024"
-            MONTHS.iter().find(|m| m.len() == 3 && t.starts_ci(k, m)).map(|_| k + 3)
+            MONTHS
+                .iter()
+                .find(|m| m.len() == 3 && t.starts_ci(k, m))
+                .map(|_| k + 3)
         }) {
             let (e, _) = opt_year(t, me);
             return Some((e, true, "date.day_month"));
@@ -213,7 +238,10 @@ fn date_at(t: &Text, i: usize) -> Option<(usize, bool, &'static str)> {
             let (y, ye) = number(t, be + 1, 4)?;
             let ylen = ye - be - 1;
             let valid = ok_md(a, b) || ok_md(b, a);
-            if valid && (ylen == 4 && (1900..=2100).contains(&y) || (ylen == 2 && sep != '.')) && !is_digit(t.at(ye)) {
+            if valid
+                && (ylen == 4 && (1900..=2100).contains(&y) || (ylen == 2 && sep != '.'))
+                && !is_digit(t.at(ye))
+            {
                 return Some((ye, true, "date.numeric"));
             }
             return None;
@@ -222,9 +250,12 @@ fn date_at(t: &Text, i: usize) -> Option<(usize, bool, &'static str)> {
             let before = t.back_sp(i);
             let ctx = md_context().before(t, before).is_some();
             let after = t.skip_sp(be);
-            let ja_after = ["に", "から", "まで", "より", "入院", "退院", "死亡", "永眠", "受診", "手術", "生", "の入"]
-                .iter()
-                .any(|w| t.starts_ci(after, w));
+            let ja_after = [
+                "に", "から", "まで", "より", "入院", "退院", "死亡", "永眠", "受診", "手術", "生",
+                "の入",
+            ]
+            .iter()
+            .any(|w| t.starts_ci(after, w));
             if ctx || ja_after {
                 return Some((be, true, "date.md_slash"));
             }
@@ -237,7 +268,14 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
     let mut i = 0;
     while i < t.len() {
         let c = t.at(i);
-        if !(is_digit(c) || c.is_ascii_uppercase() || c == '令' || c == '平' || c == '昭' || c == '大' || c == '明') {
+        if !(is_digit(c)
+            || c.is_ascii_uppercase()
+            || c == '令'
+            || c == '平'
+            || c == '昭'
+            || c == '大'
+            || c == '明')
+        {
             i += 1;
             continue;
         }
@@ -245,13 +283,20 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
             Some((e, day, rule)) => {
                 // Public-event words veto a date unless a patient event is also near.
                 let public = public_words().any_in(t, i.saturating_sub(40), e + 15);
-                let near_event = (public || !day) && event_words().any_in(t, i.saturating_sub(30), e + 12);
+                let near_event =
+                    (public || !day) && event_words().any_in(t, i.saturating_sub(30), e + 12);
                 if (day || near_event) && !(public && !near_event) {
                     push(hits, Kind::Date, i, e, rule);
                 }
                 i = e.max(i + 1);
             }
-            None => i += if is_digit(c) { t.run_end(i, is_digit) - i } else { 1 },
+            None => {
+                i += if is_digit(c) {
+                    t.run_end(i, is_digit) - i
+                } else {
+                    1
+                }
+            }
         }
     }
 }
@@ -261,7 +306,12 @@ mod tests {
     use super::super::{scan, Kind};
 
     fn dates(s: &str) -> Vec<String> {
-        scan(s).findings.iter().filter(|f| f.kind == Kind::Date).map(|f| s[f.start..f.end].to_string()).collect()
+        scan(s)
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Date)
+            .map(|f| s[f.start..f.end].to_string())
+            .collect()
     }
 
     #[test]
@@ -288,10 +338,23 @@ mod tests {
 
     #[test]
     fn negatives() {
-        for s in ["since 2019", "令和3年から", "2024年度の報告", "POD 3", "3年前に", "入院5日目", "令和6年4月1日施行",
-            "Grand rounds on March 3, 2026: Parkinson's", "BP 120/80", "1/2 tab", "May 3 mg", "we may 3x daily",
-            "KDIGO 2012", "version 1.2.3", "令和6年10月1日から制度が変わります"]
-        {
+        for s in [
+            "since 2019",
+            "令和3年から",
+            "2024年度の報告",
+            "POD 3",
+            "3年前に",
+            "入院5日目",
+            "令和6年4月1日施行",
+            "Grand rounds on March 3, 2026: Parkinson's",
+            "BP 120/80",
+            "1/2 tab",
+            "May 3 mg",
+            "we may 3x daily",
+            "KDIGO 2012",
+            "version 1.2.3",
+            "令和6年10月1日から制度が変わります",
+        ] {
             assert!(dates(s).is_empty(), "{s}: {:?}", dates(s));
         }
     }

@@ -5,8 +5,8 @@
 //! Generic types (`a nursing home`, `特養`, `有料老人ホーム`) and institutions discussed as
 //! institutions (`Mayo Clinic's protocol`, `国立がん研究センターの資料`) are not reported.
 
-use super::text::{is_alnum, is_hira, is_kanji, is_kata, is_latin, Text};
 use super::lex::lex;
+use super::text::{is_alnum, is_hira, is_kanji, is_kata, is_latin, Text};
 use super::{push, Hits, Kind};
 
 lex!(en_heads, EN_HEADS);
@@ -17,9 +17,13 @@ lex!(ja_types, JA_TYPES);
 lex!(ja_generic, JA_GENERIC);
 lex!(ja_institution_after, JA_INSTITUTION_AFTER);
 lex!(ja_stop, JA_STOP);
-lex!(ja_relations, &["長男", "長女", "次男", "次女", "母", "父", "夫", "妻", "患者"]);
+lex!(
+    ja_relations,
+    &["長男", "長女", "次男", "次女", "母", "父", "夫", "妻", "患者"]
+);
 
 /// English facility heads (matched case-insensitively after capitalised name words).
+#[rustfmt::skip]
 const EN_HEADS: &[&str] = &[
     "hospital", "medical center", "medical centre", "health center", "health centre", "clinic", "nursing home",
     "care home", "care centre", "care center", "nursing center", "nursing centre", "rehabilitation center",
@@ -29,14 +33,17 @@ const EN_HEADS: &[&str] = &[
     "residential home", "care village", "nursing facility", "living center", "care community", "memory care",
 ];
 /// Words that do not name a facility by themselves.
+#[rustfmt::skip]
 const EN_GENERIC: &[&str] = &[
     "the", "a", "an", "our", "their", "his", "her", "this", "that", "local", "community", "general", "district",
     "regional", "county", "city", "university", "teaching", "private", "public", "state", "memorial", "children's",
-    "psychiatric", "veterans", "va", "rural", "nearest", "same", "other", "another", "new", "old", "my", "your", "any",
-    "in", "at", "from", "to", "of", "and", "st", "st.", "saint", "mental", "day", "outpatient", "inpatient", "acute",
-    "tertiary", "specialist", "cancer", "eye", "dental", "family", "medical", "health", "nursing", "care", "senior",
+    "psychiatric", "veterans", "va", "rural", "nearest", "same", "other", "another", "new", "old", "my", "your",
+    "any", "in", "at", "from", "to", "of", "and", "st", "st.", "saint", "mental", "day", "outpatient", "inpatient",
+    "acute", "tertiary", "specialist", "cancer", "eye", "dental", "family", "medical", "health", "nursing", "care",
+    "senior",
 ];
 /// Context after a facility that shows it is discussed as an institution.
+#[rustfmt::skip]
 const EN_INSTITUTION_AFTER: &[&str] = &[
     "'s protocol", "'s pathway", "'s guideline", "'s guidance", "'s website", "'s data", "'s approach", "'s study",
     "'s criteria", "'s algorithm", "'s policy", "'s experience", "'s model", "'s team published", " protocol",
@@ -44,32 +51,37 @@ const EN_INSTITUTION_AFTER: &[&str] = &[
 ];
 
 /// Japanese facility heads that end a name (`城南病院`, `つばき苑`).
+#[rustfmt::skip]
 const JA_HEADS: &[&str] = &[
-    "訪問看護ステーション", "医療センター", "総合病院", "記念病院", "病院", "医院", "クリニック", "診療所",
-    "デイサービス", "デイケア", "ケアセンター", "ステーション", "ホーム", "苑", "荘", "の里", "ハウス",
+    "訪問看護ステーション", "医療センター", "総合病院", "記念病院", "病院", "医院", "クリニック", "診療所", "デイサービス", "デイケア", "ケアセンター", "ステーション", "ホーム",
+    "苑", "荘", "の里", "ハウス", "ホスピス", "リハビリセンター", "療養所", "ケアホーム",
 ];
 /// Facility types that precede a name (`グループホームひまわり`).
+#[rustfmt::skip]
 const JA_TYPES: &[&str] = &[
-    "特別養護老人ホーム", "介護老人保健施設", "介護付き有料老人ホーム", "住宅型有料老人ホーム", "有料老人ホーム",
-    "養護老人ホーム", "軽費老人ホーム", "グループホーム", "サービス付き高齢者向け住宅", "サ高住", "ケアハウス",
-    "特養", "老健", "ショートステイ", "デイサービス", "訪問看護ステーション", "小規模多機能", "介護医療院",
+    "特別養護老人ホーム", "介護老人保健施設", "介護付き有料老人ホーム", "住宅型有料老人ホーム", "有料老人ホーム", "養護老人ホーム", "軽費老人ホーム", "グループホーム", "サービス付き高齢者向け住宅",
+    "サ高住", "ケアハウス", "特養", "老健", "ショートステイ", "デイサービス", "訪問看護ステーション", "小規模多機能", "介護医療院",
 ];
 /// Name parts that are only generic descriptors.
+#[rustfmt::skip]
 const JA_GENERIC: &[&str] = &[
-    "大学", "総合", "市立", "県立", "国立", "都立", "府立", "町立", "村立", "公立", "私立", "地域", "急性期", "療養",
-    "精神科", "回復期", "当", "同", "前", "元", "別の", "他", "専門", "救急", "小児", "在宅", "老人", "有料老人",
-    "特別養護老人", "養護老人", "軽費老人", "認知症", "かかりつけ", "紹介", "大", "民間", "基幹", "拠点", "訪問看護",
-    "地域包括支援", "近くの", "近所の", "近医", "グループ", "ケア", "デイ", "介護", "介護付き", "住宅型", "老健",
-    "特養", "サ高住", "入所", "施設", "一般", "総合", "大型", "単科", "がん", "当院", "介護老人", "の", "高齢者",
-    "訪問", "精神", "歯科", "マイ", "ナース", "別", "ペイン", "メンタル", "禁煙", "睡眠", "頭痛", "物忘れ", "もの忘れ", "ビニール", "学会", "ケアマネ", "眼科", "整形外科", "内科", "外科", "皮膚科", "耳鼻科", "病", "転院先", "紹介先",
+    "大学", "総合", "市立", "県立", "国立", "都立", "府立", "町立", "村立", "公立", "私立", "地域", "急性期", "療養", "精神科", "回復期", "当", "同", "前",
+    "元", "別の", "他", "専門", "救急", "小児", "在宅", "老人", "有料老人", "特別養護老人", "養護老人", "軽費老人", "認知症", "かかりつけ", "紹介", "大", "民間",
+    "基幹", "拠点", "訪問看護", "地域包括支援", "近くの", "近所の", "近医", "グループ", "ケア", "デイ", "介護", "介護付き", "住宅型", "老健", "特養", "サ高住",
+    "入所", "施設", "一般", "総合", "大型", "単科", "がん", "当院", "介護老人", "の", "高齢者", "訪問", "精神", "歯科", "マイ", "ナース", "別", "ペイン",
+    "メンタル", "禁煙", "睡眠", "頭痛", "物忘れ", "もの忘れ", "ビニール", "学会", "ケアマネ", "眼科", "整形外科", "内科", "外科", "皮膚科", "耳鼻科", "病", "転院先",
+    "紹介先",
 ];
 /// Words after a Japanese facility that show it is discussed as an institution.
+#[rustfmt::skip]
 const JA_INSTITUTION_AFTER: &[&str] = &[
-    "の資料", "の研究", "の報告", "のガイドライン", "のhp", "のホームページ", "のサイト", "の論文", "の調査", "のデータ",
-    "のプロトコル", "の取り組み", "の方針", "の見解", "の指針", "のマニュアル", "が発表", "が公表", "が作成", "によると",
-    "によれば", "の先生方", "の講演",
+    "の資料", "の研究", "の報告", "のガイドライン", "のhp", "のホームページ", "のサイト", "の論文", "の調査", "のデータ", "のプロトコル", "の取り組み", "の方針", "の見解",
+    "の指針", "のマニュアル", "が発表", "が公表", "が作成", "によると", "によれば", "の先生方", "の講演",
 ];
-const JA_STOP: &[&str] = &["入所", "入居", "入院", "利用", "通所", "在籍", "退所", "退院", "転院", "から", "職員", "併設", "など", "等"];
+#[rustfmt::skip]
+const JA_STOP: &[&str] = &[
+    "入所", "入居", "入院", "利用", "通所", "在籍", "退所", "退院", "転院", "から", "職員", "併設", "など", "等",
+];
 
 pub(super) fn scan(t: &Text, hits: &mut Hits) {
     if t.has_upper {
@@ -81,13 +93,14 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
 }
 
 fn english(t: &Text, hits: &mut Hits) {
+    let heads = en_heads();
     let mut i = 0;
     while i < t.len() {
         if !t.at(i).is_ascii_alphabetic() || is_alnum(t.before(i)) {
             i += 1;
             continue;
         }
-        let Some(head_len) = en_heads().word_at(t, i) else {
+        let Some(head_len) = heads.word_at(t, i) else {
             i = t.run_end(i, is_latin).max(i + 1);
             continue;
         };
@@ -108,7 +121,12 @@ fn english(t: &Text, hits: &mut Hits) {
             if !en_generic().is(t, ws, k) {
                 named = true;
             }
-            if ["the", "a", "an", "our", "their", "his", "her", "this", "my", "your"].iter().any(|w| w.len() == k - ws && t.starts_ci(ws, w)) {
+            if [
+                "the", "a", "an", "our", "their", "his", "her", "this", "my", "your",
+            ]
+            .iter()
+            .any(|w| w.len() == k - ws && t.starts_ci(ws, w))
+            {
                 break;
             }
             s = ws;
@@ -127,6 +145,7 @@ fn name_char(c: char) -> bool {
 }
 
 fn japanese(t: &Text, hits: &mut Hits) {
+    let (types, heads) = (ja_types(), ja_heads());
     let mut i = 0;
     while i < t.len() {
         let c = t.at(i);
@@ -135,7 +154,7 @@ fn japanese(t: &Text, hits: &mut Hits) {
             continue;
         }
         // Type word followed by a name: "グループホームひまわり", "老健あおば".
-        if let Some(ty_len) = ja_types().at(t, i) {
+        if let Some(ty_len) = types.at(t, i) {
             let ns = i + ty_len;
             let mut ne = ns;
             while ne < t.len() && ne - ns < 10 && (name_char(t.at(ne)) || is_hira(t.at(ne))) {
@@ -143,8 +162,17 @@ fn japanese(t: &Text, hits: &mut Hits) {
                     break;
                 }
                 let h = t.at(ne);
-                let name_initial_ya = h == 'や' && ne == ns && is_hira(t.at(ne + 1));
-                if is_hira(h) && matches!(h, 'は' | 'に' | 'で' | 'へ' | 'を' | 'が' | 'と' | 'も' | 'や') && !name_initial_ya {
+                // A particle-like kana inside a kana word ("かがやき", "こもれび", "やすらぎ") is
+                // part of the name; one followed by kanji or ending the run is a particle.
+                let name_initial_ya = is_hira(t.at(ne + 1))
+                    && ((h == 'や' && ne == ns) || (ne > ns && is_hira(t.at(ne - 1))));
+                if is_hira(h)
+                    && matches!(
+                        h,
+                        'は' | 'に' | 'で' | 'へ' | 'を' | 'が' | 'と' | 'も' | 'や'
+                    )
+                    && !name_initial_ya
+                {
                     break;
                 }
                 if h == 'の' && !(ne > ns && is_hira(t.at(ne - 1))) {
@@ -161,14 +189,32 @@ fn japanese(t: &Text, hits: &mut Hits) {
             }
         }
         // Name followed by a head: "城南病院", "市立港町病院", "さくらクリニック".
-        if let Some(head_len) = ja_heads().at(t, i) {
+        if let Some(head_len) = heads.at(t, i) {
             let he = i + head_len;
             // "ホームページ", "ステーションワゴン": a katakana head must end the word.
             if is_kata(t.at(he)) && is_kata(t.at(he - 1)) {
                 i = he;
                 continue;
             }
-            let s = t.run_start(i, 12, |c| name_char(c) || (is_hira(c) && !matches!(c, 'は' | 'に' | 'で' | 'へ' | 'を' | 'が' | 'と' | 'も' | 'や' | 'の')));
+            let name_part = |c: char| {
+                name_char(c)
+                    || (is_hira(c)
+                        && !matches!(
+                            c,
+                            'は' | 'に' | 'で' | 'へ' | 'を' | 'が' | 'と' | 'も' | 'や' | 'の'
+                        ))
+            };
+            let mut s = t.run_start(i, 12, name_part);
+            // Place names with が: "あさひが丘", "自由が丘", "梅ヶ谷".
+            if s >= 2
+                && t.before(s) == 'が'
+                && matches!(
+                    t.at(s),
+                    '丘' | '谷' | '岡' | '崎' | '原' | '浜' | '森' | '関' | '島' | '沢' | '台'
+                )
+            {
+                s = t.run_start(s - 1, 8, name_part);
+            }
             let mut ns = s;
             // Drop leading descriptors ("市立", "近くの") and relation words.
             let mut changed = true;
@@ -182,8 +228,12 @@ fn japanese(t: &Text, hits: &mut Hits) {
                 }
             }
             let institutional = ja_institution_after().at(t, he).is_some()
-                || ["協会", "学会", "会", "連盟", "機構", "団体", "グループ"].iter().any(|a| t.starts_ci(he, a))
-                || t.c[s..i].windows(2).any(|w| (w[0], w[1]) == ('大', '学') || (w[0], w[1]) == ('学', '会'));
+                || ["協会", "学会", "会", "連盟", "機構", "団体", "グループ"]
+                    .iter()
+                    .any(|a| t.starts_ci(he, a))
+                || t.c[s..i]
+                    .windows(2)
+                    .any(|w| (w[0], w[1]) == ('大', '学') || (w[0], w[1]) == ('学', '会'));
             let short = head_len == 1 && i - ns < 2;
             if ns < i && !institutional && !short {
                 push(hits, Kind::Facility, s, he, "facility.ja_head");
@@ -199,7 +249,8 @@ fn japanese(t: &Text, hits: &mut Hits) {
 pub(super) fn ja_replacement(span: &str) -> &'static str {
     if span.ends_with("病院") {
         "〇〇病院"
-    } else if span.ends_with("クリニック") || span.ends_with("医院") || span.ends_with("診療所") {
+    } else if span.ends_with("クリニック") || span.ends_with("医院") || span.ends_with("診療所")
+    {
         "〇〇クリニック"
     } else if span.contains("訪問看護") {
         "〇〇訪問看護ステーション"
@@ -213,20 +264,38 @@ mod tests {
     use super::super::{scan, Kind};
 
     fn facs(s: &str) -> Vec<String> {
-        scan(s).findings.iter().filter(|f| f.kind == Kind::Facility).map(|f| s[f.start..f.end].to_string()).collect()
+        scan(s)
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Facility)
+            .map(|f| s[f.start..f.end].to_string())
+            .collect()
     }
 
     #[test]
     fn positives() {
         let cases = [
-            ("Transfer in from Riverside Memorial Hospital, no med rec", "Riverside Memorial Hospital"),
-            ("fell at Oakview Nursing Home last night", "Oakview Nursing Home"),
+            (
+                "Transfer in from Riverside Memorial Hospital, no med rec",
+                "Riverside Memorial Hospital",
+            ),
+            (
+                "fell at Oakview Nursing Home last night",
+                "Oakview Nursing Home",
+            ),
             ("from St. Mary's Hospital", "St. Mary's Hospital"),
             ("城南病院からの転院", "城南病院"),
             ("市立港町病院に入院", "市立港町病院"),
             ("特別養護老人ホーム福寿荘入所中", "特別養護老人ホーム福寿荘"),
-            ("グループホームさくらの里に戻ります", "グループホームさくらの里"),
-            ("あおば訪問看護ステーションから", "あおば訪問看護ステーション"),
+            (
+                "グループホームさくらの里に戻ります",
+                "グループホームさくらの里",
+            ),
+            (
+                "あおば訪問看護ステーションから",
+                "あおば訪問看護ステーション",
+            ),
+            ("あさひが丘ホスピスから転院", "あさひが丘ホスピス"),
         ];
         for (s, want) in cases {
             assert_eq!(facs(s), vec![want.to_string()], "{s}");
@@ -235,10 +304,19 @@ mod tests {
 
     #[test]
     fn negatives() {
-        for s in ["Mayo Clinic's protocol is good", "discharged to a nursing home", "Hospital policy says no",
-            "特養での看取り", "有料老人ホームの皆さん", "国立がん研究センターの資料", "京都大学医学部附属病院の資料が参考",
-            "老健の職員", "近くの病院に", "大学病院で研修", "the hospital"]
-        {
+        for s in [
+            "Mayo Clinic's protocol is good",
+            "discharged to a nursing home",
+            "Hospital policy says no",
+            "特養での看取り",
+            "有料老人ホームの皆さん",
+            "国立がん研究センターの資料",
+            "京都大学医学部附属病院の資料が参考",
+            "老健の職員",
+            "近くの病院に",
+            "大学病院で研修",
+            "the hospital",
+        ] {
             assert!(facs(s).is_empty(), "{s}: {:?}", facs(s));
         }
     }

@@ -8,8 +8,8 @@
 //! person (PMID, NCT, NDC/YJ drug codes, ICD, lot numbers, the insurer number `保険者番号`)
 //! are excluded by their labels.
 
-use super::text::{is_alnum, is_digit, Text};
 use super::lex::lex;
+use super::text::{is_alnum, is_digit, Text};
 use super::{push, Hits, Kind};
 
 lex!(id_labels, ID_LABELS);
@@ -71,6 +71,7 @@ fn ssn_ok(d: &[u8]) -> bool {
 
 /// Field labels that make the following number a personal identifier (longest first
 /// within a family, matched case-insensitively, whole word on the left for Latin labels).
+#[rustfmt::skip]
 const ID_LABELS: &[&str] = &[
     "medical record number", "medical record no", "medical record", "record number", "record no", "hospital number",
     "hospital no", "patient number", "patient no", "patient id", "chart number", "chart no", "chart", "mrn", "mr#",
@@ -79,23 +80,25 @@ const ID_LABELS: &[&str] = &[
     "subscriber", "policy number", "policy no", "policy", "insurance id", "social security number",
     "social security no", "social security", "ssn", "ss#", "npi", "dea", "license number", "licence number",
     "license no", "licence no", "license", "licence", "dl", "serial number", "serial no", "serial", "s/n", "sn",
-    "device id", "account number", "account", "acct", "passport", "id number", "id no", "id", "no.",
-    "患者id", "患者番号", "カルテ番号", "カルテno", "カルテ", "診察券番号", "診察券", "マイナンバー", "個人番号",
-    "被保険者番号", "被保険者証番号", "被保険者証", "記号", "介護保険番号", "介護保険被保険者番号", "介護保険証番号",
-    "介護保険証", "受給者番号", "受給者証番号", "保険証番号", "保険証", "免許証番号", "運転免許証", "シリアル番号",
-    "製造番号", "基礎年金番号", "年金番号", "旅券番号", "パスポート番号", "登録番号", "利用者番号", "利用者id",
+    "device id", "account number", "account", "acct", "passport", "id number", "id no", "id", "no.", "患者id", "患者番号",
+    "カルテ番号", "カルテno", "カルテ", "診察券番号", "診察券", "マイナンバー", "個人番号", "被保険者番号", "被保険者証番号", "被保険者証", "記号", "介護保険番号",
+    "介護保険被保険者番号", "介護保険証番号", "介護保険証", "受給者番号", "受給者証番号", "保険証番号", "保険証", "免許証番号", "運転免許証", "シリアル番号", "製造番号", "基礎年金番号",
+    "年金番号", "旅券番号", "パスポート番号", "登録番号", "利用者番号", "利用者id",
 ];
 
 /// Labels of codes that do not identify a person.
+#[rustfmt::skip]
 const NOT_ID_LABELS: &[&str] = &[
     "pmid", "pmcid", "pmc", "doi", "nct", "ndc", "yj", "yjコード", "icd", "icd-10", "icd10", "lot", "lot no",
-    "lot number", "batch", "ロット", "ロット番号", "医療機関コード", "isbn", "jan", "room", "bed", "bay", "ward",
-    "部屋番号", "病棟", "grant", "trial", "version", "ver", "v", "step", "pmid:", "cas", "保険者番号", "保険者",
+    "lot number", "batch", "ロット", "ロット番号", "医療機関コード", "isbn", "jan", "room", "bed", "bay", "ward", "部屋番号", "病棟",
+    "grant", "trial", "version", "ver", "v", "step", "pmid:", "cas", "保険者番号", "保険者",
 ];
 
 /// Letter prefixes of public codes (trial registries, PubMed Central, drug codes).
+#[rustfmt::skip]
 const CODE_PREFIXES: &[&str] = &[
-    "NCT", "PMC", "ISBN", "JAN", "NDC", "YJ", "DOI", "ICD", "EC", "CAS", "UMIN", "JRCT", "ISRCTN", "GSE", "SRR", "ATC", "RS",
+    "NCT", "PMC", "ISBN", "JAN", "NDC", "YJ", "DOI", "ICD", "EC", "CAS", "UMIN", "JRCT", "ISRCTN", "GSE", "SRR",
+    "ATC", "RS",
 ];
 
 /// Skips separators between a label and its value (spaces, colons, `#`, `は`, `No.`).
@@ -125,8 +128,21 @@ enum Label {
 fn label(t: &Text, i: usize) -> Label {
     let k = value_start_back(t, i);
     // "保険者番号" names an insurer unless it is "被保険者番号".
-    if let Some(n) = [5usize, 3].into_iter().find(|&n| t.ends_ci(k, if n == 5 { "保険者番号" } else { "保険者" })) {
-        return if t.before(k - n) == '被' { Label::Id } else { Label::NotId };
+    if let Some(n) = [5usize, 3].into_iter().find(|&n| {
+        t.ends_ci(
+            k,
+            if n == 5 {
+                "保険者番号"
+            } else {
+                "保険者"
+            },
+        )
+    }) {
+        return if t.before(k - n) == '被' {
+            Label::Id
+        } else {
+            Label::NotId
+        };
     }
     if not_id_labels().before(t, k).is_some() {
         return Label::NotId;
@@ -143,14 +159,38 @@ fn label(t: &Text, i: usize) -> Label {
 
 /// Units and counters after a number that make it a quantity, not an identifier.
 fn quantity_after(c: char) -> bool {
-    matches!(c, '円' | '人' | '件' | '例' | '名' | '個' | '本' | '回' | '枚' | '点' | '万' | '億' | '倍' | '%' | '年' | '歳')
+    matches!(
+        c,
+        '円' | '人'
+            | '件'
+            | '例'
+            | '名'
+            | '個'
+            | '本'
+            | '回'
+            | '枚'
+            | '点'
+            | '万'
+            | '億'
+            | '倍'
+            | '%'
+            | '年'
+            | '歳'
+    )
 }
 
 pub(super) fn scan(t: &Text, hits: &mut Hits) {
+    // Buffers reused across tokens (no allocation per number).
+    let mut digits: Vec<u8> = Vec::with_capacity(24);
+    let mut sizes: Vec<usize> = Vec::with_capacity(8);
+    let mut seps: Vec<char> = Vec::with_capacity(8);
     let mut i = 0;
     while i < t.len() {
         let c = t.at(i);
-        if !c.is_ascii_alphanumeric() || t.before(i).is_ascii_alphanumeric() || matches!(t.before(i), '.' | '-' | '/' | ',') {
+        if !c.is_ascii_alphanumeric()
+            || t.before(i).is_ascii_alphanumeric()
+            || matches!(t.before(i), '.' | '-' | '/' | ',')
+        {
             i += 1;
             continue;
         }
@@ -176,9 +216,9 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
         }
         // Digit groups separated by single spaces or hyphens (My Number "1234 5678 9012", SSN).
         let mut e = ds;
-        let mut digits: Vec<u8> = Vec::new();
-        let mut sizes: Vec<usize> = Vec::new();
-        let mut seps: Vec<char> = Vec::new();
+        digits.clear();
+        sizes.clear();
+        seps.clear();
         let mut too_long = false;
         loop {
             let ge = t.run_end(e, is_digit);
@@ -208,20 +248,45 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
         let lab = label(t, i);
         let rule: Option<&'static str> = match lab {
             Label::NotId => None,
-            _ if pre == 0 && sizes == [3, 2, 4] && seps == ['-', '-'] && ssn_ok(&digits) => Some("id.ssn"),
-            _ if pre == 0 && n == 12 && (sizes == [12] || sizes == [4, 4, 4]) && my_number_ok(&digits) => Some("id.my_number"),
-            _ if pre == 0 && sizes == [10] && matches!(digits[0], 1 | 2) && npi_is_valid(&t.string(i, e)) => Some("id.npi"),
+            _ if pre == 0 && sizes == [3, 2, 4] && seps == ['-', '-'] && ssn_ok(&digits) => {
+                Some("id.ssn")
+            }
+            _ if pre == 0
+                && n == 12
+                && (sizes == [12] || sizes == [4, 4, 4])
+                && my_number_ok(&digits) =>
+            {
+                Some("id.my_number")
+            }
+            _ if pre == 0
+                && sizes == [10]
+                && matches!(digits[0], 1 | 2)
+                && npi_is_valid(&t.string(i, e)) =>
+            {
+                Some("id.npi")
+            }
             Label::Id if n >= 4 && !quantity_after(t.at(e)) => Some("id.labelled"),
             Label::Short if n >= 2 => Some("id.labelled"),
-            _ if pre >= 1 && n >= 6 && sizes.len() == 1 && code_prefixes().at(t, i).is_none() => Some("id.alnum"),
-            _ if pre == 0 && sizes.len() == 1 && n >= 7 && !quantity_after(t.at(e)) && !matches!(t.before(i), '$' | '¥' | '€' | '£' | '#') => {
+            _ if pre >= 1 && n >= 6 && sizes.len() == 1 && code_prefixes().at(t, i).is_none() => {
+                Some("id.alnum")
+            }
+            _ if pre == 0
+                && sizes.len() == 1
+                && n >= 7
+                && !quantity_after(t.at(e))
+                && !matches!(t.before(i), '$' | '¥' | '€' | '£' | '#') =>
+            {
                 Some("id.long_number")
             }
             _ => None,
         };
         if let Some(r) = rule {
             // Keep a single separator-joined run only when it is one identifier.
-            let end = if sizes.len() > 1 && r == "id.labelled" && !(n == 12 || n == 9) { ds + sizes[0] } else { e };
+            let end = if sizes.len() > 1 && r == "id.labelled" && !(n == 12 || n == 9) {
+                ds + sizes[0]
+            } else {
+                e
+            };
             push(hits, Kind::Id, i, end, r);
         }
         i = e.max(i + 1);
@@ -234,7 +299,12 @@ mod tests {
     use super::*;
 
     fn ids(s: &str) -> Vec<String> {
-        scan(s).findings.iter().filter(|f| f.kind == Kind::Id).map(|f| s[f.start..f.end].to_string()).collect()
+        scan(s)
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Id)
+            .map(|f| s[f.start..f.end].to_string())
+            .collect()
     }
 
     #[test]
@@ -244,7 +314,11 @@ mod tests {
         assert!(!npi_is_valid("12345678"));
         assert!(my_number_ok(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 8]));
         assert!(!my_number_ok(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2]));
-        assert!(ssn_ok(&[1, 2, 3, 4, 5, 6, 7, 8, 9]) && !ssn_ok(&[6, 6, 6, 4, 5, 6, 7, 8, 9]) && !ssn_ok(&[9, 1, 2, 4, 5, 6, 7, 8, 9]));
+        assert!(
+            ssn_ok(&[1, 2, 3, 4, 5, 6, 7, 8, 9])
+                && !ssn_ok(&[6, 6, 6, 4, 5, 6, 7, 8, 9])
+                && !ssn_ok(&[9, 1, 2, 4, 5, 6, 7, 8, 9])
+        );
     }
 
     #[test]
@@ -262,9 +336,18 @@ mod tests {
 
     #[test]
     fn negatives() {
-        for s in ["PMID 23419528", "保険者番号 06130012 の保険者", "NCT01234567", "lot 7788123", "ICD I50.9",
-            "SSN-like 666-12-3456", "302号室", "WBC 14000", "2,000,000円", "93F"]
-        {
+        for s in [
+            "PMID 23419528",
+            "保険者番号 06130012 の保険者",
+            "NCT01234567",
+            "lot 7788123",
+            "ICD I50.9",
+            "SSN-like 666-12-3456",
+            "302号室",
+            "WBC 14000",
+            "2,000,000円",
+            "93F",
+        ] {
             assert!(ids(s).is_empty(), "{s}");
         }
     }

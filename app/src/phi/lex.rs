@@ -37,7 +37,10 @@ struct Index {
 
 impl Index {
     fn new() -> Index {
-        Index { ascii: vec![Vec::new(); 128], other: CharMap::default() }
+        Index {
+            ascii: vec![Vec::new(); 128],
+            other: CharMap::default(),
+        }
     }
     fn add(&mut self, key: char, id: usize) {
         if (key as u32) < 128 {
@@ -62,6 +65,8 @@ pub(super) struct Lex {
     /// common miss costs one bit test instead of a hash look-up.
     first_bits: [u64; 64],
     last_bits: [u64; 64],
+    /// Filter over the first two characters (only used when no pattern has one character).
+    pair_bits: Option<Box<[u64; 64]>>,
     first: Index,
     last: Index,
 }
@@ -75,6 +80,13 @@ fn set_bit(bits: &mut [u64; 64], c: char) {
     bits[h >> 6] |= 1 << (h & 63);
 }
 
+/// Mixes two characters into one filter key.
+#[inline]
+fn pair(a: char, b: char) -> char {
+    char::from_u32(((a as u32).wrapping_mul(31) ^ (b as u32).wrapping_mul(0x9E37)) & 0xFFF)
+        .unwrap_or('\0')
+}
+
 #[inline]
 fn has_bit(bits: &[u64; 64], c: char) -> bool {
     let h = (c as u32 & 0xFFF) as usize;
@@ -83,7 +95,11 @@ fn has_bit(bits: &[u64; 64], c: char) -> bool {
 
 impl Lex {
     pub fn new(words: &[&str]) -> Lex {
-        let mut pats: Vec<Vec<char>> = words.iter().map(|w| w.chars().map(fold).collect::<Vec<char>>()).filter(|p| !p.is_empty()).collect();
+        let mut pats: Vec<Vec<char>> = words
+            .iter()
+            .map(|w| w.chars().map(fold).collect::<Vec<char>>())
+            .filter(|p| !p.is_empty())
+            .collect();
         // Longest first, so the first hit in a bucket is the longest match.
         pats.sort_by_key(|p| std::cmp::Reverse(p.len()));
         let mut first = Index::new();
@@ -98,43 +114,84 @@ impl Lex {
                 set_bit(&mut last_bits, l);
             }
         }
-        Lex { pats, first_bits, last_bits, first, last }
+        let pair_bits = if pats.iter().all(|p| p.len() >= 2) {
+            let mut b = Box::new([0u64; 64]);
+            for p in &pats {
+                set_bit(&mut b, pair(p[0], p[1]));
+            }
+            Some(b)
+        } else {
+            None
+        };
+        Lex {
+            pats,
+            first_bits,
+            last_bits,
+            pair_bits,
+            first,
+            last,
+        }
     }
 
     fn eq_at(t: &Text, i: usize, p: &[char]) -> bool {
-        i + p.len() <= t.len() && t.c[i..i + p.len()].iter().zip(p).all(|(a, b)| fold(*a) == *b)
+        i + p.len() <= t.len()
+            && t.c[i..i + p.len()]
+                .iter()
+                .zip(p)
+                .all(|(a, b)| fold(*a) == *b)
     }
 
     /// Length (in chars) of the longest pattern starting at `i`.
-    pub fn at(&self, t: &Text, i: usize) -> Option<usize> {
+    #[inline]
+    fn may_start(&self, t: &Text, i: usize) -> bool {
         let c = fold(t.at(i));
-        if !has_bit(&self.first_bits, c) {
-            return None;
-        }
-        self.first.get(c).iter().map(|&id| &self.pats[id]).find(|p| Self::eq_at(t, i, p)).map(|p| p.len())
+        has_bit(&self.first_bits, c)
+            && self
+                .pair_bits
+                .as_ref()
+                .is_none_or(|b| has_bit(b, pair(c, fold(t.at(i + 1)))))
     }
 
-    /// Like `at`, but a pattern ending in a Latin letter or digit must end a word.
-    pub fn word_at(&self, t: &Text, i: usize) -> Option<usize> {
-        let c = fold(t.at(i));
-        if !has_bit(&self.first_bits, c) {
+    pub fn at(&self, t: &Text, i: usize) -> Option<usize> {
+        if !self.may_start(t, i) {
             return None;
         }
+        let c = fold(t.at(i));
         self.first
             .get(c)
             .iter()
             .map(|&id| &self.pats[id])
-            .find(|p| Self::eq_at(t, i, p) && !(p.last().is_some_and(|l| is_alnum(*l)) && is_alnum(t.at(i + p.len()))))
+            .find(|p| Self::eq_at(t, i, p))
+            .map(|p| p.len())
+    }
+
+    /// Like `at`, but a pattern ending in a Latin letter or digit must end a word.
+    pub fn word_at(&self, t: &Text, i: usize) -> Option<usize> {
+        if !self.may_start(t, i) {
+            return None;
+        }
+        let c = fold(t.at(i));
+        self.first
+            .get(c)
+            .iter()
+            .map(|&id| &self.pats[id])
+            .find(|p| {
+                Self::eq_at(t, i, p)
+                    && !(p.last().is_some_and(|l| is_alnum(*l)) && is_alnum(t.at(i + p.len())))
+            })
             .map(|p| p.len())
     }
 
     /// Does the whole token `s..e` equal a pattern?
     pub fn is(&self, t: &Text, s: usize, e: usize) -> bool {
-        let c = fold(t.at(s));
-        if !has_bit(&self.first_bits, c) {
+        if !self.may_start(t, s) {
             return false;
         }
-        self.first.get(c).iter().any(|&id| self.pats[id].len() == e - s && Self::eq_at(t, s, &self.pats[id]))
+        let c = fold(t.at(s));
+        self.first
+            .get(c)
+            .iter()
+            .any(|&id| self.pats[id].len() == e - s && Self::eq_at(t, s, &self.pats[id]))
     }
 
     /// Length of the longest pattern ending exactly at `end`; a pattern starting with a Latin
@@ -154,7 +211,8 @@ impl Lex {
             .find(|p| {
                 p.len() <= end
                     && Self::eq_at(t, end - p.len(), p)
-                    && !(p.first().is_some_and(|f| is_alnum(*f)) && is_alnum(t.before(end - p.len())))
+                    && !(p.first().is_some_and(|f| is_alnum(*f))
+                        && is_alnum(t.before(end - p.len())))
             })
             .map(|p| p.len())
     }

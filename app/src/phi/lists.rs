@@ -23,7 +23,10 @@ pub(super) struct Dicts {
 }
 
 fn set(data: &'static str) -> HashSet<&'static str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 static DICTS: OnceLock<Dicts> = OnceLock::new();
@@ -45,7 +48,9 @@ impl Dicts {
 
     /// Does the kanji string split into a known surname followed by a known given name?
     pub fn ja_full(&self, s: &str) -> bool {
-        s.char_indices().skip(1).any(|(i, _)| self.ja_sur.contains(&s[..i]) && self.ja_given.contains(&s[i..]))
+        s.char_indices()
+            .skip(1)
+            .any(|(i, _)| self.ja_sur.contains(&s[..i]) && self.ja_given.contains(&s[i..]))
     }
 
     /// Does the string start with a known surname (returns its length in chars)?
@@ -70,7 +75,11 @@ mod tests {
     #[test]
     fn dictionaries_load() {
         let d = dicts();
-        assert!(d.en_given.contains("mary") && d.en_sur.contains("smith") && d.en_common.contains("the"));
+        assert!(
+            d.en_given.contains("mary")
+                && d.en_sur.contains("smith")
+                && d.en_common.contains("the")
+        );
         assert!(d.ja_sur.contains("佐藤") && d.ja_given.len() > 1000);
         assert!(d.ja_full("佐藤太郎"));
         assert!(!d.ja_full("心不全"));

@@ -36,6 +36,7 @@ mod ids;
 mod lex;
 mod lists;
 mod names_en;
+mod names_en_words;
 mod names_ja;
 mod other;
 mod text;
@@ -145,14 +146,26 @@ pub struct Detector {
 }
 
 fn fold_term(s: &str) -> Vec<char> {
-    text::Text::new(s.trim()).c.iter().map(|c| c.to_ascii_lowercase()).collect()
+    text::Text::new(s.trim())
+        .c
+        .iter()
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 impl Detector {
     /// Builds a detector with the site's extra lists (empty terms are ignored).
     pub fn new(lists: SiteLists) -> Detector {
-        let conv = |v: &[String]| v.iter().map(|s| fold_term(s)).filter(|t| !t.is_empty()).collect();
-        Detector { always: conv(&lists.always_hold), never: conv(&lists.never_hold) }
+        let conv = |v: &[String]| {
+            v.iter()
+                .map(|s| fold_term(s))
+                .filter(|t| !t.is_empty())
+                .collect()
+        };
+        Detector {
+            always: conv(&lists.always_hold),
+            never: conv(&lists.never_hold),
+        }
     }
 
     /// Scans one post.  Never panics; linear in the length of the text.
@@ -183,11 +196,19 @@ impl Detector {
             }
         }
         if !self.never.is_empty() {
-            let spans: Vec<(usize, usize)> = self.never.iter().flat_map(|term| occurrences(&t, term)).collect();
+            let spans: Vec<(usize, usize)> = self
+                .never
+                .iter()
+                .flat_map(|term| occurrences(&t, term))
+                .collect();
             hits.retain(|h| !spans.iter().any(|&(s, e)| s <= h.s && h.e <= e));
         }
         let hits = resolve(hits);
-        let b = if hits.is_empty() { Vec::new() } else { text::byte_offsets(input) };
+        let b = if hits.is_empty() {
+            Vec::new()
+        } else {
+            text::byte_offsets(input)
+        };
         let findings: Vec<Finding> = hits
             .iter()
             .map(|h| Finding {
@@ -198,7 +219,10 @@ impl Detector {
                 replacement: replacement(&t, h),
             })
             .collect();
-        Scan { hold: !findings.is_empty(), findings }
+        Scan {
+            hold: !findings.is_empty(),
+            findings,
+        }
     }
 }
 
@@ -212,7 +236,10 @@ fn occurrences(t: &text::Text, term: &[char]) -> Vec<(usize, usize)> {
     let ascii_edges = term.first().is_some_and(|c| c.is_ascii_alphanumeric());
     let mut i = 0;
     while i + n <= t.len() {
-        if t.c[i..i + n].iter().zip(term).all(|(a, b)| a.to_ascii_lowercase() == *b)
+        if t.c[i..i + n]
+            .iter()
+            .zip(term)
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
             && !(ascii_edges && (text::is_alnum(t.before(i)) || text::is_alnum(t.at(i + n))))
         {
             out.push((i, i + n));
@@ -242,7 +269,6 @@ fn replacement(t: &text::Text, h: &Hit) -> String {
     let lo = h.s.saturating_sub(6);
     let hi = (h.e + 6).min(t.len());
     let ja = (lo..hi).any(|i| text::is_cjk(t.c[i]));
-    let span = t.string(h.s, h.e);
     let r = match (h.kind, ja) {
         (Kind::Name, true) => "〇〇",
         (Kind::Name, false) => "[name]",
@@ -261,7 +287,7 @@ fn replacement(t: &text::Text, h: &Hit) -> String {
         (Kind::Url, true) => "[URL]",
         (Kind::Url, false) => "[url]",
         (Kind::Facility, true) => {
-            return facilities::ja_replacement(&span).to_string();
+            return facilities::ja_replacement(&t.string(h.s, h.e)).to_string();
         }
         (Kind::Facility, false) => "[facility]",
         (Kind::Other, true) => "[詳細]",
@@ -270,32 +296,13 @@ fn replacement(t: &text::Text, h: &Hit) -> String {
     r.to_string()
 }
 
-#[doc(hidden)]
-pub fn __profile(input: &str) -> Vec<(&'static str, std::time::Duration)> {
-    let mut out = Vec::new();
-    let st = std::time::Instant::now();
-    let t = text::Text::new(input);
-    out.push(("text", st.elapsed()));
-    let d = lists::dicts();
-    let mut hits: Hits = Vec::new();
-    macro_rules! m { ($name:expr, $e:expr) => { let st = std::time::Instant::now(); $e; out.push(($name, st.elapsed())); } }
-    m!("contacts", contacts::scan(&t, &mut hits));
-    m!("ids", ids::scan(&t, &mut hits));
-    m!("dates", dates::scan(&t, &mut hits));
-    m!("ages", ages::scan(&t, &mut hits));
-    m!("addresses", addresses::scan(&t, &mut hits));
-    m!("facilities", facilities::scan(&t, &mut hits));
-    m!("names_en", names_en::scan(&t, d, &mut hits));
-    m!("names_ja", names_ja::scan(&t, d, &mut hits));
-    m!("other", other::scan(&t, &mut hits));
-    out
-}
-
 static DEFAULT: OnceLock<Detector> = OnceLock::new();
 
 /// Scans with the default detector (no site lists), built once on first use.
 pub fn scan(text: &str) -> Scan {
-    DEFAULT.get_or_init(|| Detector::new(SiteLists::default())).scan(text)
+    DEFAULT
+        .get_or_init(|| Detector::new(SiteLists::default()))
+        .scan(text)
 }
 
 #[cfg(test)]
@@ -304,7 +311,10 @@ mod tests {
 
     #[test]
     fn kind_serialises_as_labels() {
-        assert_eq!(serde_json::to_string(&Kind::AgeOver89).unwrap(), "\"AGE_OVER_89\"");
+        assert_eq!(
+            serde_json::to_string(&Kind::AgeOver89).unwrap(),
+            "\"AGE_OVER_89\""
+        );
         assert_eq!(Kind::Facility.as_str(), "FACILITY");
         let k: Kind = serde_json::from_str("\"NAME\"").unwrap();
         assert_eq!(k, Kind::Name);
@@ -320,7 +330,11 @@ mod tests {
         assert!(s.hold && s.findings[0].kind == Kind::Facility);
         assert!(d.scan("みなと苑で転倒").hold);
         assert!(!d.scan("We stock Mr. Clean wipes.").hold);
-        assert!(!d.scan("Lakeside Rehabilitation Centre's protocol").findings.iter().any(|f| f.rule == "site.always_hold"));
+        assert!(!d
+            .scan("Lakeside Rehabilitation Centre's protocol")
+            .findings
+            .iter()
+            .any(|f| f.rule == "site.always_hold"));
     }
 
     #[test]
@@ -331,12 +345,19 @@ mod tests {
             assert!(w[0].end <= w[1].start);
         }
         let text = "長男の携帯は０９０－１２３４－５６７８、Mr. Okafor 93F";
-        assert_eq!(&text[s.findings[0].start..s.findings[0].end], "０９０－１２３４－５６７８");
+        assert_eq!(
+            &text[s.findings[0].start..s.findings[0].end],
+            "０９０－１２３４－５６７８"
+        );
     }
 
     #[test]
     fn clean_posts_are_not_held() {
-        for p in ["Is HAS-BLED 3 enough to skip anticoagulation?", "橋本病の既往があります。", "Parkinson's disease in a 82-year-old man."] {
+        for p in [
+            "Is HAS-BLED 3 enough to skip anticoagulation?",
+            "橋本病の既往があります。",
+            "Parkinson's disease in a 82-year-old man.",
+        ] {
             assert!(!scan(p).hold, "{p}");
         }
     }

@@ -7,58 +7,16 @@
 //! a known given name (US Census lists).  Eponyms (`Parkinson's disease`, `Cheyne-Stokes`),
 //! citations (`Smith et al.`, `Smith (2019)`) and clinicians (`Dr. Lee`) are not patient names.
 
-use super::lists::Dicts;
-use super::text::{is_digit, is_latin, Text};
 use super::lex::lex;
+use super::lists::Dicts;
+use super::names_en_words::*;
+use super::text::{is_digit, is_latin, Text};
 use super::{push, Hits, Kind};
 
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "mister", "madam", "mme", "mlle", "sr", "sra", "srta", "señor", "señora",
-    "senor", "senora", "herr", "frau", "mdm", "signora", "signor",
-];
-const RELATIONS: &[&str] = &[
-    "patient", "pt", "resident", "client", "daughter", "son", "wife", "husband", "mother", "mom", "mum", "father",
-    "dad", "sister", "brother", "niece", "nephew", "grandson", "granddaughter", "grandmother", "grandfather", "grandma",
-    "grandpa", "granny", "partner", "fiancé", "fiance", "fiancée", "spouse", "caregiver", "carer", "aunt", "uncle",
-    "cousin", "neighbour", "neighbor", "friend", "widow", "widower", "boyfriend", "girlfriend", "guardian", "named",
-    "called", "stepdaughter", "stepson", "stepmother", "stepfather", "daughter-in-law", "son-in-law", "sibling",
-    "kin", "nok", "proxy", "decedent", "deceased", "infant", "baby", "toddler", "child", "teen", "twin", "roommate",
-    "housemate", "landlord", "employer", "coworker", "colleague", "pastor", "tenant", "veteran", "admitted", "visited",
-    "visiting", "ring", "call", "text", "phoned", "phone", "contact",
-];
-/// Words after a name that make it an eponym.
-const EPONYM_NEXT: &[&str] = &[
-    "disease", "syndrome", "sign", "signs", "lymphoma", "tear", "node", "point", "foot", "reflex", "test", "maneuver",
-    "manoeuvre", "criteria", "scale", "score", "classification", "procedure", "operation", "fracture", "palsy",
-    "ulcer", "phenomenon", "triad", "law", "equation", "formula", "breathing", "respiration", "disorder", "anomaly",
-    "tumor", "tumour", "sarcoma", "encephalopathy", "thyroiditis", "malformation", "hernia", "cell", "cells", "body",
-    "bodies", "method", "technique", "position", "incision", "catheter", "tube", "rule", "rules", "index", "ratio",
-    "effect", "type", "variant", "angina", "pattern", "murmur", "contracture", "cyst", "dementia", "chorea", "ataxia",
-    "neuralgia", "aneurysm", "lesion", "lesions", "spots", "nodes", "line", "lines", "space", "pouch", "duct",
-    "canal", "ligament", "membrane", "capsule", "protocol", "regimen", "solution", "stain", "staining", "bundle",
-];
-/// Capitalised institutions and places that look like "Given Surname".
-const NOT_PERSON: &[&str] = &[
-    "kettering", "permanente", "sinai", "hopkins", "anderson", "mayo", "cleveland", "stanford", "yale", "harvard",
-    "duke", "emory", "vanderbilt", "brigham", "cedars", "scripps", "kaiser", "guy's", "thomas'", "ormond", "marsden",
-    "grey", "turner", "lou", "gehrig's", "gehrig", "jakob", "creutzfeldt",
-];
-
-const PARTICLES: &[&str] = &["del", "de", "la", "da", "van", "von", "der", "den", "bin", "binti", "al", "el", "ibn", "dos", "das", "di", "le", "du", "ter", "ten", "y"];
-/// Capitalised function words that never continue a name.
-const FUNCTION: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "from", "by", "is", "was", "has",
-    "had", "he", "she", "they", "we", "i", "it", "his", "her", "our", "their", "my", "this", "that", "if", "so", "not",
-    "no", "yes", "any", "all", "who", "what", "when", "where", "why", "how", "thanks", "hi", "hello", "dear", "please",
-];
-/// Verbs that follow a person (used for multi-word names without other context).
-const PERSON_VERBS: &[&str] = &[
-    "died", "passed", "taught", "fell", "refused", "refuses", "told", "asked", "asks", "wants", "wanted", "said", "says",
-    "lives", "lived", "keeps", "kept", "declined", "insists", "insisted", "was admitted", "was discharged",
-    "is refusing", "has been", "called", "texted", "emailed", "phoned", "visited", "cried", "smiled", "thanked",
-];
-/// Identifier labels right after a name ("Durnin, MRN 0848578").
-const ID_AFTER: &[&str] = &["mrn", "dob", "d.o.b", "mr#", "nhs", "hospital number", "id", "ssn", "medicare", "chart"];
+/// Upper case, or a letter of a script without case (Devanagari, Arabic, Thai …).
+fn up_char(c: char) -> bool {
+    c.is_uppercase() || (!c.is_ascii() && !c.is_lowercase())
+}
 
 /// Latin word tokens (letters, inner apostrophes and hyphens) as (start, end).
 fn tokens(t: &Text) -> Vec<(usize, usize)> {
@@ -67,7 +25,10 @@ fn tokens(t: &Text) -> Vec<(usize, usize)> {
     while i < t.len() {
         if is_latin(t.at(i)) && !is_latin(t.before(i)) {
             let mut e = t.run_end(i, is_latin);
-            while matches!(t.at(e), '\'' | '-') && is_latin(t.at(e + 1)) && !(t.at(e) == '\'' && t.starts_ci(e, "'s") && !is_latin(t.at(e + 2))) {
+            while matches!(t.at(e), '\'' | '-')
+                && is_latin(t.at(e + 1))
+                && !(t.at(e) == '\'' && t.starts_ci(e, "'s") && !is_latin(t.at(e + 2)))
+            {
                 e = t.run_end(e + 1, is_latin);
             }
             out.push((i, e));
@@ -88,7 +49,23 @@ lex!(particles, PARTICLES);
 lex!(function_words, FUNCTION);
 lex!(person_verbs, PERSON_VERBS);
 lex!(id_after, ID_AFTER);
-lex!(clinicians, &["dr", "doctor", "prof", "professor", "nurse", "rn", "np", "pa", "dds", "md", "consultant", "surgeon"]);
+lex!(
+    clinicians,
+    &[
+        "dr",
+        "doctor",
+        "prof",
+        "professor",
+        "nurse",
+        "rn",
+        "np",
+        "pa",
+        "dds",
+        "md",
+        "consultant",
+        "surgeon"
+    ]
+);
 
 /// Per-token facts, computed once (dictionary look-ups only for capitalised tokens).
 #[derive(Clone, Copy, Default)]
@@ -100,6 +77,8 @@ struct Tok {
     cap: bool,
     namey: bool,
     given: bool,
+    /// In the given-name or surname dictionary.
+    known: bool,
 }
 
 struct Ctx<'a> {
@@ -108,10 +87,25 @@ struct Ctx<'a> {
 }
 
 fn classify(t: &Text, d: &Dicts, s: usize, e: usize) -> Tok {
-    let e = if e - s > 2 && t.ends_ci(e, "'s") { e - 2 } else { e };
-    let up = t.at(s).is_uppercase();
-    let mut tok = Tok { s, e, up, ..Tok::default() };
-    if !up || e - s < 2 || e - s > 30 {
+    let e = if e - s > 2 && t.ends_ci(e, "'s") {
+        e - 2
+    } else {
+        e
+    };
+    let up = up_char(t.at(s));
+    let mut tok = Tok {
+        s,
+        e,
+        up,
+        ..Tok::default()
+    };
+    // Glued to a digit ("HbA1c") or camel case ("HbA", "eGFR"; "McDonald" and "DeLuca" are fine).
+    let camel = (s + 1..e).any(|i| t.c[i].is_uppercase() && t.c[i - 1].is_lowercase())
+        && !t.starts_ci(s, "mc")
+        && !t.starts_ci(s, "mac")
+        && !t.starts_ci(s, "de")
+        && !t.starts_ci(s, "la");
+    if !up || e - s < 2 || e - s > 30 || is_digit(t.at(e)) || camel {
         return tok;
     }
     let w = t.lower(s, e);
@@ -119,7 +113,9 @@ fn classify(t: &Text, d: &Dicts, s: usize, e: usize) -> Tok {
     let title_case = !t.at(s + 1).is_uppercase();
     tok.cap = title_case || (t.c[s..e].iter().all(|c| !c.is_lowercase()) && is_name);
     tok.given = title_case && d.en_given.contains(w.as_str());
-    tok.namey = tok.cap && (is_name || !d.en_common.contains(w.as_str())) && !not_person().is(t, s, e);
+    tok.known = title_case && is_name;
+    tok.namey =
+        tok.cap && (is_name || !d.en_common.contains(w.as_str())) && !not_person().is(t, s, e);
     tok
 }
 
@@ -155,7 +151,10 @@ impl Ctx<'_> {
             || t.starts_ci(k2, "et al")
             || t.starts_ci(k2, "and colleagues")
             || (t.starts_ci(k2, "(19") || t.starts_ci(k2, "(20")) && is_digit(t.at(k2 + 3))
-            || (t.at(e) == ',' && (t.starts_ci(k2 + 1, "19") || t.starts_ci(k2 + 1, "20")) && is_digit(t.at(k2 + 4)) && !is_digit(t.at(k2 + 5)))
+            || (t.at(e) == ','
+                && (t.starts_ci(k2 + 1, "19") || t.starts_ci(k2 + 1, "20"))
+                && is_digit(t.at(k2 + 4))
+                && !is_digit(t.at(k2 + 5)))
     }
     fn clinician_before(&self, k: usize) -> bool {
         k > 0 && self.is(k - 1, clinicians())
@@ -166,14 +165,26 @@ impl Ctx<'_> {
         let mut j = k;
         while j < k + 4 && self.adjacent(j) {
             // Surname particles: "Emigdio del Goñi", "Ludwig van Beek".
-            if self.is(j + 1, particles()) && self.adjacent(j + 1) && self.get(j + 2).cap {
-                j += 2;
-                continue;
+            if self.is(j + 1, particles()) && self.adjacent(j + 1) {
+                if self.get(j + 2).cap {
+                    j += 2;
+                    continue;
+                }
+                // Two particles: "Sjoerd van der Leek".
+                if self.is(j + 2, particles()) && self.adjacent(j + 2) && self.get(j + 3).cap {
+                    j += 3;
+                    continue;
+                }
             }
             // After a known given name any capitalised non-function word can be the surname
             // ("Elaine Field", "Rose Young").
             let nx = self.get(j + 1);
-            let ok = nx.namey || (given && nx.cap && !self.is(j + 1, function_words()) && !self.is(j + 1, eponym_next()));
+            let ok = nx.namey
+                || (given
+                    && !self.is(j + 1, not_person())
+                    && nx.cap
+                    && !self.is(j + 1, function_words())
+                    && !self.is(j + 1, eponym_next()));
             if !ok {
                 break;
             }
@@ -192,11 +203,15 @@ pub(super) fn scan(t: &Text, d: &Dicts, hits: &mut Hits) {
     let mut tok = Vec::with_capacity(n);
     for (k, &(s, e)) in raw.iter().enumerate() {
         // Only capitalised tokens (and tokens just before one) can take part in a rule.
-        let next_up = raw.get(k + 1).is_some_and(|&(s2, _)| t.at(s2).is_uppercase());
-        if t.at(s).is_uppercase() || next_up {
+        let next_up = raw.get(k + 1).is_some_and(|&(s2, _)| up_char(t.at(s2)));
+        if up_char(t.at(s)) || next_up {
             tok.push(classify(t, d, s, e));
         } else {
-            tok.push(Tok { s, e, ..Tok::default() });
+            tok.push(Tok {
+                s,
+                e,
+                ..Tok::default()
+            });
         }
     }
     let cx = Ctx { t, tok };
@@ -224,7 +239,7 @@ pub(super) fn scan(t: &Text, d: &Dicts, hits: &mut Hits) {
         // 2. Relation or role + name: "daughter Mary", "his wife, Jane Doe", "a man named Juan".
         if next_up && cx.is(k, relations()) {
             let gap = t.string(raw[k].1, cx.get(k + 1).s);
-            let gap_ok = matches!(gap.trim_end(), "" | "," | ":" | "'s") && gap.len() <= 3;
+            let gap_ok = matches!(gap.trim(), "" | "," | ":" | "'s" | "(") && gap.len() <= 3;
             if gap_ok && cx.get(k + 1).namey && !cx.eponym_or_citation(k + 1) {
                 let j = cx.extend(k + 1);
                 if !cx.eponym_or_citation(j) {
@@ -239,7 +254,11 @@ pub(super) fn scan(t: &Text, d: &Dicts, hits: &mut Hits) {
             continue;
         }
         // 3. Romaji honorifics: "Tanaka-san", "Yuki-chan".
-        if let Some(h) = ["-san", "-sama", "-chan", "-kun"].iter().find(|h| t.ends_ci(e, h)) {
+        let hyphen = t.c[s..e].contains(&'-');
+        if let Some(h) = ["-san", "-sama", "-chan", "-kun"]
+            .iter()
+            .find(|h| hyphen && t.ends_ci(e, h))
+        {
             if e - s > h.len() + 1 {
                 push(hits, Kind::Name, s, e - h.len(), "name.romaji_honorific");
                 k += 1;
@@ -258,16 +277,36 @@ pub(super) fn scan(t: &Text, d: &Dicts, hits: &mut Hits) {
             let after = t.skip_sp(je);
             // A relation in brackets after the name: "Jane Doe (wife)".
             let rel_paren = t.at(after) == '(' && cx.get(j + 1).s == after + 1 && {
-                cx.is(j + 1, close_relations()) || ["his", "her", "pt's", "patient's"].iter().any(|w| t.starts_ci(after + 1, w))
+                cx.is(j + 1, close_relations())
+                    || ["his", "her", "pt's", "patient's"]
+                        .iter()
+                        .any(|w| t.starts_ci(after + 1, w))
             };
             // An age right after: "Okafor, 94F", "John Whitaker, 93".
-            let a = if t.at(je) == ',' { t.skip_sp(je + 1) } else if t.at(after) == '(' { after + 1 } else { usize::MAX };
+            let a = if t.at(je) == ',' {
+                t.skip_sp(je + 1)
+            } else if t.at(after) == '(' {
+                after + 1
+            } else {
+                usize::MAX
+            };
             let aged = a != usize::MAX && {
+                // ", age 101", ", aged 93", ", 93F", " (93)", ", 97-year-old", ", 93 yo"
+                let labelled = ["age ", "aged "]
+                    .iter()
+                    .find(|l| t.starts_ci(a, l))
+                    .map(|l| l.len());
+                let a = a + labelled.unwrap_or(0);
                 let de = t.run_end(a, is_digit);
+                let sex =
+                    matches!(t.at(de), 'F' | 'M' | 'f' | 'm') && !t.at(de + 1).is_alphabetic();
+                let unit = ["y", " y", "-y", "歳", " year"]
+                    .iter()
+                    .any(|x| t.starts_ci(de, x));
                 (1..=3).contains(&(de - a))
                     && !t.starts_ci(de, "%")
-                    && !t.starts_ci(de, "mg")
-                    && (j > k || x.given || ["f", "m", "y", "-y", " y", "歳"].iter().any(|x| t.starts_ci(de, x) && !t.at(de + x.len()).is_ascii_lowercase()))
+                    && !t.starts_ci(de, " mg")
+                    && (j > k || x.given || labelled.is_some() || sex || unit)
             };
             // An identifier right after the name, or a bed/room number right before it.
             let mut a2 = after;
@@ -277,12 +316,20 @@ pub(super) fn scan(t: &Text, d: &Dicts, hits: &mut Hits) {
             let id_after = id_after().word_at(t, a2).is_some();
             let b = t.back_sp(s);
             let nb = t.run_start(b, 4, is_digit);
-            let bed_before = nb < b && ["bed", "room", "rm", "bay"].iter().any(|l| t.ends_ci(t.back_sp(nb), l));
+            let bed_before = nb < b
+                && ["bed", "room", "rm", "bay"]
+                    .iter()
+                    .any(|l| t.ends_ci(t.back_sp(nb), l));
             // A verb that only people do after a multi-word name: "Emigdio del Goñi taught me".
-            let verb = j > k && after == je + 1 && person_verbs().word_at(t, after).is_some();
+            // One word needs to be a known name here ("Nguyen taught me", not "Pharmacy says").
+            let verb =
+                after == je + 1 && (j > k || x.known) && person_verbs().word_at(t, after).is_some();
             // 5. Dictionary full name: known given name + capitalised surname.
-            let full = j > k && x.given && (k + 1..=j).any(|q| cx.get(q).cap);
-            if (rel_paren || aged || id_after || bed_before || verb || full) && !cx.eponym_or_citation(j) {
+            let full =
+                j > k && x.given && (k + 1..=j).all(|q| cx.get(q).namey || cx.is(q, particles()));
+            if (rel_paren || aged || id_after || bed_before || verb || full)
+                && !cx.eponym_or_citation(j)
+            {
                 let rule = if rel_paren {
                     "name.relation_after"
                 } else if aged || id_after || bed_before || verb {
@@ -304,7 +351,12 @@ mod tests {
     use super::super::{scan, Kind};
 
     fn names(s: &str) -> Vec<String> {
-        scan(s).findings.iter().filter(|f| f.kind == Kind::Name).map(|f| s[f.start..f.end].to_string()).collect()
+        scan(s)
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Name)
+            .map(|f| s[f.start..f.end].to_string())
+            .collect()
     }
 
     #[test]
@@ -320,6 +372,11 @@ mod tests {
             ("Tanaka-san fell again", "Tanaka"),
             ("Okafor, 94F, on warfarin", "Okafor"),
             ("a man named Mateo Alvarez", "Mateo Alvarez"),
+            ("Wife (Mariam) says he is confused", "Mariam"),
+            ("Our new admission, Haruto Sato, is deaf", "Haruto Sato"),
+            ("Emigdio del Goñi taught me a lot", "Emigdio del Goñi"),
+            ("Sjoerd van der Leek taught me", "Sjoerd van der Leek"),
+            ("bed 16 Durnin, MRN 0848578", "Durnin"),
         ];
         for (s, want) in cases {
             assert_eq!(names(s).first().map(String::as_str), Some(want), "{s}");
@@ -328,11 +385,25 @@ mod tests {
 
     #[test]
     fn negatives() {
-        for s in ["Patient Y, 82F, Parkinson's disease", "Mr. Z refused", "Smith et al. (NEJM, 2019) found",
-            "Cheyne-Stokes respiration", "Lou Gehrig's disease", "Grey Turner sign", "Dr. Mary Jones will call",
-            "Patient Safety week", "Kaiser Permanente has a pathway", "Hashimoto's thyroiditis", "Stevens-Johnson syndrome",
-            "The patient, 82, on Xarelto", "Pt 3 stable", "Sloan Kettering"]
-        {
+        for s in [
+            "Patient Y, 82F, Parkinson's disease",
+            "Mr. Z refused",
+            "Smith et al. (NEJM, 2019) found",
+            "Cheyne-Stokes respiration",
+            "Lou Gehrig's disease",
+            "Grey Turner sign",
+            "Dr. Mary Jones will call",
+            "Patient Safety week",
+            "Kaiser Permanente has a pathway",
+            "Hashimoto's thyroiditis",
+            "Stevens-Johnson syndrome",
+            "The patient, 82, on Xarelto",
+            "Pt 3 stable",
+            "Sloan Kettering",
+            "Rocky Mountain spotted fever",
+            "Please read the Francis Report",
+            "day 14 of admission, HbA1c 8.9%",
+        ] {
             assert!(names(s).is_empty(), "{s}: {:?}", names(s));
         }
     }

@@ -2,33 +2,42 @@
 //! `城南村の元村長`, `〇〇寺の住職`), vehicle plates (`足立 500 あ 12-34`, `plate ABC-1234`)
 //! and messaging IDs (`LINE ID: hanako_88`).
 
-use super::text::{is_alnum, is_digit, is_hira, is_kanji, is_kata, is_latin, Text};
 use super::lex::lex;
+use super::text::{is_alnum, is_digit, is_hira, is_kanji, is_kata, is_latin, Text};
 use super::{push, Hits, Kind};
 
 lex!(roles_en, ROLES_EN);
 
+#[rustfmt::skip]
 const ROLES_EN: &[&str] = &[
     "mayor", "sheriff", "principal", "pastor", "priest", "vicar", "imam", "rabbi", "headmaster", "headteacher",
     "superintendent", "senator", "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "judge",
     "bishop", "chief of police", "police chief", "fire chief", "coach", "ceo", "founder", "owner", "chairman",
     "chairwoman", "governor", "alderman", "minister", "postmaster", "librarian",
 ];
+#[rustfmt::skip]
 const ROLES_JA: &[&str] = &[
-    "村長", "町長", "市長", "区長", "知事", "議員", "宮司", "住職", "神主", "校長", "園長", "社長", "会長", "組合長",
-    "署長", "局長", "院長", "理事長", "牧師", "神父", "駅長", "館長", "組長", "頭取", "住持", "和尚",
+    "村長", "町長", "市長", "区長", "知事", "議員", "宮司", "住職", "神主", "校長", "園長", "社長", "会長", "組合長", "署長", "局長", "院長", "理事長",
+    "牧師", "神父", "駅長", "館長", "組長", "頭取", "住持", "和尚",
 ];
-const PLACES_JA: &[char] = &['村', '町', '市', '寺', '社', '校', '園', '会', '署', '局', '館', '駅'];
+#[rustfmt::skip]
+const PLACES_JA: &[char] = &[
+    '村', '町', '市', '寺', '社', '校', '園', '会', '署', '局', '館', '駅',
+];
 
 pub(super) fn scan(t: &Text, hits: &mut Hits) {
+    let roles = roles_en();
     let mut i = 0;
     while i < t.len() {
         let c = t.at(i);
         if is_latin(c) && !is_latin(t.before(i)) {
-            if let Some(n) = roles_en().word_at(t, i) {
+            if let Some(n) = roles.word_at(t, i) {
                 role_en(t, i, i + n, hits);
             } else if !matches!(c, 'l' | 'L' | 'p' | 'P') {
-            } else if t.word_ci(i, "line") && matches!(t.at(t.skip_sp(i + 4)), ':' | 'の' | 'I' | 'i' | '@' | '=') || t.word_ci(i, "plate") {
+            } else if t.word_ci(i, "line")
+                && matches!(t.at(t.skip_sp(i + 4)), ':' | 'の' | 'I' | 'i' | '@' | '=')
+                || t.word_ci(i, "plate")
+            {
                 labelled_token(t, i, hits);
             }
             i = t.run_end(i, is_latin).max(i + 1);
@@ -36,9 +45,16 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
         }
         if c == 'の' {
             role_ja(t, i, hits);
-        } else if is_hira(c) && is_digit(t.at(t.skip_sp(i + 1))) && !is_hira(t.before(i)) && !is_hira(t.at(i + 1)) {
+        } else if is_hira(c)
+            && is_digit(t.at(t.skip_sp(i + 1)))
+            && !is_hira(t.before(i))
+            && !is_hira(t.at(i + 1))
+        {
             plate_ja(t, i, hits);
-        } else if matches!(c, 'ラ' | 'ナ') && (t.starts_ci(i, "ライン") || t.starts_ci(i, "ナンバー")) && !is_kata(t.before(i)) {
+        } else if matches!(c, 'ラ' | 'ナ')
+            && (t.starts_ci(i, "ライン") || t.starts_ci(i, "ナンバー"))
+            && !is_kata(t.before(i))
+        {
             labelled_token(t, i, hits);
         }
         i += 1;
@@ -48,7 +64,11 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
 /// "the (former) mayor of Pinecrest", "principal of Oakview Elementary".
 fn role_en(t: &Text, s: usize, e: usize, hits: &mut Hits) {
     let k = t.skip_sp(e);
-    let of = if t.word_ci(k, "of") || t.word_ci(k, "in") || t.word_ci(k, "at") { k + 2 } else { return };
+    let of = if t.word_ci(k, "of") || t.word_ci(k, "in") || t.word_ci(k, "at") {
+        k + 2
+    } else {
+        return;
+    };
     let mut j = t.skip_sp(of);
     if t.word_ci(j, "the") {
         j = t.skip_sp(j + 3);
@@ -67,7 +87,9 @@ fn role_en(t: &Text, s: usize, e: usize, hits: &mut Hits) {
         }
     }
     let mut start = s;
-    for q in ["former ", "retired ", "town ", "village ", "local ", "county ", "city ", "the "] {
+    for q in [
+        "former ", "retired ", "town ", "village ", "local ", "county ", "city ", "the ",
+    ] {
         let b = t.back_sp(start);
         let n = q.trim_end().len();
         if t.ends_ci(b, q.trim_end()) && !is_alnum(t.before(b - n)) {
@@ -86,9 +108,14 @@ fn role_ja(t: &Text, no: usize, hits: &mut Hits) {
     if matches!(t.at(k), '元' | '前' | '現') {
         k += 1;
     }
-    let Some(r) = ROLES_JA.iter().find(|r| t.starts_ci(k, r)) else { return };
-    let s = t.run_start(no, 10, |c| is_kanji(c) || is_kata(c) || c == '〇' || c == '○');
-    if s + 1 < no {
+    let Some(r) = ROLES_JA.iter().find(|r| t.starts_ci(k, r)) else {
+        return;
+    };
+    let s = t.run_start(no, 10, |c| {
+        is_kanji(c) || is_kata(c) || c == '〇' || c == '○'
+    });
+    // "〇〇村の元村長"; a bare "村の元町長" is still a unique role when it says "former".
+    if s + 1 < no || (s < no && matches!(t.at(no + 1), '元' | '前')) {
         push(hits, Kind::Other, s, k + r.chars().count(), "other.role_ja");
     }
 }
@@ -97,7 +124,8 @@ fn role_ja(t: &Text, no: usize, hits: &mut Hits) {
 fn plate_ja(t: &Text, kana: usize, hits: &mut Hits) {
     let a = t.skip_sp(kana + 1);
     let b = t.run_end(a, is_digit);
-    let ok_serial = (b - a == 2 && t.at(b) == '-' && t.run_end(b + 1, is_digit) == b + 3) || (b - a == 4 && !is_digit(t.at(b)));
+    let ok_serial = (b - a == 2 && t.at(b) == '-' && t.run_end(b + 1, is_digit) == b + 3)
+        || (b - a == 4 && !is_digit(t.at(b)));
     if !ok_serial {
         return;
     }
@@ -109,7 +137,13 @@ fn plate_ja(t: &Text, kana: usize, hits: &mut Hits) {
     }
     let r = t.back_sp(cls);
     let region = t.run_start(r, 4, is_kanji);
-    push(hits, Kind::Other, if region < r { region } else { cls }, end, "other.plate_ja");
+    push(
+        hits,
+        Kind::Other,
+        if region < r { region } else { cls },
+        end,
+        "other.plate_ja",
+    );
 }
 
 /// "LINE ID: hanako_88", "plate ABC-1234", "ナンバー 品川 300 さ 12-34".
@@ -124,7 +158,9 @@ fn labelled_token(t: &Text, i: usize, hits: &mut Hits) {
             break;
         }
     }
-    let e = t.run_end(k, |c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    let e = t.run_end(k, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')
+    });
     let e = if t.before(e) == '.' { e - 1 } else { e };
     if e > k + 2 && t.c[k..e].iter().any(|c| is_digit(*c) || *c == '_') {
         push(hits, Kind::Other, k, e, "other.labelled");
@@ -136,20 +172,40 @@ mod tests {
     use super::super::{scan, Kind};
 
     fn others(s: &str) -> Vec<String> {
-        scan(s).findings.iter().filter(|f| f.kind == Kind::Other).map(|f| s[f.start..f.end].to_string()).collect()
+        scan(s)
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Other)
+            .map(|f| s[f.start..f.end].to_string())
+            .collect()
     }
 
     #[test]
     fn positives() {
-        assert_eq!(others("he is the town sheriff in Pinecrest, so"), vec!["the town sheriff in Pinecrest"]);
-        assert_eq!(others("入居者さんが城南村の元村長で"), vec!["城南村の元村長"]);
-        assert_eq!(others("車（足立 500 あ 12-34）が"), vec!["足立 500 あ 12-34"]);
+        assert_eq!(
+            others("he is the town sheriff in Pinecrest, so"),
+            vec!["the town sheriff in Pinecrest"]
+        );
+        assert_eq!(
+            others("入居者さんが城南村の元村長で"),
+            vec!["城南村の元村長"]
+        );
+        assert_eq!(
+            others("車（足立 500 あ 12-34）が"),
+            vec!["足立 500 あ 12-34"]
+        );
         assert_eq!(others("LINE ID: hanako_88 で連絡"), vec!["hanako_88"]);
     }
 
     #[test]
     fn negatives() {
-        for s in ["the principal investigator said", "病院の院長に相談", "the mayor said", "3あ", "line 3 of the table"] {
+        for s in [
+            "the principal investigator said",
+            "病院の院長に相談",
+            "the mayor said",
+            "3あ",
+            "line 3 of the table",
+        ] {
             assert!(others(s).is_empty(), "{s}: {:?}", others(s));
         }
     }

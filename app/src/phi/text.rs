@@ -44,10 +44,19 @@ impl Text {
         let (mut has_digit, mut has_upper, mut has_cjk) = (false, false, false);
         for &ch in &c {
             has_digit |= ch.is_ascii_digit();
-            has_upper |= ch.is_ascii_uppercase() || (!ch.is_ascii() && ch < '\u{2E80}' && ch.is_uppercase());
+            // Upper case, or a caseless alphabetic script (Devanagari, Arabic, Thai …).
+            has_upper |= ch.is_ascii_uppercase()
+                || (!ch.is_ascii()
+                    && ch < '\u{2E80}'
+                    && (ch.is_uppercase() || (ch.is_alphabetic() && !ch.is_lowercase())));
             has_cjk |= ch >= '\u{3000}';
         }
-        Text { c, has_digit, has_upper, has_cjk }
+        Text {
+            c,
+            has_digit,
+            has_upper,
+            has_cjk,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -88,8 +97,14 @@ impl Text {
 
     /// ASCII-case-insensitive: does `pat` end exactly at `end` (exclusive)?
     pub fn ends_ci(&self, end: usize, pat: &str) -> bool {
-        let n = pat.chars().count();
-        n <= end && self.starts_ci(end - n, pat)
+        let mut j = end;
+        for p in pat.chars().rev() {
+            if j == 0 || !self.c[j - 1].eq_ignore_ascii_case(&p) {
+                return false;
+            }
+            j -= 1;
+        }
+        true
     }
 
     /// Like `starts_ci` but `pat` must also be a whole Latin word at `i`.
@@ -105,7 +120,8 @@ impl Text {
             let n = l.chars().count();
             n <= end
                 && self.starts_ci(end - n, l)
-                && !(l.starts_with(|c: char| c.is_ascii_alphanumeric()) && is_alnum(self.before(end - n)))
+                && !(l.starts_with(|c: char| c.is_ascii_alphanumeric())
+                    && is_alnum(self.before(end - n)))
         })
     }
 
@@ -139,23 +155,29 @@ impl Text {
     }
 
     pub fn string(&self, a: usize, e: usize) -> String {
-        self.c[a.min(self.len())..e.min(self.len())].iter().collect()
+        self.c[a.min(self.len())..e.min(self.len())]
+            .iter()
+            .collect()
     }
 
     /// Lower-cased ASCII copy of `a..e` (for dictionary look-ups).
     pub fn lower(&self, a: usize, e: usize) -> String {
-        self.c[a.min(self.len())..e.min(self.len())].iter().map(|c| c.to_ascii_lowercase()).collect()
+        self.c[a.min(self.len())..e.min(self.len())]
+            .iter()
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
     }
 }
 
 pub fn is_kanji(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々' | '〆' | 'ヶ' | 'ケ')
+    (c as u32) >= 0x3005
+        && matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々' | '〆' | 'ヶ' | 'ケ')
 }
 pub fn is_kata(c: char) -> bool {
-    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '\u{31F0}'..='\u{31FF}')
+    (c as u32) >= 0x30A1 && matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '\u{31F0}'..='\u{31FF}')
 }
 pub fn is_hira(c: char) -> bool {
-    matches!(c, '\u{3041}'..='\u{3096}' | 'ゝ' | 'ゞ')
+    (c as u32) >= 0x3041 && matches!(c, '\u{3041}'..='\u{3096}' | 'ゝ' | 'ゞ')
 }
 /// Kanji, kana or Japanese punctuation: marks "Japanese context" for replacements.
 pub fn is_cjk(c: char) -> bool {
@@ -183,7 +205,9 @@ pub fn is_digit(c: char) -> bool {
 pub fn num(t: &Text, a: usize, e: usize) -> u64 {
     let mut v: u64 = 0;
     for i in a..e {
-        v = v.saturating_mul(10).saturating_add(t.at(i).to_digit(10).unwrap_or(0) as u64);
+        v = v
+            .saturating_mul(10)
+            .saturating_add(t.at(i).to_digit(10).unwrap_or(0) as u64);
     }
     v
 }
@@ -212,6 +236,8 @@ mod tests {
 
     #[test]
     fn classes() {
-        assert!(is_kanji('田') && is_kata('ハ') && is_hira('さ') && !is_latin('田') && is_latin('é'));
+        assert!(
+            is_kanji('田') && is_kata('ハ') && is_hira('さ') && !is_latin('田') && is_latin('é')
+        );
     }
 }

@@ -16,7 +16,9 @@ pub fn LoginPage() -> impl IntoView {
     let i = use_i18n();
     let query = use_query_map();
     let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
-    let next = crate::components::fields::echoed("login", "next").0.unwrap_or(next);
+    let next = crate::components::fields::echoed("login", "next")
+        .0
+        .unwrap_or(next);
     view! {
         <Title text=i.tr("login.title")/>
         <section class="narrow card">

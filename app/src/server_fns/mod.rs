@@ -8,14 +8,21 @@ use leptos::server_fn::codec::GetUrl;
 use crate::models::{Applicant, Profile, UserRow};
 
 #[cfg(feature = "ssr")]
-fn viewer_with(need: crate::ssr::access::Need) -> Result<(crate::ssr::AppState, crate::models::Viewer), ServerFnError> {
+fn viewer_with(
+    need: crate::ssr::access::Need,
+) -> Result<(crate::ssr::AppState, crate::models::Viewer), ServerFnError> {
     use crate::ssr::error::AppError;
     let state = crate::ssr::app_state().map_err(AppError::into_server_fn)?;
     let parts = use_context::<http::request::Parts>()
         .ok_or_else(|| AppError::Internal("request parts missing".into()).into_server_fn())?;
-    let viewer = parts.extensions.get::<crate::ssr::session::RequestCtx>().and_then(|c| c.viewer.clone());
+    let viewer = parts
+        .extensions
+        .get::<crate::ssr::session::RequestCtx>()
+        .and_then(|c| c.viewer.clone());
     match crate::ssr::access::allows(need, viewer.as_ref()) {
-        Ok(()) => viewer.map(|v| (state, v)).ok_or_else(|| AppError::Unauthorized.into_server_fn()),
+        Ok(()) => viewer
+            .map(|v| (state, v))
+            .ok_or_else(|| AppError::Unauthorized.into_server_fn()),
         Err(crate::ssr::access::Denied::SignIn) => Err(AppError::Unauthorized.into_server_fn()),
         Err(_) => Err(AppError::Forbidden.into_server_fn()),
     }
@@ -26,7 +33,11 @@ fn viewer_with(need: crate::ssr::access::Need) -> Result<(crate::ssr::AppState, 
 pub async fn verification_queue() -> Result<Vec<Applicant>, ServerFnError> {
     use crate::ssr::error::AppError;
     let (state, _) = viewer_with(crate::ssr::access::Need::Moderator)?;
-    Ok(state.store.pending_applicants().await.map_err(|e| AppError::from(e).into_server_fn())?)
+    state
+        .store
+        .pending_applicants()
+        .await
+        .map_err(|e| AppError::from(e).into_server_fn())
 }
 
 /// Every account (admins).
@@ -34,7 +45,11 @@ pub async fn verification_queue() -> Result<Vec<Applicant>, ServerFnError> {
 pub async fn list_users() -> Result<Vec<UserRow>, ServerFnError> {
     use crate::ssr::error::AppError;
     let (state, _) = viewer_with(crate::ssr::access::Need::Admin)?;
-    Ok(state.store.list_users().await.map_err(|e| AppError::from(e).into_server_fn())?)
+    state
+        .store
+        .list_users()
+        .await
+        .map_err(|e| AppError::from(e).into_server_fn())
 }
 
 /// The signed-in user's own profile (any signed-in account).
@@ -42,7 +57,21 @@ pub async fn list_users() -> Result<Vec<UserRow>, ServerFnError> {
 pub async fn my_profile() -> Result<Profile, ServerFnError> {
     use crate::ssr::error::AppError;
     let (state, viewer) = viewer_with(crate::ssr::access::Need::SignedIn)?;
-    let user = state.store.user_by_id(viewer.id).await.map_err(|e| AppError::from(e).into_server_fn())?.ok_or_else(|| AppError::NotFound.into_server_fn())?;
-    let sessions = state.store.count_sessions(viewer.id).await.map_err(|e| AppError::from(e).into_server_fn())?;
-    Ok(Profile { applicant: user.applicant, role: user.role, lang: user.lang, sessions })
+    let user = state
+        .store
+        .user_by_id(viewer.id)
+        .await
+        .map_err(|e| AppError::from(e).into_server_fn())?
+        .ok_or_else(|| AppError::NotFound.into_server_fn())?;
+    let sessions = state
+        .store
+        .count_sessions(viewer.id)
+        .await
+        .map_err(|e| AppError::from(e).into_server_fn())?;
+    Ok(Profile {
+        applicant: user.applicant,
+        role: user.role,
+        lang: user.lang,
+        sessions,
+    })
 }

@@ -32,7 +32,16 @@ pub enum Need {
 /// The requirement for a path. Unknown paths default to verified members, so a new
 /// forum page is closed until someone opens it on purpose.
 pub fn need(path: &str) -> Need {
-    let public = ["/", "/login", "/register", "/lang", "/logout", "/healthz", "/favicon.ico", "/robots.txt"];
+    let public = [
+        "/",
+        "/login",
+        "/register",
+        "/lang",
+        "/logout",
+        "/healthz",
+        "/favicon.ico",
+        "/robots.txt",
+    ];
     if public.contains(&path) || path.starts_with("/pkg/") || path.starts_with("/api/") {
         // Server functions check their own access.
         return Need::Public;
@@ -78,7 +87,12 @@ mod tests {
     use crate::models::{Role, Status};
 
     fn v(role: Role, status: Status) -> Viewer {
-        Viewer { id: 1, display_name: "x".into(), role, status }
+        Viewer {
+            id: 1,
+            display_name: "x".into(),
+            role,
+            status,
+        }
     }
 
     #[test]
@@ -87,10 +101,19 @@ mod tests {
         let pending = v(Role::Moderator, Status::Pending);
         let moderator = v(Role::Moderator, Status::Verified);
         assert_eq!(check("/mod/verification", None), Err(Denied::SignIn));
-        assert_eq!(check("/mod/verification", Some(&member)), Err(Denied::Forbidden));
-        assert_eq!(check("/mod/verification", Some(&pending)), Err(Denied::Pending));
+        assert_eq!(
+            check("/mod/verification", Some(&member)),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            check("/mod/verification", Some(&pending)),
+            Err(Denied::Pending)
+        );
         assert_eq!(check("/mod/verification", Some(&moderator)), Ok(()));
-        assert_eq!(check("/admin/users", Some(&moderator)), Err(Denied::Forbidden));
+        assert_eq!(
+            check("/admin/users", Some(&moderator)),
+            Err(Denied::Forbidden)
+        );
         assert_eq!(check("/pending", Some(&pending)), Ok(()));
         assert_eq!(check("/forum", Some(&pending)), Err(Denied::Pending));
         assert_eq!(check("/some/new/page", None), Err(Denied::SignIn));

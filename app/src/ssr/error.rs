@@ -102,12 +102,14 @@ impl AppError {
 /// Turns a storage conflict on a unique field into a field error, as the forms show it.
 pub fn conflict_to_field(err: StoreError) -> AppError {
     match err {
-        StoreError::Conflict("email") => {
-            AppError::Invalid(BTreeMap::from([("email".to_string(), "err.email_taken".to_string())]))
-        }
-        StoreError::Conflict("display_key") => {
-            AppError::Invalid(BTreeMap::from([("display_name".to_string(), "err.name_taken".to_string())]))
-        }
+        StoreError::Conflict("email") => AppError::Invalid(BTreeMap::from([(
+            "email".to_string(),
+            "err.email_taken".to_string(),
+        )])),
+        StoreError::Conflict("display_key") => AppError::Invalid(BTreeMap::from([(
+            "display_name".to_string(),
+            "err.name_taken".to_string(),
+        )])),
         other => AppError::Store(other),
     }
 }

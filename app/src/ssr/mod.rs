@@ -30,7 +30,11 @@ pub struct AppConfig {
 
 impl Default for AppConfig {
     fn default() -> Self {
-        AppConfig { secure_cookies: false, default_lang: Lang::En, session_ttl_secs: 14 * 24 * 3600 }
+        AppConfig {
+            secure_cookies: false,
+            default_lang: Lang::En,
+            session_ttl_secs: 14 * 24 * 3600,
+        }
     }
 }
 
@@ -53,5 +57,6 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 
 /// Fetches the [`AppState`] inside a server function or component on the server.
 pub fn app_state() -> Result<AppState, error::AppError> {
-    leptos::prelude::use_context::<AppState>().ok_or(error::AppError::Internal("app state missing".into()))
+    leptos::prelude::use_context::<AppState>()
+        .ok_or(error::AppError::Internal("app state missing".into()))
 }

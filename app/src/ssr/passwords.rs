@@ -1,7 +1,9 @@
 //! Password hashing (argon2id, OWASP parameters, on a blocking thread) and the
 //! strength rules for new passwords.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 use super::error::AppError;
@@ -11,7 +13,8 @@ pub const MIN_PASSWORD_CHARS: usize = 12;
 
 fn hasher() -> Result<Argon2<'static>, AppError> {
     // OWASP: argon2id, 19 MiB, 2 iterations, 1 lane.
-    let params = Params::new(19 * 1024, 2, 1, None).map_err(|e| AppError::Internal(e.to_string()))?;
+    let params =
+        Params::new(19 * 1024, 2, 1, None).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
@@ -42,7 +45,9 @@ pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Ap
             }
         };
         let parsed = PasswordHash::new(stored).map_err(|e| AppError::Internal(e.to_string()))?;
-        let ok = hasher()?.verify_password(password.as_bytes(), &parsed).is_ok();
+        let ok = hasher()?
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok();
         Ok(ok && !stored.is_empty())
     })
     .await
@@ -80,7 +85,8 @@ pub fn weakness(password: &str, user_inputs: &[&str]) -> Option<&'static str> {
         return Some("err.password_common");
     }
     let lower = password.to_lowercase();
-    if lower.chars().all(|c| Some(c) == lower.chars().next()) {
+    let first = lower.chars().next();
+    if lower.chars().all(|c| Some(c) == first) {
         return Some("err.password_common");
     }
     None
@@ -96,7 +102,10 @@ mod tests {
         assert_eq!(weakness("password1234", &[]), Some("err.password_common"));
         assert_eq!(weakness("123456789012", &[]), Some("err.password_common"));
         assert_eq!(weakness("qwertyuiop12", &[]), Some("err.password_common"));
-        assert_eq!(weakness("aaaaaaaaaaaaaaa", &[]), Some("err.password_common"));
+        assert_eq!(
+            weakness("aaaaaaaaaaaaaaa", &[]),
+            Some("err.password_common")
+        );
         assert_eq!(weakness("correct horse battery staple", &[]), None);
         assert_eq!(weakness("Vanco-trough-7-Kyoto!", &[]), None);
     }
@@ -105,8 +114,14 @@ mod tests {
     async fn hashes_verify_and_wrong_passwords_fail() {
         let h = hash("correct horse battery staple".into()).await.unwrap();
         assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(verify("correct horse battery staple".into(), Some(h.clone())).await.unwrap());
-        assert!(!verify("wrong horse battery staple".into(), Some(h)).await.unwrap());
+        assert!(
+            verify("correct horse battery staple".into(), Some(h.clone()))
+                .await
+                .unwrap()
+        );
+        assert!(!verify("wrong horse battery staple".into(), Some(h))
+            .await
+            .unwrap());
         assert!(!verify("anything at all here".into(), None).await.unwrap());
     }
 }

@@ -54,19 +54,37 @@ pub async fn render_page(
 }
 
 /// Renders an error as a full page.
-pub async fn render_error(state: &AppState, parts: Parts, ctx: RequestCtx, err: &AppError) -> Response {
+pub async fn render_error(
+    state: &AppState,
+    parts: Parts,
+    ctx: RequestCtx,
+    err: &AppError,
+) -> Response {
     let status = err.status();
     let mut key = err.message_key().to_string();
     if let AppError::TooManyAttempts(secs) = err {
         key = format!("{key}|secs={secs}");
     }
-    render_page(state, parts, ctx, None, Some(PageError { status: status.as_u16(), key }), status).await
+    render_page(
+        state,
+        parts,
+        ctx,
+        None,
+        Some(PageError {
+            status: status.as_u16(),
+            key,
+        }),
+        status,
+    )
+    .await
 }
 
 /// What the page needs to know, computed from the request on the server.
 pub fn page_ctx() -> PageCtx {
     let parts = leptos::prelude::use_context::<Parts>();
-    let ctx = parts.as_ref().and_then(|p| p.extensions.get::<RequestCtx>().cloned());
+    let ctx = parts
+        .as_ref()
+        .and_then(|p| p.extensions.get::<RequestCtx>().cloned());
     let echo = leptos::prelude::use_context::<FormEcho>();
     let error = leptos::prelude::use_context::<PageError>();
     let path = parts
@@ -83,6 +101,11 @@ pub fn page_ctx() -> PageCtx {
             echo,
             error: error.map(|e| (e.status, e.key)),
         },
-        None => PageCtx { path, echo, error: error.map(|e| (e.status, e.key)), ..PageCtx::default() },
+        None => PageCtx {
+            path,
+            echo,
+            error: error.map(|e| (e.status, e.key)),
+            ..PageCtx::default()
+        },
     }
 }

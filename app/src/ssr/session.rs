@@ -73,7 +73,13 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 /// Builds a `Set-Cookie` value. `max_age` None = session cookie; Some(0) = delete.
-pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool, same_site: &str) -> HeaderValue {
+pub fn set_cookie(
+    name: &str,
+    value: &str,
+    max_age: Option<i64>,
+    secure: bool,
+    same_site: &str,
+) -> HeaderValue {
     let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}");
     if let Some(age) = max_age {
         c.push_str(&format!("; Max-Age={age}"));
@@ -85,15 +91,24 @@ pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool, s
 }
 
 fn well_formed_token(t: &str) -> bool {
-    t.len() == 43 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    t.len() == 43
+        && t.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-async fn load_viewer(state: &AppState, headers: &HeaderMap) -> Result<(Option<String>, Option<Viewer>, Option<Lang>), AppError> {
+async fn load_viewer(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(Option<String>, Option<Viewer>, Option<Lang>), AppError> {
     let Some(token) = cookie(headers, SESSION_COOKIE).filter(|t| well_formed_token(t)) else {
         return Ok((None, None, None));
     };
     let hash = hash_token(&token);
-    let Some(user_id) = state.store.session_user(&hash, state.config.session_ttl_secs).await? else {
+    let Some(user_id) = state
+        .store
+        .session_user(&hash, state.config.session_ttl_secs)
+        .await?
+    else {
         return Ok((None, None, None));
     };
     let Some(user) = state.store.user_by_id(user_id).await? else {
@@ -113,7 +128,10 @@ fn same_origin(headers: &HeaderMap) -> bool {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) != Some("cross-site");
     };
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or("");
     origin != "null" && !host.is_empty() && origin_host == host
 }
@@ -140,8 +158,16 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
         .unwrap_or_else(|| "unknown".into());
     let existing_csrf = cookie(&parts.headers, CSRF_COOKIE).filter(|t| well_formed_token(t));
     let csrf = existing_csrf.clone().unwrap_or_else(random_token);
-    let notice = cookie(&parts.headers, FLASH_COOKIE).filter(|k| k.len() < 64 && k.starts_with("notice."));
-    let mut ctx = RequestCtx { session_hash: None, viewer: None, csrf, lang: state.config.default_lang, client, notice };
+    let notice =
+        cookie(&parts.headers, FLASH_COOKIE).filter(|k| k.len() < 64 && k.starts_with("notice."));
+    let mut ctx = RequestCtx {
+        session_hash: None,
+        viewer: None,
+        csrf,
+        lang: state.config.default_lang,
+        client,
+        notice,
+    };
 
     let loaded = load_viewer(&state, &parts.headers).await;
     let user_lang = match loaded {
@@ -155,7 +181,11 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
     ctx.lang = user_lang
         .or_else(|| cookie(&parts.headers, LANG_COOKIE).and_then(|l| Lang::parse(&l)))
         .or_else(|| {
-            parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language)
+            parts
+                .headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
         })
         .unwrap_or(state.config.default_lang);
 
@@ -167,7 +197,11 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
         }
         if !parts.uri.path().starts_with("/api/") {
             // Form posts: the body must be urlencoded and carry the token.
-            let ct = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+            let ct = parts
+                .headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
             if !ct.starts_with("application/x-www-form-urlencoded") {
                 return Err((AppError::UnsupportedMediaType, ctx, parts));
             }
@@ -175,7 +209,9 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
                 Ok(b) => b,
                 Err(_) => return Err((AppError::PayloadTooLarge, ctx, parts)),
             };
-            let sent = form_urlencoded::parse(&bytes).find(|(k, _)| k == "_csrf").map(|(_, v)| v.into_owned());
+            let sent = form_urlencoded::parse(&bytes)
+                .find(|(k, _)| k == "_csrf")
+                .map(|(_, v)| v.into_owned());
             let ok = match (&sent, &existing_csrf) {
                 (Some(s), Some(c)) => bool::from(s.as_bytes().ct_eq(c.as_bytes())),
                 _ => false,
@@ -190,8 +226,15 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
     if let Err(e) = access::check(parts.uri.path(), ctx.viewer.as_ref()) {
         return match e {
             access::Denied::SignIn => {
-                let next_path = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
-                let to = format!("/login?next={}", form_urlencoded::byte_serialize(next_path.as_bytes()).collect::<String>());
+                let next_path = parts
+                    .uri
+                    .path_and_query()
+                    .map(|p| p.as_str())
+                    .unwrap_or("/");
+                let to = format!(
+                    "/login?next={}",
+                    form_urlencoded::byte_serialize(next_path.as_bytes()).collect::<String>()
+                );
                 Ok(super::forms::see_other(&to))
             }
             access::Denied::Pending => Ok(super::forms::see_other("/pending")),
@@ -205,10 +248,22 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
     let mut res = next.run(Request::from_parts(parts, body)).await;
     let secure = state.config.secure_cookies;
     if let Some(token) = new_csrf {
-        res.headers_mut().append(header::SET_COOKIE, set_cookie(CSRF_COOKIE, &token, Some(400 * 24 * 3600), secure, "Lax"));
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(CSRF_COOKIE, &token, Some(400 * 24 * 3600), secure, "Lax"),
+        );
     }
-    if had_notice && !res.headers().get_all(header::SET_COOKIE).iter().any(|v| v.as_bytes().starts_with(FLASH_COOKIE.as_bytes())) {
-        res.headers_mut().append(header::SET_COOKIE, set_cookie(FLASH_COOKIE, "", Some(0), secure, "Lax"));
+    if had_notice
+        && !res
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|v| v.as_bytes().starts_with(FLASH_COOKIE.as_bytes()))
+    {
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(FLASH_COOKIE, "", Some(0), secure, "Lax"),
+        );
     }
     Ok(res.into_response())
 }

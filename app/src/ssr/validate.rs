@@ -13,7 +13,9 @@ pub const MAX_SHORT: usize = 120;
 
 /// Adds `key` for `field` unless that field already has an error.
 pub fn flag(errors: &mut FieldErrors, field: &str, key: &str) {
-    errors.entry(field.to_string()).or_insert_with(|| key.to_string());
+    errors
+        .entry(field.to_string())
+        .or_insert_with(|| key.to_string());
 }
 
 /// Checks a required single-line text field: present, not too long, no control characters.
@@ -62,7 +64,10 @@ pub fn profession(errors: &mut FieldErrors, value: &str) {
 
 /// An optional NPI: ten digits passing the Luhn check over the `80840` prefix.
 pub fn npi(errors: &mut FieldErrors, value: &str) -> Option<String> {
-    let v: String = value.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+    let v: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
     if v.is_empty() {
         return None;
     }

@@ -26,24 +26,44 @@ fn main() -> anyhow::Result<()> {
             other => bail!("unknown argument {other}"),
         }
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize()?;
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()?;
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
     let site = site.unwrap_or_else(|| target.join("site"));
     let pkg = site.join("pkg");
     std::fs::create_dir_all(&pkg)?;
 
-    let (profile, dir) = if release { ("wasm-release", "wasm-release") } else { ("dev", "debug") };
+    let (profile, dir) = if release {
+        ("wasm-release", "wasm-release")
+    } else {
+        ("dev", "debug")
+    };
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     println!("bundle: compiling frontend to wasm ({profile})");
     let status = Command::new(&cargo)
         .current_dir(&root)
-        .args(["build", "-p", "frontend", "--lib", "--target", "wasm32-unknown-unknown", "--profile", profile])
+        .args([
+            "build",
+            "-p",
+            "frontend",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            profile,
+        ])
         .status()
         .context("running cargo")?;
     if !status.success() {
         bail!("cargo build of the frontend failed");
     }
-    let wasm = target.join("wasm32-unknown-unknown").join(dir).join("frontend.wasm");
+    let wasm = target
+        .join("wasm32-unknown-unknown")
+        .join(dir)
+        .join("frontend.wasm");
 
     println!("bundle: wasm-bindgen");
     let mut bindgen = wasm_bindgen_cli_support::Bindgen::new();
@@ -77,7 +97,9 @@ fn main() -> anyhow::Result<()> {
                     _ => println!("bundle: wasm-opt failed; keeping the unoptimised wasm"),
                 }
             }
-            None => println!("bundle: no wasm-opt found (npm i binaryen@132 provides one); skipping"),
+            None => {
+                println!("bundle: no wasm-opt found (npm i binaryen@132 provides one); skipping")
+            }
         }
     }
 

@@ -4,11 +4,15 @@ use axum::extract::{Request, State};
 use axum::http::header;
 use axum::response::Response;
 
-use super::{finish, read_or_render, safe_return, see_other, see_other_with_notice, Outcome, Submitted};
+use super::{
+    finish, read_or_render, safe_return, see_other, see_other_with_notice, Outcome, Submitted,
+};
 use crate::i18n::Lang;
 use crate::models::{Role, Status};
 use crate::ssr::error::{conflict_to_field, AppError};
-use crate::ssr::session::{hash_token, random_token, set_cookie, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE};
+use crate::ssr::session::{
+    hash_token, random_token, set_cookie, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE,
+};
 use crate::ssr::store::NewUser;
 use crate::ssr::validate::{self, FieldErrors};
 use crate::ssr::{passwords, AppState};
@@ -34,21 +38,46 @@ fn licence_fields(f: &super::FormData, errors: &mut FieldErrors) -> Option<Strin
     validate::text(errors, "licence_number", f.get("licence_number"), true, 64);
     validate::text(errors, "jurisdiction", f.get("jurisdiction"), true, 80);
     validate::text(errors, "specialty", f.get("specialty"), false, 80);
-    validate::text(errors, "workplace", f.get("workplace"), false, validate::MAX_SHORT);
+    validate::text(
+        errors,
+        "workplace",
+        f.get("workplace"),
+        false,
+        validate::MAX_SHORT,
+    );
     validate::npi(errors, f.get("npi"))
 }
 
-async fn start_session(state: &AppState, user_id: i64, old: Option<&str>) -> Result<Vec<header::HeaderValue>, AppError> {
+async fn start_session(
+    state: &AppState,
+    user_id: i64,
+    old: Option<&str>,
+) -> Result<Vec<header::HeaderValue>, AppError> {
     if let Some(old) = old {
         state.store.delete_session(old).await?;
     }
     // A fresh id at every sign-in defeats session fixation; the CSRF token rotates too.
     let token = random_token();
-    state.store.create_session(&hash_token(&token), user_id, state.config.session_ttl_secs).await?;
+    state
+        .store
+        .create_session(&hash_token(&token), user_id, state.config.session_ttl_secs)
+        .await?;
     let secure = state.config.secure_cookies;
     Ok(vec![
-        set_cookie(SESSION_COOKIE, &token, Some(state.config.session_ttl_secs), secure, "Lax"),
-        set_cookie(CSRF_COOKIE, &random_token(), Some(400 * 24 * 3600), secure, "Lax"),
+        set_cookie(
+            SESSION_COOKIE,
+            &token,
+            Some(state.config.session_ttl_secs),
+            secure,
+            "Lax",
+        ),
+        set_cookie(
+            CSRF_COOKIE,
+            &random_token(),
+            Some(400 * 24 * 3600),
+            secure,
+            "Lax",
+        ),
     ])
 }
 
@@ -96,13 +125,20 @@ async fn register_inner(state: &AppState, sub: &Submitted) -> Outcome {
         role: Role::Member,
         status: Status::Pending,
     };
-    let id = state.store.create_user(&user).await.map_err(conflict_to_field)?;
+    let id = state
+        .store
+        .create_user(&user)
+        .await
+        .map_err(conflict_to_field)?;
     tracing::info!(user_id = id, "account registered");
     if sub.ctx.lang != state.config.default_lang {
         state.store.set_lang(id, sub.ctx.lang).await?;
     }
     let cookies = start_session(state, id, sub.ctx.session_hash.as_deref()).await?;
-    Ok(with_cookies(see_other_with_notice("/pending", "notice.registered", state.config.secure_cookies), cookies))
+    Ok(with_cookies(
+        see_other_with_notice("/pending", "notice.registered", state.config.secure_cookies),
+        cookies,
+    ))
 }
 
 /// POST /login
@@ -126,10 +162,20 @@ async fn login_inner(state: &AppState, sub: &Submitted) -> Outcome {
         return Err(AppError::TooManyAttempts(wait));
     }
     let user = state.store.user_by_email(&email).await?;
-    let ok = passwords::verify(sub.form.get("password").to_string(), user.as_ref().map(|u| u.password_hash.clone())).await?;
+    let ok = passwords::verify(
+        sub.form.get("password").to_string(),
+        user.as_ref().map(|u| u.password_hash.clone()),
+    )
+    .await?;
     let Some(user) = user.filter(|_| ok) else {
-        let a = state.store.throttle_fail(&account_key, |n| delay_after(n, ACCOUNT_FREE_FAILURES)).await?;
-        let c = state.store.throttle_fail(&client_key, |n| delay_after(n, CLIENT_FREE_FAILURES)).await?;
+        let a = state
+            .store
+            .throttle_fail(&account_key, |n| delay_after(n, ACCOUNT_FREE_FAILURES))
+            .await?;
+        let c = state
+            .store
+            .throttle_fail(&client_key, |n| delay_after(n, CLIENT_FREE_FAILURES))
+            .await?;
         tracing::info!(failures = a.failures.max(c.failures), "sign-in failed");
         // The same message whether or not the email is registered.
         let errors = FieldErrors::from([("_form".to_string(), "err.login_failed".to_string())]);
@@ -139,7 +185,11 @@ async fn login_inner(state: &AppState, sub: &Submitted) -> Outcome {
     let cookies = start_session(state, user.id, sub.ctx.session_hash.as_deref()).await?;
     tracing::info!(user_id = user.id, "signed in");
     let next = safe_return(sub.form.get("next"));
-    let to = if user.applicant.status == Status::Verified { next } else { "/pending".to_string() };
+    let to = if user.applicant.status == Status::Verified {
+        next
+    } else {
+        "/pending".to_string()
+    };
     Ok(with_cookies(see_other(&to), cookies))
 }
 
@@ -154,7 +204,16 @@ pub async fn logout(State(state): State<AppState>, req: Request) -> Response {
             state.store.delete_session(h).await?;
         }
         let res = see_other_with_notice("/", "notice.signed_out", state.config.secure_cookies);
-        Ok(with_cookies(res, vec![set_cookie(SESSION_COOKIE, "", Some(0), state.config.secure_cookies, "Lax")]))
+        Ok(with_cookies(
+            res,
+            vec![set_cookie(
+                SESSION_COOKIE,
+                "",
+                Some(0),
+                state.config.secure_cookies,
+                "Lax",
+            )],
+        ))
     }
     .await;
     finish(&state, sub, "logout", out).await
@@ -170,8 +229,21 @@ pub async fn logout_all(State(state): State<AppState>, req: Request) -> Response
         let viewer = sub.ctx.viewer.as_ref().ok_or(AppError::Unauthorized)?;
         let n = state.store.delete_user_sessions(viewer.id).await?;
         tracing::info!(user_id = viewer.id, sessions = n, "signed out everywhere");
-        let res = see_other_with_notice("/login", "notice.signed_out_everywhere", state.config.secure_cookies);
-        Ok(with_cookies(res, vec![set_cookie(SESSION_COOKIE, "", Some(0), state.config.secure_cookies, "Lax")]))
+        let res = see_other_with_notice(
+            "/login",
+            "notice.signed_out_everywhere",
+            state.config.secure_cookies,
+        );
+        Ok(with_cookies(
+            res,
+            vec![set_cookie(
+                SESSION_COOKIE,
+                "",
+                Some(0),
+                state.config.secure_cookies,
+                "Lax",
+            )],
+        ))
     }
     .await;
     finish(&state, sub, "logout_all", out).await
@@ -189,7 +261,13 @@ pub async fn lang(State(state): State<AppState>, req: Request) -> Response {
             state.store.set_lang(v.id, lang).await?;
         }
         let res = see_other(&safe_return(sub.form.get("return_to")));
-        let cookie = set_cookie(LANG_COOKIE, lang.code(), Some(400 * 24 * 3600), state.config.secure_cookies, "Lax");
+        let cookie = set_cookie(
+            LANG_COOKIE,
+            lang.code(),
+            Some(400 * 24 * 3600),
+            state.config.secure_cookies,
+            "Lax",
+        );
         Ok(with_cookies(res, vec![cookie]))
     }
     .await;
@@ -226,7 +304,11 @@ pub async fn resubmit(State(state): State<AppState>, req: Request) -> Response {
             return Err(AppError::Conflict);
         }
         tracing::info!(user_id = viewer.id, "application resubmitted");
-        Ok(see_other_with_notice("/pending", "notice.resubmitted", state.config.secure_cookies))
+        Ok(see_other_with_notice(
+            "/pending",
+            "notice.resubmitted",
+            state.config.secure_cookies,
+        ))
     }
     .await;
     finish(&state, sub, "resubmit", out).await

@@ -67,17 +67,26 @@ impl FormData {
             .filter(|(k, _)| !matches!(k.as_str(), "password" | "_csrf"))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        FormEcho { form: form.to_string(), values, errors }
+        FormEcho {
+            form: form.to_string(),
+            values,
+            errors,
+        }
     }
 }
 
 fn decode(raw: &[u8]) -> Result<String, AppError> {
-    let plus: Vec<u8> = raw.iter().map(|b| if *b == b'+' { b' ' } else { *b }).collect();
+    let plus: Vec<u8> = raw
+        .iter()
+        .map(|b| if *b == b'+' { b' ' } else { *b })
+        .collect();
     let mut out = Vec::with_capacity(plus.len());
     let mut i = 0;
     while i < plus.len() {
         if plus[i] == b'%' {
-            let hex = plus.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+            let hex = plus
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
             match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                 Some(b) => {
                     out.push(b);
@@ -112,7 +121,11 @@ pub async fn submitted(req: Request) -> Result<Submitted, (Parts, Option<Request
         Err(_) => return Err((parts, ctx, AppError::PayloadTooLarge)),
     };
     let Some(ctx) = ctx else {
-        return Err((parts, None, AppError::Internal("request context missing".into())));
+        return Err((
+            parts,
+            None,
+            AppError::Internal("request context missing".into()),
+        ));
     };
     match FormData::parse(&bytes) {
         Ok(form) => Ok(Submitted { parts, ctx, form }),
@@ -132,13 +145,20 @@ pub fn see_other(to: &str) -> Response {
 /// 303 with a one-time notice shown on the next page.
 pub fn see_other_with_notice(to: &str, notice: &str, secure: bool) -> Response {
     let mut res = see_other(to);
-    res.headers_mut().append(header::SET_COOKIE, set_cookie(FLASH_COOKIE, notice, Some(60), secure, "Lax"));
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(FLASH_COOKIE, notice, Some(60), secure, "Lax"),
+    );
     res
 }
 
 /// Only same-site relative paths may be redirect targets.
 pub fn safe_return(path: &str) -> String {
-    if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") && !path.contains(['\r', '\n']) {
+    if path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.starts_with("/\\")
+        && !path.contains(['\r', '\n'])
+    {
         path.to_string()
     } else {
         "/".to_string()
@@ -155,12 +175,29 @@ pub async fn finish(state: &AppState, sub: Submitted, form_name: &str, out: Outc
         Ok(res) => res,
         Err(AppError::Invalid(errors)) => {
             let echo = sub.form.echo(form_name, errors);
-            render_page(state, sub.parts, sub.ctx, Some(echo), None, StatusCode::UNPROCESSABLE_ENTITY).await
+            render_page(
+                state,
+                sub.parts,
+                sub.ctx,
+                Some(echo),
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(AppError::TooManyAttempts(secs)) => {
-            let errors = BTreeMap::from([("_form".to_string(), format!("err.too_many|secs={secs}"))]);
+            let errors =
+                BTreeMap::from([("_form".to_string(), format!("err.too_many|secs={secs}"))]);
             let echo = sub.form.echo(form_name, errors);
-            render_page(state, sub.parts, sub.ctx, Some(echo), None, StatusCode::TOO_MANY_REQUESTS).await
+            render_page(
+                state,
+                sub.parts,
+                sub.ctx,
+                Some(echo),
+                None,
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+            .await
         }
         Err(e) => {
             e.log();
@@ -176,7 +213,10 @@ pub async fn read_or_render(state: &AppState, req: Request) -> Result<Submitted,
         Err((parts, Some(ctx), e)) => Err(render_error(state, parts, ctx, &e).await),
         Err((_, None, e)) => {
             e.log();
-            Err(Response::builder().status(e.status()).body(Body::from("Request context missing")).unwrap_or_default())
+            Err(Response::builder()
+                .status(e.status())
+                .body(Body::from("Request context missing"))
+                .unwrap_or_default())
         }
     }
 }

@@ -24,8 +24,17 @@ pub async fn decide(State(state): State<AppState>, req: Request) -> Response {
 }
 
 async fn decide_inner(state: &AppState, sub: &Submitted) -> Outcome {
-    let actor = sub.ctx.viewer.as_ref().filter(|v| v.can_moderate()).ok_or(AppError::Forbidden)?;
-    let target: i64 = sub.form.get("user_id").parse().map_err(|_| AppError::BadRequest)?;
+    let actor = sub
+        .ctx
+        .viewer
+        .as_ref()
+        .filter(|v| v.can_moderate())
+        .ok_or(AppError::Forbidden)?;
+    let target: i64 = sub
+        .form
+        .get("user_id")
+        .parse()
+        .map_err(|_| AppError::BadRequest)?;
     let reason = sub.form.get("reason").trim();
     let (status, action) = match sub.form.get("decision") {
         "verify" => (Status::Verified, "verification.verify"),
@@ -37,7 +46,8 @@ async fn decide_inner(state: &AppState, sub: &Submitted) -> Outcome {
         validate::text(&mut errors, "reason", reason, true, MAX_REASON);
         if !errors.is_empty() {
             // Name the applicant in the field key so the message lands on the right card.
-            let errors = errors.into_iter().map(|(_, v)| (format!("reason_{target}"), v)).collect();
+            let errors = errors.into_values().map(|v| (format!("reason_{target}"), v))
+                .collect();
             return Err(AppError::Invalid(errors));
         }
     }
@@ -46,12 +56,33 @@ async fn decide_inner(state: &AppState, sub: &Submitted) -> Outcome {
     }
     let reason_opt = (status == Status::Rejected).then_some(reason);
     if !state.store.decide(target, status, reason_opt).await? {
-        return Ok(see_other_with_notice("/mod/verification", "notice.already_decided", state.config.secure_cookies));
+        return Ok(see_other_with_notice(
+            "/mod/verification",
+            "notice.already_decided",
+            state.config.secure_cookies,
+        ));
     }
-    state.store.audit(Some(actor.id), action, "user", &target.to_string(), reason_opt.unwrap_or("")).await?;
+    state
+        .store
+        .audit(
+            Some(actor.id),
+            action,
+            "user",
+            &target.to_string(),
+            reason_opt.unwrap_or(""),
+        )
+        .await?;
     tracing::info!(actor = actor.id, target, action, "verification decided");
-    let notice = if status == Status::Verified { "notice.verified" } else { "notice.rejected" };
-    Ok(see_other_with_notice("/mod/verification", notice, state.config.secure_cookies))
+    let notice = if status == Status::Verified {
+        "notice.verified"
+    } else {
+        "notice.rejected"
+    };
+    Ok(see_other_with_notice(
+        "/mod/verification",
+        notice,
+        state.config.secure_cookies,
+    ))
 }
 
 /// POST /admin/users: grant or revoke moderator.
@@ -65,14 +96,27 @@ pub async fn set_role(State(state): State<AppState>, req: Request) -> Response {
 }
 
 async fn set_role_inner(state: &AppState, sub: &Submitted) -> Outcome {
-    let actor = sub.ctx.viewer.as_ref().filter(|v| v.is_admin()).ok_or(AppError::Forbidden)?;
-    let target: i64 = sub.form.get("user_id").parse().map_err(|_| AppError::BadRequest)?;
+    let actor = sub
+        .ctx
+        .viewer
+        .as_ref()
+        .filter(|v| v.is_admin())
+        .ok_or(AppError::Forbidden)?;
+    let target: i64 = sub
+        .form
+        .get("user_id")
+        .parse()
+        .map_err(|_| AppError::BadRequest)?;
     let (role, action) = match sub.form.get("role") {
         "moderator" => (Role::Moderator, "role.grant_moderator"),
         "member" => (Role::Member, "role.revoke_moderator"),
         _ => return Err(AppError::BadRequest),
     };
-    let user = state.store.user_by_id(target).await?.ok_or(AppError::NotFound)?;
+    let user = state
+        .store
+        .user_by_id(target)
+        .await?
+        .ok_or(AppError::NotFound)?;
     // Admin accounts are managed from the command line, not demoted from the web.
     if user.role == Role::Admin || target == actor.id {
         return Err(AppError::Forbidden);
@@ -82,8 +126,15 @@ async fn set_role_inner(state: &AppState, sub: &Submitted) -> Outcome {
     }
     if user.role != role {
         state.store.set_role(target, role).await?;
-        state.store.audit(Some(actor.id), action, "user", &target.to_string(), "").await?;
+        state
+            .store
+            .audit(Some(actor.id), action, "user", &target.to_string(), "")
+            .await?;
         tracing::info!(actor = actor.id, target, action, "role changed");
     }
-    Ok(see_other_with_notice("/admin/users", "notice.role_changed", state.config.secure_cookies))
+    Ok(see_other_with_notice(
+        "/admin/users",
+        "notice.role_changed",
+        state.config.secure_cookies,
+    ))
 }

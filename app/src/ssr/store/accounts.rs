@@ -116,35 +116,53 @@ impl Store {
     /// Finds an account by (lower-cased) email.
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, StoreError> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1");
-        let row = sqlx::query(&sql).bind(email).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(&sql)
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await?;
         Ok(row.as_ref().map(record).transpose()?)
     }
 
     /// Finds an account by id.
     pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRecord>, StoreError> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
-        let row = sqlx::query(&sql).bind(id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
         Ok(row.as_ref().map(record).transpose()?)
     }
 
     /// Whether any verified admin exists (first-start hint).
     pub async fn has_admin(&self) -> Result<bool, StoreError> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND status = 'verified'")
-            .fetch_one(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND status = 'verified'",
+        )
+        .fetch_one(&self.pool)
+        .await?;
         Ok(row.try_get::<i64, _>("n")? > 0)
     }
 
     /// Pending applicants, oldest submission first.
     pub async fn pending_applicants(&self) -> Result<Vec<Applicant>, StoreError> {
-        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE status = 'pending' ORDER BY submitted_at, id");
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE status = 'pending' ORDER BY submitted_at, id"
+        );
         let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
-        rows.iter().map(|r| record(r).map(|u| u.applicant)).collect::<Result<_, _>>().map_err(Into::into)
+        rows.iter()
+            .map(|r| record(r).map(|u| u.applicant))
+            .collect::<Result<_, _>>()
+            .map_err(Into::into)
     }
 
     /// Sets the verification decision. Returns false if the account was not pending
     /// (someone else decided first).
-    pub async fn decide(&self, id: i64, status: Status, reason: Option<&str>) -> Result<bool, StoreError> {
+    pub async fn decide(
+        &self,
+        id: i64,
+        status: Status,
+        reason: Option<&str>,
+    ) -> Result<bool, StoreError> {
         let res = sqlx::query(
             "UPDATE users SET status = $1, rejection_reason = $2, updated_at = $3 WHERE id = $4 AND status = 'pending'",
         )
@@ -201,7 +219,11 @@ impl Store {
 
     /// Stores the preferred UI language.
     pub async fn set_lang(&self, id: i64, lang: Lang) -> Result<(), StoreError> {
-        sqlx::query("UPDATE users SET lang = $1 WHERE id = $2").bind(lang.code()).bind(id).execute(&self.pool).await?;
+        sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
+            .bind(lang.code())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 

@@ -95,7 +95,10 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?;
             let (seq, prev_hash) = match head {
-                Some(r) => (r.try_get::<i64, _>("seq")? + 1, r.try_get::<String, _>("hash")?),
+                Some(r) => (
+                    r.try_get::<i64, _>("seq")? + 1,
+                    r.try_get::<String, _>("hash")?,
+                ),
                 None => (1, GENESIS.to_string()),
             };
             let mut e = AuditEntry {
@@ -127,7 +130,9 @@ impl Store {
             .await;
             match res {
                 Ok(_) => return Ok(e),
-                Err(sqlx::Error::Database(db)) if db.is_unique_violation() && attempts < 20 => continue,
+                Err(sqlx::Error::Database(db)) if db.is_unique_violation() && attempts < 20 => {
+                    continue
+                }
                 Err(err) => return Err(err.into()),
             }
         }
@@ -139,7 +144,10 @@ impl Store {
             .bind(limit)
             .fetch_all(&self.pool)
             .await?;
-        rows.iter().map(entry).collect::<Result<_, _>>().map_err(Into::into)
+        rows.iter()
+            .map(entry)
+            .collect::<Result<_, _>>()
+            .map_err(Into::into)
     }
 
     /// Recomputes the whole chain in batches. `Ok(n)` = n entries, all intact.
@@ -147,16 +155,22 @@ impl Store {
         let mut expected_seq = 1;
         let mut prev = GENESIS.to_string();
         loop {
-            let rows = sqlx::query("SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT 1000")
-                .bind(expected_seq)
-                .fetch_all(&self.pool)
-                .await?;
+            let rows =
+                sqlx::query("SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT 1000")
+                    .bind(expected_seq)
+                    .fetch_all(&self.pool)
+                    .await?;
             if rows.is_empty() {
                 // Anything stored below the expected position was skipped by the
                 // query: catch entries with seq < 1 too.
-                let low = sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE seq < 1").fetch_one(&self.pool).await?;
+                let low = sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE seq < 1")
+                    .fetch_one(&self.pool)
+                    .await?;
                 if low.try_get::<i64, _>("n")? > 0 {
-                    return Ok(Err(ChainError { seq: 0, problem: "entry outside the chain".into() }));
+                    return Ok(Err(ChainError {
+                        seq: 0,
+                        problem: "entry outside the chain".into(),
+                    }));
                 }
                 return Ok(Ok(expected_seq - 1));
             }
@@ -169,10 +183,16 @@ impl Store {
                     }));
                 }
                 if e.prev_hash != prev {
-                    return Ok(Err(ChainError { seq: e.seq, problem: "previous-hash link broken".into() }));
+                    return Ok(Err(ChainError {
+                        seq: e.seq,
+                        problem: "previous-hash link broken".into(),
+                    }));
                 }
                 if entry_hash(&e) != e.hash {
-                    return Ok(Err(ChainError { seq: e.seq, problem: "content does not match its hash".into() }));
+                    return Ok(Err(ChainError {
+                        seq: e.seq,
+                        problem: "content does not match its hash".into(),
+                    }));
                 }
                 prev = e.hash.clone();
                 expected_seq += 1;
@@ -205,6 +225,10 @@ mod tests {
         let mut shifted = base.clone();
         shifted.action = "au".into();
         shifted.target_kind = "ser".into();
-        assert_ne!(h, entry_hash(&shifted), "length prefixes keep field boundaries");
+        assert_ne!(
+            h,
+            entry_hash(&shifted),
+            "length prefixes keep field boundaries"
+        );
     }
 }

@@ -7,7 +7,12 @@ use super::{now, Store, StoreError};
 
 impl Store {
     /// Records a new session for `user_id` under the hash of its id.
-    pub async fn create_session(&self, id_hash: &str, user_id: i64, ttl_secs: i64) -> Result<(), StoreError> {
+    pub async fn create_session(
+        &self,
+        id_hash: &str,
+        user_id: i64,
+        ttl_secs: i64,
+    ) -> Result<(), StoreError> {
         let t = now();
         sqlx::query(
             "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
@@ -22,52 +27,71 @@ impl Store {
     }
 
     /// The user of a live session, sliding its expiry forward at most once a minute.
-    pub async fn session_user(&self, id_hash: &str, ttl_secs: i64) -> Result<Option<i64>, StoreError> {
+    pub async fn session_user(
+        &self,
+        id_hash: &str,
+        ttl_secs: i64,
+    ) -> Result<Option<i64>, StoreError> {
         let t = now();
-        let row = sqlx::query("SELECT user_id, last_seen_at FROM sessions WHERE id_hash = $1 AND expires_at > $2")
-            .bind(id_hash)
-            .bind(t)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT user_id, last_seen_at FROM sessions WHERE id_hash = $1 AND expires_at > $2",
+        )
+        .bind(id_hash)
+        .bind(t)
+        .fetch_optional(&self.pool)
+        .await?;
         let Some(row) = row else { return Ok(None) };
         let user_id: i64 = row.try_get("user_id")?;
         let last_seen: i64 = row.try_get("last_seen_at")?;
         if t - last_seen >= 60 {
-            sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id_hash = $3")
-                .bind(t)
-                .bind(t + ttl_secs)
-                .bind(id_hash)
-                .execute(&self.pool)
-                .await?;
+            sqlx::query(
+                "UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id_hash = $3",
+            )
+            .bind(t)
+            .bind(t + ttl_secs)
+            .bind(id_hash)
+            .execute(&self.pool)
+            .await?;
         }
         Ok(Some(user_id))
     }
 
     /// Ends one session.
     pub async fn delete_session(&self, id_hash: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(id_hash)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
     /// Ends every session of a user ("log out everywhere").
     pub async fn delete_user_sessions(&self, user_id: i64) -> Result<u64, StoreError> {
-        let res = sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&self.pool).await?;
+        let res = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
         Ok(res.rows_affected())
     }
 
     /// How many live sessions a user has.
     pub async fn count_sessions(&self, user_id: i64) -> Result<i64, StoreError> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM sessions WHERE user_id = $1 AND expires_at > $2")
-            .bind(user_id)
-            .bind(now())
-            .fetch_one(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM sessions WHERE user_id = $1 AND expires_at > $2",
+        )
+        .bind(user_id)
+        .bind(now())
+        .fetch_one(&self.pool)
+        .await?;
         Ok(row.try_get("n")?)
     }
 
     /// Removes expired sessions (run periodically).
     pub async fn purge_expired_sessions(&self) -> Result<u64, StoreError> {
-        let res = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now()).execute(&self.pool).await?;
+        let res = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(now())
+            .execute(&self.pool)
+            .await?;
         Ok(res.rows_affected())
     }
 }

@@ -22,16 +22,26 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         Ok(match row {
-            None => ThrottleState { failures: 0, wait_secs: 0 },
+            None => ThrottleState {
+                failures: 0,
+                wait_secs: 0,
+            },
             Some(r) => {
                 let blocked: i64 = r.try_get("blocked_until")?;
-                ThrottleState { failures: r.try_get("failures")?, wait_secs: (blocked - now()).max(0) }
+                ThrottleState {
+                    failures: r.try_get("failures")?,
+                    wait_secs: (blocked - now()).max(0),
+                }
             }
         })
     }
 
     /// Records a failure; `delay` maps the new failure count to a block in seconds.
-    pub async fn throttle_fail(&self, key: &str, delay: impl Fn(i64) -> i64) -> Result<ThrottleState, StoreError> {
+    pub async fn throttle_fail(
+        &self,
+        key: &str,
+        delay: impl Fn(i64) -> i64,
+    ) -> Result<ThrottleState, StoreError> {
         let t = now();
         let row = sqlx::query(
             "INSERT INTO login_throttle (key, failures, last_failure_at, blocked_until) VALUES ($1, 1, $2, $2) \
@@ -49,12 +59,18 @@ impl Store {
             .bind(key)
             .execute(&self.pool)
             .await?;
-        Ok(ThrottleState { failures, wait_secs: wait })
+        Ok(ThrottleState {
+            failures,
+            wait_secs: wait,
+        })
     }
 
     /// Clears a key after a successful login.
     pub async fn throttle_clear(&self, key: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM login_throttle WHERE key = $1").bind(key).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM login_throttle WHERE key = $1")
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 

@@ -1,0 +1,304 @@
+// Test harness for the browser tests: starts a fresh Rounds server (own temporary
+// data directory, own free port, one admin account) and Debian's headless Chromium,
+// and offers the few page actions every story needs (sign in, fill the application).
+//
+// Nothing here depends on anything outside the repository except the Chromium binary.
+// Missing pieces (binary, wasm bundle, Chromium) make `startApp`/`launchBrowser`
+// throw, so the tests fail loudly instead of being skipped.
+
+'use strict';
+
+const assert = require('node:assert/strict');
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+/** Repository root (tests/browser/lib → ../../..). */
+const REPO = path.resolve(__dirname, '../../..');
+/** The server binary (override with ROUNDS_BIN). */
+const BIN = process.env.ROUNDS_BIN || path.join(REPO, 'target/debug/rounds');
+/** Directory holding pkg/rounds.js, pkg/rounds_bg.wasm, pkg/rounds.css (override with ROUNDS_SITE_ROOT). */
+const SITE_ROOT = process.env.ROUNDS_SITE_ROOT || path.join(REPO, 'target/site');
+/** Chromium (override with CHROMIUM_BIN). */
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+/** Where screenshots go (git-ignored). */
+const ARTIFACTS = path.join(REPO, 'tests/browser/artifacts');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** A password the app accepts (≥ 12 characters, not common). */
+const GOOD_PASSWORD = 'tidal-morphine-ladder-93';
+
+/** Fails with a clear message when a file the tests need is missing. */
+function requireFile(file, what) {
+  if (!fs.existsSync(file)) {
+    throw new Error(`${what} is missing: ${file} does not exist`);
+  }
+}
+
+/** Asks the kernel for a free TCP port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The environment for the `rounds` process: ours, minus anything that could point it elsewhere. */
+function serverEnv(extra) {
+  const env = { ...process.env };
+  for (const k of ['DATABASE_URL', 'ROUNDS_DATABASE_URL', 'ROUNDS_CONFIG', 'ROUNDS_SECURE_COOKIES']) delete env[k];
+  return { ...env, ...extra };
+}
+
+/**
+ * Starts a fresh Rounds server for one test file.
+ *
+ * Returns { baseURL, admin: {email, password, name}, logs(), stop() }.
+ * `stop()` kills the server and removes the data directory; it is also run
+ * when the Node process exits, so a failing test never leaves a server behind.
+ */
+async function startApp({ defaultLang = 'en' } = {}) {
+  requireFile(BIN, 'The rounds server binary (build it with cargo build)');
+  for (const f of ['rounds.js', 'rounds_bg.wasm', 'rounds.css']) {
+    requireFile(path.join(SITE_ROOT, 'pkg', f), 'The site bundle');
+  }
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-browser-'));
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const env = serverEnv({
+    ROUNDS_LISTEN: `127.0.0.1:${port}`,
+    ROUNDS_DATA_DIR: dataDir,
+    ROUNDS_SITE_ROOT: SITE_ROOT,
+    ROUNDS_DEFAULT_LANG: defaultLang,
+  });
+  // The data directory is also the working directory, so a stray ./rounds.toml
+  // in the caller's directory can never change the settings.
+  const opts = { cwd: dataDir, env };
+
+  // The admin is created before serving; `admin create` migrates the fresh database.
+  const admin = { email: 'admin@example.org', password: 'quiet-harbour-lantern-58', name: 'Dr Admin' };
+  const created = spawnSync(BIN, ['admin', 'create', '--email', admin.email, '--name', admin.name], {
+    ...opts,
+    input: `${admin.password}\n`,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (created.status !== 0) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`rounds admin create failed (${created.status ?? created.signal}):\n${created.stdout}${created.stderr}${created.error ?? ''}`);
+  }
+
+  let output = '';
+  const child = spawn(BIN, ['serve'], { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  let exited = null;
+  child.on('exit', (code, signal) => { exited = { code, signal }; });
+  const killOnExit = () => { try { child.kill('SIGKILL'); } catch { /* already gone */ } };
+  process.on('exit', killOnExit);
+
+  let stopped = false;
+  async function stop() {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', killOnExit);
+    if (exited === null) {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await gone;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  // Wait for /healthz (or for the process to die, which is reported with its output).
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exited !== null) {
+      await stop();
+      throw new Error(`rounds serve exited early (${JSON.stringify(exited)}):\n${output}`);
+    }
+    try {
+      const res = await fetch(`${baseURL}/healthz`);
+      if (res.status === 200 && (await res.text()) === 'ok') break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`rounds serve did not become healthy within 30 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  return { baseURL, admin, dataDir, logs: () => output, stop };
+}
+
+/** Launches Debian's headless Chromium through playwright-core. */
+async function launchBrowser() {
+  requireFile(CHROMIUM, 'Chromium');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+/**
+ * A fresh browser context (its own cookies) on the app.
+ * `js: false` turns JavaScript off; the locale is pinned so that the language the
+ * app picks from Accept-Language does not depend on the machine.
+ */
+async function newContext(browser, app, { js = true, locale = 'en-US', viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({
+    baseURL: app.baseURL,
+    javaScriptEnabled: js,
+    locale,
+    viewport,
+  });
+  // The app runs locally, so anything slower than this is a failure, not a wait.
+  context.setDefaultTimeout(5_000);
+  context.setDefaultNavigationTimeout(10_000);
+  return context;
+}
+
+/**
+ * Records what goes wrong in a page: uncaught exceptions, console errors (with the
+ * URL they are about) and failed responses (status >= 400), so a test can assert
+ * that hydration ran cleanly.
+ */
+function watchPage(page) {
+  const problems = { pageErrors: [], consoleErrors: [], badResponses: [] };
+  page.on('pageerror', (err) => problems.pageErrors.push(String(err && err.stack ? err.stack : err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.consoleErrors.push({ text: msg.text(), url: msg.location().url || '' });
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.badResponses.push({ status: res.status(), url: res.url() });
+  });
+  return problems;
+}
+
+/**
+ * Asserts a page had no script errors. The only console errors tolerated are
+ * Chromium's own "Failed to load resource: ... status of N" lines for responses
+ * the test expects: 404 for URLs in `allowed404` (by default /favicon.ico, which
+ * Chromium asks for on its own and the app does not serve), and any status listed
+ * in `allowedStatus` (e.g. 422 for a refused form, which Chromium also logs).
+ * Unexpected responses >= 400 fail too.
+ */
+function assertNoScriptErrors(problems, { allowed404 = [/\/favicon\.ico$/], allowedStatus = [] } = {}) {
+  const expected = (status, url) => allowedStatus.includes(status) || (status === 404 && allowed404.some((re) => re.test(url)));
+  assert.deepEqual(problems.pageErrors, [], 'uncaught exceptions in the page');
+  const unexplained = problems.consoleErrors.filter((e) => {
+    const m = /^Failed to load resource: the server responded with a status of (\d+)/.exec(e.text);
+    return !(m && expected(Number(m[1]), e.url));
+  });
+  assert.deepEqual(unexplained, [], 'console errors in the page');
+  assert.deepEqual(problems.badResponses.filter((r) => !expected(r.status, r.url)), [], 'failed responses');
+}
+
+/** Signs in through the /login form and waits for the page the app sends us to. */
+async function signIn(page, email, password) {
+  await page.goto('/login');
+  await page.fill('#login-email', email);
+  await page.fill('#login-password', password);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Sign in")')]);
+}
+
+let counter = 0;
+/** A new applicant with a unique email and licence number. */
+function newApplicant(label = 'applicant') {
+  counter += 1;
+  const n = `${Date.now().toString(36)}${counter}`;
+  return {
+    email: `${label}.${n}@example.org`,
+    password: GOOD_PASSWORD,
+    display_name: `Dr ${label[0].toUpperCase()}${label.slice(1)} ${counter}`,
+    profession: 'nurse',
+    licence_number: `RN-${100000 + counter}`,
+    jurisdiction: 'Ontario, Canada',
+    npi: '1234567893',
+    specialty: 'Emergency nursing',
+    workplace: 'General hospital',
+  };
+}
+
+/**
+ * Fills the /register form (the page must already be open). `pressPassword`
+ * types the password key by key so the hydrated page sees input events.
+ */
+async function fillRegistration(page, a, { pressPassword = false } = {}) {
+  await page.fill('#register-email', a.email);
+  if (pressPassword) {
+    await page.click('#register-password');
+    await page.keyboard.type(a.password);
+  } else {
+    await page.fill('#register-password', a.password);
+  }
+  await page.fill('#register-display_name', a.display_name);
+  await page.selectOption('#register-profession', a.profession);
+  await page.fill('#register-licence_number', a.licence_number);
+  await page.fill('#register-jurisdiction', a.jurisdiction);
+  await page.fill('#register-npi', a.npi || '');
+  await page.fill('#register-specialty', a.specialty || '');
+  await page.fill('#register-workplace', a.workplace || '');
+}
+
+/** Submits the form whose submit button has this text and waits for the next page. */
+async function submit(page, buttonText, scope = page) {
+  const button = scope.locator(`button[type=submit]`, { hasText: buttonText }).first();
+  const [response] = await Promise.all([page.waitForNavigation(), button.click()]);
+  return response;
+}
+
+/** The text of the one-time notice on the current page, or null if there is none (no waiting). */
+async function noticeText(page) {
+  const notice = page.locator('.notice');
+  return (await notice.count()) ? (await notice.first().textContent()).trim() : null;
+}
+
+/** The text of the first field error inside `scope`, or null if there is none (no waiting). */
+async function fieldErrorText(scope) {
+  const err = scope.locator('.field-error');
+  return (await err.count()) ? (await err.first().textContent()).trim() : null;
+}
+
+/** The applicant's id in the verification queue (from `li#applicant-<id>`), found by email. */
+async function applicantCard(page, email) {
+  const card = page.locator('li.applicant', { hasText: email });
+  await assert.doesNotReject(card.waitFor({ state: 'visible' }), `no queue card for ${email}`);
+  const id = (await card.getAttribute('id')).replace(/^applicant-/, '');
+  return { card, id };
+}
+
+module.exports = {
+  ARTIFACTS,
+  GOOD_PASSWORD,
+  REPO,
+  applicantCard,
+  assertNoScriptErrors,
+  fieldErrorText,
+  fillRegistration,
+  launchBrowser,
+  newApplicant,
+  newContext,
+  noticeText,
+  signIn,
+  startApp,
+  submit,
+  watchPage,
+};

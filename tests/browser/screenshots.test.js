@@ -1,0 +1,115 @@
+// What this file proves: every main page renders in English and in Japanese at a
+// phone viewport (390×844) and a desktop one (1280×900), and we keep a full-page
+// PNG of each under tests/browser/artifacts/ (<lang>-<viewport>-<page>.png) for
+// people to look at. It also checks that no page scrolls sideways on the phone
+// (nothing wider than the screen), which is the most common phone layout bug.
+//
+// Japanese glyphs only render with a CJK font installed (Debian: fonts-noto-cjk);
+// without it the Japanese screenshots show boxes, but the test still passes.
+
+'use strict';
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { describe, it, before, after } = require('node:test');
+const h = require('./lib/app.js');
+
+const VIEWPORTS = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 900 },
+};
+
+// Who looks at which page: anonymous visitor, pending applicant, or admin.
+const PAGES = [
+  { name: 'landing', who: 'visitor', path: '/', h1: { en: 'Share cases. Never patients.', ja: '症例は共有する。患者は守る。' } },
+  { name: 'register', who: 'visitor', path: '/register', h1: { en: 'Apply to join Rounds', ja: 'Roundsへの参加申請' } },
+  { name: 'login', who: 'visitor', path: '/login', h1: { en: 'Sign in', ja: 'ログイン' } },
+  { name: 'pending', who: 'applicant', path: '/pending', h1: { en: 'Your application is being checked', ja: '申請を確認しています' } },
+  { name: 'profile', who: 'admin', path: '/profile', h1: { en: 'Your profile', ja: 'プロフィール' } },
+  { name: 'verification-queue', who: 'admin', path: '/mod/verification', h1: { en: 'Verification queue', ja: '資格確認キュー' } },
+  { name: 'admin-users', who: 'admin', path: '/admin/users', h1: { en: 'Users', ja: 'ユーザー管理' } },
+  { name: 'member-home', who: 'admin', path: '/', h1: { en: 'Welcome, Dr Admin', ja: 'Dr Adminさん、ようこそ' } },
+];
+
+let app;
+let browser;
+const contexts = {};
+
+before(async () => {
+  fs.mkdirSync(h.ARTIFACTS, { recursive: true });
+  app = await h.startApp();
+  browser = await h.launchBrowser();
+
+  // Two applicants: one stays pending (and fills the queue), the other is the
+  // applicant whose pending page we photograph.
+  const applicant = h.newApplicant('pending');
+  for (const who of ['visitor', 'applicant', 'admin']) {
+    contexts[who] = await h.newContext(browser, app, { js: true });
+  }
+  const page = await contexts.applicant.newPage();
+  await page.goto('/register');
+  await h.fillRegistration(page, applicant);
+  await h.submit(page, 'Send application');
+  assert.equal(new URL(page.url()).pathname, '/pending');
+  await page.close();
+  const admin = await contexts.admin.newPage();
+  await h.signIn(admin, app.admin.email, app.admin.password);
+  await admin.close();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (app) await app.stop();
+});
+
+/** Switches the language with the header switcher until the page is in `lang`. */
+async function ensureLang(page, lang) {
+  if ((await page.locator('html').getAttribute('lang')) !== lang) {
+    await Promise.all([page.waitForNavigation(), page.locator('form.lang-switch button').click()]);
+  }
+  assert.equal(await page.locator('html').getAttribute('lang'), lang);
+}
+
+for (const lang of ['en', 'ja']) {
+  describe(`Screenshots of the main pages in ${lang === 'en' ? 'English' : 'Japanese'}`, () => {
+    for (const p of PAGES) {
+      it(`captures the ${p.name} page on a phone and a desktop, without sideways scrolling on the phone`, async () => {
+        const page = await contexts[p.who].newPage();
+        try {
+          await page.goto(p.path);
+          await ensureLang(page, lang);
+          await page.waitForLoadState('networkidle');
+          // Let web fonts (CJK fallback) settle before taking the picture.
+          await page.evaluate(() => document.fonts.ready);
+          assert.equal((await page.locator('h1').first().textContent()).trim(), p.h1[lang]);
+
+          for (const [vpName, size] of Object.entries(VIEWPORTS)) {
+            await page.setViewportSize(size);
+            const file = path.join(h.ARTIFACTS, `${lang}-${vpName}-${p.name}.png`);
+            fs.rmSync(file, { force: true });
+            await page.screenshot({ path: file, fullPage: true });
+            const { size: bytes } = fs.statSync(file);
+            assert.ok(bytes > 1000, `${file} is empty or nearly so (${bytes} bytes)`);
+
+            if (vpName === 'phone') {
+              const overflow = await page.evaluate(() => {
+                const width = document.documentElement.clientWidth;
+                const wide = [...document.querySelectorAll('body *')]
+                  .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.table-wrap'))
+                  .map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).trim().replace(/\s+/g, '.') : ''}`);
+                return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5) };
+              });
+              assert.ok(
+                overflow.scrollWidth <= overflow.width,
+                `the ${p.name} page scrolls sideways on a phone (${overflow.scrollWidth}px > ${overflow.width}px); too wide: ${overflow.wide.join(', ')}`,
+              );
+            }
+          }
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
+}
