@@ -57,20 +57,36 @@ fn biased_text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..40).prop_map(|v| v.concat())
 }
 
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        max_shrink_iters: 200,
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, max_shrink_iters: 200, ..ProptestConfig::default() })]
+    #![proptest_config(config(256))]
 
     #[test]
     fn arbitrary_utf8_is_safe(text in any::<String>()) {
         let s = scan(&text);
         check(&text, &s)?;
     }
+}
+
+proptest! {
+    #![proptest_config(config(128))]
 
     #[test]
     fn biased_input_is_safe(text in biased_text()) {
         let s = scan(&text);
         check(&text, &s)?;
     }
+}
+
+proptest! {
+    #![proptest_config(config(48))]
 
     #[test]
     fn site_lists_are_safe(text in biased_text(), term in "[a-zA-Z一-龥 ]{0,6}") {
@@ -89,17 +105,17 @@ proptest! {
 #[test]
 fn adversarial_inputs_are_linear() {
     let inputs = [
-        "7".repeat(200_000),
-        "漢".repeat(100_000),
-        "@".repeat(200_000),
-        "さん".repeat(100_000),
-        "様".repeat(100_000),
-        "Mr. ".repeat(50_000),
-        "a@".repeat(100_000),
-        "1-".repeat(100_000),
-        "０９０－".repeat(50_000),
-        "田中さん、".repeat(40_000),
-        "Mary Smith ".repeat(20_000),
+        "7".repeat(100_000),
+        "漢".repeat(50_000),
+        "@".repeat(100_000),
+        "さん".repeat(30_000),
+        "様".repeat(50_000),
+        "Mr. ".repeat(20_000),
+        "a@".repeat(50_000),
+        "1-".repeat(50_000),
+        "０９０－".repeat(20_000),
+        "田中さん、".repeat(15_000),
+        "Mary Smith ".repeat(8_000),
     ];
     for text in &inputs {
         let start = std::time::Instant::now();

@@ -68,6 +68,7 @@ pub fn build_router(settings: &Settings, store: Store) -> Router {
     let shell_options = state.leptos.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .merge(forms::routes())
         .leptos_routes_with_context(
             &state,

@@ -123,7 +123,7 @@ async fn verification_decisions_are_audited_with_actor_target_and_reason() {
             &[
                 ("user_id", &id.to_string()),
                 ("decision", "reject"),
-                ("reason", "unreadable"),
+                (&format!("reason_{id}"), "unreadable"),
             ],
         )
         .await;

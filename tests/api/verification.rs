@@ -71,7 +71,7 @@ async fn a_rejected_applicant_sees_the_reason_and_can_resubmit() {
             &[
                 ("user_id", &id.to_string()),
                 ("decision", "reject"),
-                ("reason", reason),
+                (&format!("reason_{id}"), reason),
             ],
         )
         .await;
@@ -223,7 +223,11 @@ async fn a_decision_made_by_another_moderator_first_is_not_applied_twice() {
     let res = m2
         .post_form(
             "/mod/verification",
-            &[("user_id", &id), ("decision", "reject"), ("reason", "x")],
+            &[
+                ("user_id", &id),
+                ("decision", "reject"),
+                (&format!("reason_{id}"), "x"),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);

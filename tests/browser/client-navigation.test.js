@@ -32,8 +32,12 @@ after(async () => {
   if (app) await app.stop();
 });
 
-/** Clicks a header link and waits for the client-side router to reach `path`. */
+/**
+ * Clicks a header link once the page has hydrated (so the client-side router, not
+ * a full page load, follows it) and waits until the address is `path`.
+ */
 async function follow(page, name, path) {
+  await h.waitForHydration(page);
   await Promise.all([
     page.waitForURL((u) => u.pathname === path),
     page.locator('header nav').getByRole('link', { name, exact: true }).click(),
@@ -47,7 +51,7 @@ async function follow(page, name, path) {
 async function assertShows(page, selector, what) {
   await page.locator(`${selector}, main .error`).first().waitFor();
   const error = page.locator('main .error');
-  assert.equal(await error.count(), 0, `${what} shows an error instead of its data: ${await error.first().textContent().catch(() => '')}`);
+  if (await error.count()) assert.fail(`${what} shows an error instead of its data: ${await error.first().textContent()}`);
   assert.ok(await page.locator(selector).count() > 0, `${what} does not show ${selector}`);
 }
 
@@ -60,6 +64,10 @@ describe('In-app links with JavaScript on', () => {
       await h.signIn(page, app.admin.email, app.admin.password);
       assert.equal((await page.locator('h1').textContent()).trim(), `Welcome, ${app.admin.name}`);
 
+      // Every page load from here on should be client-side: record full loads.
+      const fullLoads = [];
+      page.on('request', (r) => { if (r.resourceType() === 'document') fullLoads.push(new URL(r.url()).pathname); });
+
       await follow(page, 'Verification queue', '/mod/verification');
       assert.equal((await page.locator('h1').textContent()).trim(), 'Verification queue');
       await assertShows(page, `li.applicant:has-text("${applicant.email}")`, 'the verification queue');
@@ -71,6 +79,7 @@ describe('In-app links with JavaScript on', () => {
       await assertShows(page, 'dl.details', 'the profile');
       assert.equal((await page.locator('h1').textContent()).trim(), 'Your profile');
       assert.match(await page.locator('dl.details').textContent(), new RegExp(app.admin.email));
+      assert.deepEqual(fullLoads, [], 'the links were followed by full page loads, not the client-side router');
 
       h.assertNoScriptErrors(problems);
     } finally {

@@ -118,7 +118,8 @@ for (const js of [false, true]) {
         try {
           const page = await ctx.newPage();
           await page.goto('/login');
-          // After hydration this link is followed by the client-side router.
+          // Once hydrated, this link is followed by the client-side router.
+          await h.waitForHydration(page);
           await Promise.all([
             page.waitForURL('**/register'),
             page.locator('main').getByRole('link', { name: 'Apply to join' }).click(),

@@ -39,6 +39,9 @@ for (const js of [true, false]) {
         // The landing page explains Rounds and links to the application form.
         await page.goto('/');
         assert.equal(await page.locator('h1').textContent(), 'Share cases. Never patients.');
+        // With JS on, wait for hydration so the link below is followed client-side
+        // (as a user who reads the page first would have it), not by a full load.
+        if (js) await h.waitForHydration(page);
         await Promise.all([
           page.waitForURL('**/register'),
           page.locator('main').getByRole('link', { name: 'Apply to join' }).click(),

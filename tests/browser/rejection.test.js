@@ -3,7 +3,8 @@
 //   the admin rejects with a written reason; the applicant sees that reason on the
 //   pending page, corrects the licence number and sends the application again; the
 //   admin then finds the corrected number (marked as resubmitted) in the queue.
-// It also proves that a rejection without a reason is refused next to the field.
+// It also proves that a blank reason is refused on that applicant's card, and that
+// a still-pending applicant can correct their details the same way.
 
 'use strict';
 
@@ -34,6 +35,32 @@ async function register(applicant, js) {
   assert.equal(new URL(page.url()).pathname, '/pending', 'registration did not reach /pending');
   return { ctx, page };
 }
+
+describe('Correcting an application that is still pending (JavaScript off)', () => {
+  // Same correction path as after a rejection, without needing a rejection first.
+  it('puts the corrected licence number in front of the admin, without a resubmission mark', async () => {
+    const applicant = h.newApplicant('pendingFix');
+    const { ctx, page } = await register(applicant, false);
+    const adminCtx = await h.newContext(browser, app, { js: false });
+    try {
+      assert.equal(await page.inputValue('#resubmit-licence_number'), applicant.licence_number);
+      await page.fill('#resubmit-licence_number', 'RN-PENDING-FIX-7');
+      await h.submit(page, 'Send corrected application');
+      assert.equal(new URL(page.url()).pathname, '/pending');
+      assert.equal(await page.inputValue('#resubmit-licence_number'), 'RN-PENDING-FIX-7');
+
+      const adminPage = await adminCtx.newPage();
+      await h.signIn(adminPage, app.admin.email, app.admin.password);
+      await adminPage.goto('/mod/verification');
+      const { card } = await h.applicantCard(adminPage, applicant.email);
+      assert.match(await card.textContent(), /RN-PENDING-FIX-7/);
+      assert.equal(await card.locator('.badge').count(), 0, 'never rejected, so not marked as resubmitted');
+    } finally {
+      await ctx.close();
+      await adminCtx.close();
+    }
+  });
+});
 
 for (const js of [false, true]) {
   const mode = js ? 'with JavaScript on' : 'with JavaScript off';

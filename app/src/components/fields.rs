@@ -10,6 +10,9 @@ use crate::use_page;
 
 /// The echoed value and error of `field` in `form`, if this page answers that form.
 pub fn echoed(form: &str, field: &str) -> (Option<String>, Option<String>) {
+    if !crate::components::on_rendered_page() {
+        return (None, None);
+    }
     match use_page().echo {
         Some(e) if e.form == form => (e.values.get(field).cloned(), e.error(field)),
         _ => (None, None),

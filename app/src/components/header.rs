@@ -14,6 +14,7 @@ pub fn Header() -> impl IntoView {
     let page = use_page();
     let other = page.lang.other();
     let viewer = page.viewer.clone();
+    let location = leptos_router::hooks::use_location();
     let nav = match &viewer {
         None => view! {
             <a href="/login">{i.tr("nav.sign_in")}</a>
@@ -48,7 +49,11 @@ pub fn Header() -> impl IntoView {
                 <form method="post" action="/lang" class="inline lang-switch">
                     <CsrfField/>
                     <input type="hidden" name="lang" value=other.code()/>
-                    <input type="hidden" name="return_to" value=page.path.clone()/>
+                    <input type="hidden" name="return_to" value=move || {
+                        // Follows client-side navigation, so the switch returns to the page shown now.
+                        let search = location.search.get();
+                        if search.is_empty() { location.pathname.get() } else { format!("{}?{search}", location.pathname.get()) }
+                    }/>
                     <button type="submit" class="link" lang=other.code()
                         title=i.tr("nav.switch_language")>{other.native_name()}</button>
                 </form>

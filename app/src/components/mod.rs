@@ -13,13 +13,30 @@ use leptos_meta::Title;
 use crate::i18n::use_i18n;
 use crate::use_page;
 
+/// Whether the router still shows the page the server rendered. The notice and a
+/// rejected form's echo belong to that page only, not to pages reached afterwards by
+/// client-side navigation.
+pub fn on_rendered_page() -> bool {
+    let rendered = use_page().path;
+    let rendered = rendered.split('?').next().unwrap_or("").to_string();
+    let location = leptos_router::hooks::use_location();
+    location.pathname.with_untracked(|p| *p == rendered)
+}
+
 /// The one-time notice after a successful form post.
 #[component]
 pub fn NoticeBanner() -> impl IntoView {
     let i = use_i18n();
-    use_page().notice.map(|key| {
-        view! { <p class="notice" role="status">{i.tr(&key)}</p> }
-    })
+    let notice = use_page().notice;
+    let rendered = use_page().path.split('?').next().unwrap_or("").to_string();
+    let location = leptos_router::hooks::use_location();
+    move || {
+        let here = location.pathname.with(|p| *p == rendered);
+        notice
+            .clone()
+            .filter(|_| here)
+            .map(|key| view! { <p class="notice" role="status">{i.tr(&key)}</p> })
+    }
 }
 
 /// A full-page error in the user's language.

@@ -211,6 +211,15 @@ pub struct Profile {
     pub sessions: i64,
 }
 
+/// An optional detail for display: the value, or a dash when empty.
+pub fn or_dash(s: &str) -> String {
+    if s.trim().is_empty() {
+        "—".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
 /// Formats unix seconds as `YYYY-MM-DD HH:MM UTC` without a date library.
 pub fn format_time(unix: i64) -> String {
     let days = unix.div_euclid(86_400);

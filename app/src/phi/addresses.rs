@@ -313,8 +313,7 @@ fn chome_ja(t: &Text, i: usize) -> Option<(usize, usize)> {
     });
     if b > k && b - k <= 20 && t.starts_ci(b, "号室") {
         e = b + 2;
-    } else if b > k && b - k <= 20 && t.before(b) == '号' && t.c[k..b].iter().any(|c| *c == '室')
-    {
+    } else if b > k && b - k <= 20 && t.before(b) == '号' && t.c[k..b].contains(&'室') {
         e = b;
     }
     Some((start, e))

@@ -44,6 +44,18 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
     while i < t.len() {
         let c = t.at(i);
         // 九十五歳 / 百一歳
+        // 百歳, 百一歳, 百五歳
+        if c == '百' && !super::text::is_kanji(t.before(i)) {
+            let mut e = i + 1;
+            if kanji_digit(t.at(e)).is_some_and(|d| d > 0) {
+                e += 1;
+            }
+            if matches!(t.at(e), '歳' | '才') && !t.starts_ci(e + 1, "以上") {
+                push(hits, Kind::AgeOver89, i, e + 1, "age.kanji");
+            }
+            i = e;
+            continue;
+        }
         if c == '九' && t.at(i + 1) == '十' {
             let mut e = i + 2;
             if kanji_digit(t.at(e)).is_some_and(|d| d > 0) {
@@ -89,22 +101,40 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
             continue;
         }
         // Sex letter glued to the age: 93F, 93M (not "90mg", "95Fr").
-        let sex = matches!(t.at(e), 'F' | 'M' | 'f' | 'm')
+        // "93F", "93M", "93/F", "93 y/o F" (not "90mg", "95Fr", "93/Fx").
+        let sex = (matches!(t.at(e), 'F' | 'M' | 'f' | 'm')
             && !is_alnum(t.at(e + 1))
-            && t.at(e + 1) != '/';
+            && t.at(e + 1) != '/')
+            || (t.at(e) == '/' && matches!(t.at(e + 1), 'F' | 'M') && !is_alnum(t.at(e + 2)));
         let suffix = SUFFIXES
             .iter()
             .find(|s| t.starts_ci(e, s))
             .map(|s| s.trim_end_matches([' ', ',', '.']).chars().count());
         let prefixed =
             t.label_before(pre_end, PREFIXES).is_some() && !t.at(e).is_ascii_alphabetic();
+        let yo_end = (t.starts_ci(e, "yo") || t.starts_ci(e, " yo"))
+            && !is_alnum(t.at(e + if t.at(e) == ' ' { 3 } else { 2 }));
         if sex {
-            push(hits, Kind::AgeOver89, i, e + 1, "age.sex");
+            push(
+                hits,
+                Kind::AgeOver89,
+                i,
+                e + if t.at(e) == '/' { 2 } else { 1 },
+                "age.sex",
+            );
+        } else if yo_end {
+            push(
+                hits,
+                Kind::AgeOver89,
+                i,
+                e + if t.at(e) == ' ' { 3 } else { 2 },
+                "age.suffix",
+            );
         } else if let Some(len) = suffix {
             push(hits, Kind::AgeOver89, i, e + len, "age.suffix");
         } else if prefixed {
             push(hits, Kind::AgeOver89, i, e, "age.prefix");
-        } else if n % 10 == 0 && n < 110 {
+        } else if n.is_multiple_of(10) && n < 110 {
             band(t, i, e, hits);
         }
         i = e;
@@ -190,7 +220,7 @@ fn spelled(t: &Text, hits: &mut Hits) {
             i += 1;
             continue;
         }
-        if !t.word_ci(i, "ninety") && !(t.starts_ci(i, "ninety") && !is_alnum(t.before(i))) {
+        if !t.starts_ci(i, "ninety") || is_alnum(t.before(i)) {
             i += 1;
             continue;
         }
@@ -260,6 +290,9 @@ mod tests {
             ("man in his 90s, alone", "90s"),
             ("100 y/o", "100 y/o"),
             ("his 103rd birthday party", "103rd"),
+            ("百歳の誕生日", "百歳"),
+            ("pt 93/F with AF", "93/F"),
+            ("she is 94yo", "94yo"),
             ("she is 92 and drives", "92"),
         ];
         for (s, want) in cases {

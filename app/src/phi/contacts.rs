@@ -40,6 +40,13 @@ fn emails(t: &Text, hits: &mut Hits) {
             i += 1;
             continue;
         };
+        if at_len == 4 {
+            if let Some((s, e)) = spelled_email(t, i) {
+                push(hits, Kind::Email, s, e, "email.spelled");
+                i = e;
+                continue;
+            }
+        }
         let s = t.run_start(i, 64, local_char);
         let mut e = t.run_end(i + at_len, domain_char).min(i + at_len + 253);
         while e > i + at_len && t.at(e - 1) == '.' {
@@ -58,6 +65,37 @@ fn emails(t: &Text, hits: &mut Hits) {
             i += at_len;
         }
     }
+}
+
+/// "taro [at] example [dot] com", "hana (at) docomo (dot) ne (dot) jp": spaces around the
+/// spelled-out separators.  `i` points at `(at)` / `[at]`.
+fn spelled_email(t: &Text, i: usize) -> Option<(usize, usize)> {
+    let le = t.back_sp(i);
+    let s = t.run_start(le, 64, local_char);
+    if s == le {
+        return None;
+    }
+    let mut j = t.skip_sp(i + 4);
+    let mut labels = 0;
+    let mut end = j;
+    for _ in 0..6 {
+        let e = t.run_end(j, |c| c.is_ascii_alphanumeric() || c == '-');
+        if e == j {
+            break;
+        }
+        labels += 1;
+        end = e;
+        let k = t.skip_sp(e);
+        let sep = ["(dot)", "[dot]", "."]
+            .iter()
+            .find(|d| t.starts_ci(k, d))
+            .map(|d| d.len());
+        match sep {
+            Some(n) if t.at(t.skip_sp(k + n)).is_ascii_alphanumeric() => j = t.skip_sp(k + n),
+            _ => break,
+        }
+    }
+    (labels >= 2).then_some((s, end))
 }
 
 fn url_char(c: char) -> bool {
@@ -299,6 +337,11 @@ mod tests {
             vec![Kind::Email]
         );
         assert_eq!(kinds("hanako(at)yahoo.co.jp"), vec![Kind::Email]);
+        assert_eq!(
+            kinds("write to taro.k [at] example [dot] com"),
+            vec![Kind::Email]
+        );
+        assert!(kinds("see table (at) the end").is_empty());
         assert!(kinds("DM me at @hospitalist_jo").is_empty());
         assert!(kinds("投稿者 @zaitaku_ns：質問です").is_empty());
     }

@@ -246,16 +246,46 @@ fn date_at(t: &Text, i: usize) -> Option<(usize, bool, &'static str)> {
             }
             return None;
         }
-        if sep == '/' && ok_md(a, b) && !is_alnum(t.at(be)) && !matches!(t.at(be), '/' | '%') {
+        if sep == '/'
+            && (ok_md(a, b) || ok_md(b, a))
+            && !is_alnum(t.at(be))
+            && !matches!(t.at(be), '/' | '%')
+        {
             let before = t.back_sp(i);
             let ctx = md_context().before(t, before).is_some();
             let after = t.skip_sp(be);
+            // Japanese event words after "3/2", or a weekday in brackets: "3/2(月)", "3/2 (Mon)".
             let ja_after = [
-                "に", "から", "まで", "より", "入院", "退院", "死亡", "永眠", "受診", "手術", "生",
-                "の入",
+                "に入院",
+                "に退院",
+                "から入院",
+                "の入院",
+                "の退院",
+                "入院",
+                "退院",
+                "死亡",
+                "に死亡",
+                "に永眠",
+                "永眠",
+                "受診",
+                "手術",
+                "生まれ",
+                "に転院",
+                "に転倒",
+                "転倒",
+                "搬送",
+                "に搬送",
             ]
             .iter()
             .any(|w| t.starts_ci(after, w));
+            let weekday = t.at(after) == '('
+                && (matches!(
+                    t.at(after + 1),
+                    '月' | '火' | '水' | '木' | '金' | '土' | '日'
+                ) || ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                    .iter()
+                    .any(|d| t.starts_ci(after + 1, d)));
+            let ja_after = ja_after || weekday;
             if ctx || ja_after {
                 return Some((be, true, "date.md_slash"));
             }
@@ -285,7 +315,7 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
                 let public = public_words().any_in(t, i.saturating_sub(40), e + 15);
                 let near_event =
                     (public || !day) && event_words().any_in(t, i.saturating_sub(30), e + 12);
-                if (day || near_event) && !(public && !near_event) {
+                if near_event || (day && !public) {
                     push(hits, Kind::Date, i, e, rule);
                 }
                 i = e.max(i + 1);
@@ -329,6 +359,7 @@ mod tests {
             ("3月2日に永眠", "3月2日"),
             ("2024年10月1日入院", "2024年10月1日"),
             ("discharged on 3/2 with", "3/2"),
+            ("3/2(月)に入院", "3/2"),
             ("Op on March 2nd.", "March 2nd"),
         ];
         for (s, want) in cases {
@@ -348,6 +379,8 @@ mod tests {
             "令和6年4月1日施行",
             "Grand rounds on March 3, 2026: Parkinson's",
             "BP 120/80",
+            "3/4の入居者に嚥下障害",
+            "3/4に減量",
             "1/2 tab",
             "May 3 mg",
             "we may 3x daily",

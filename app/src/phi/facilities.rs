@@ -12,6 +12,50 @@ use super::{push, Hits, Kind};
 lex!(en_heads, EN_HEADS);
 lex!(en_generic, EN_GENERIC);
 lex!(en_institution_after, EN_INSTITUTION_AFTER);
+lex!(
+    en_institution_words,
+    &[
+        "published",
+        "publishes",
+        "protocol",
+        "pathway",
+        "guideline",
+        "guidance",
+        "study",
+        "trial",
+        "researchers",
+        "website",
+        "recommends",
+        "recommend",
+        "criteria",
+        "algorithm",
+        "consensus",
+        "has a public",
+        "announced",
+    ]
+);
+lex!(
+    en_patient_ties,
+    &[
+        "from",
+        "transferred",
+        "transfer",
+        "admitted",
+        "discharged",
+        "lives",
+        "living",
+        "resident",
+        "sent",
+        "came",
+        "moved",
+        "stays",
+        "staying",
+        "at ",
+        "to ",
+        "back to",
+        "returned",
+    ]
+);
 lex!(ja_heads, JA_HEADS);
 lex!(ja_types, JA_TYPES);
 lex!(ja_generic, JA_GENERIC);
@@ -110,9 +154,16 @@ fn english(t: &Text, hits: &mut Hits) {
         let mut named = false;
         let mut steps = 0;
         loop {
-            let k = t.back_sp(s);
+            let mut k = t.back_sp(s);
             if k == s || steps >= 5 {
                 break;
+            }
+            // Connectors inside a name: "Riverbend Health & Rehab", "Smith and Jones Clinic".
+            if t.before(k) == '&' || (t.ends_ci(k, "and") && !is_latin(t.before(k - 3))) {
+                let k2 = t.back_sp(k - if t.before(k) == '&' { 1 } else { 3 });
+                if k2 < k && t.before(k2).is_ascii_alphabetic() {
+                    k = k2;
+                }
             }
             let ws = t.run_start(k, 20, |c| is_latin(c) || c == '\'' || c == '.' || c == '-');
             if ws == k || !t.at(ws).is_uppercase() {
@@ -132,7 +183,12 @@ fn english(t: &Text, hits: &mut Hits) {
             s = ws;
             steps += 1;
         }
-        let institutional = en_institution_after().at(t, he).is_some();
+        // Discussed as an institution: "Mayo Clinic's protocol", or an institutional verb or
+        // noun shortly after ("… Hospital Birmingham published a pathway") with no patient
+        // tie before it ("transferred from", "lives at").
+        let institutional = en_institution_after().at(t, he).is_some()
+            || (en_institution_words().any_in(t, he, he + 40)
+                && !en_patient_ties().any_in(t, s.saturating_sub(30), s));
         if named && !institutional {
             push(hits, Kind::Facility, s, he, "facility.en");
         }
@@ -296,6 +352,10 @@ mod tests {
                 "あおば訪問看護ステーション",
             ),
             ("あさひが丘ホスピスから転院", "あさひが丘ホスピス"),
+            (
+                "Transferred from Riverbend Health & Rehab today",
+                "Riverbend Health & Rehab",
+            ),
         ];
         for (s, want) in cases {
             assert_eq!(facs(s), vec![want.to_string()], "{s}");
@@ -306,6 +366,7 @@ mod tests {
     fn negatives() {
         for s in [
             "Mayo Clinic's protocol is good",
+            "Queen Elizabeth Hospital Birmingham published a great pathway",
             "discharged to a nursing home",
             "Hospital policy says no",
             "特養での看取り",

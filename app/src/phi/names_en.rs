@@ -8,7 +8,7 @@
 //! citations (`Smith et al.`, `Smith (2019)`) and clinicians (`Dr. Lee`) are not patient names.
 
 use super::lex::lex;
-use super::lists::Dicts;
+use super::lists::{Dicts, COMMON, GIVEN, SURNAME};
 use super::names_en_words::*;
 use super::text::{is_digit, is_latin, Text};
 use super::{push, Hits, Kind};
@@ -108,14 +108,17 @@ fn classify(t: &Text, d: &Dicts, s: usize, e: usize) -> Tok {
     if !up || e - s < 2 || e - s > 30 || is_digit(t.at(e)) || camel {
         return tok;
     }
-    let w = t.lower(s, e);
-    let is_name = d.is_en_name(&w);
+    let flags = t.with_str(s, e, true, |w| d.en(w));
+    let (is_name, given, common) = (
+        flags & (GIVEN | SURNAME) != 0,
+        flags & GIVEN != 0,
+        flags & COMMON != 0,
+    );
     let title_case = !t.at(s + 1).is_uppercase();
     tok.cap = title_case || (t.c[s..e].iter().all(|c| !c.is_lowercase()) && is_name);
-    tok.given = title_case && d.en_given.contains(w.as_str());
-    tok.known = title_case && is_name;
-    tok.namey =
-        tok.cap && (is_name || !d.en_common.contains(w.as_str())) && !not_person().is(t, s, e);
+    tok.given = title_case && given;
+    tok.known = title_case && is_name && !common;
+    tok.namey = tok.cap && (is_name || !common) && !not_person().is(t, s, e);
     tok
 }
 
@@ -229,7 +232,13 @@ pub(super) fn scan(t: &Text, d: &Dicts, hits: &mut Hits) {
             let g = if t.at(e) == '.' { e + 1 } else { e };
             let sp = t.skip_sp(g);
             let nx = cx.get(k + 1);
-            if sp > g && k + 1 < n && nx.s == sp && nx.e - nx.s >= 2 && nx.up {
+            if sp > g
+                && k + 1 < n
+                && nx.s == sp
+                && nx.e - nx.s >= 2
+                && nx.up
+                && !cx.is(k + 1, titles())
+            {
                 let j = cx.extend(k + 1);
                 cx.push_name(hits, k + 1, j, "name.title");
                 k = j + 1;
@@ -376,6 +385,8 @@ mod tests {
             ("Our new admission, Haruto Sato, is deaf", "Haruto Sato"),
             ("Emigdio del Goñi taught me a lot", "Emigdio del Goñi"),
             ("Sjoerd van der Leek taught me", "Sjoerd van der Leek"),
+            ("Patients: Abernathy (bed 3) is stable", "Abernathy"),
+            ("Patient name: Siobhan Kerrigan", "Siobhan Kerrigan"),
             ("bed 16 Durnin, MRN 0848578", "Durnin"),
         ];
         for (s, want) in cases {
@@ -402,6 +413,8 @@ mod tests {
             "Sloan Kettering",
             "Rocky Mountain spotted fever",
             "Please read the Francis Report",
+            "Pharmacy says yes",
+            "Will says it is fine",
             "day 14 of admission, HbA1c 8.9%",
         ] {
             assert!(names(s).is_empty(), "{s}: {:?}", names(s));

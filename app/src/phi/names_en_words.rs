@@ -1,4 +1,4 @@
-//! Word lists for [`super::names_en`]: titles, relation and role words, eponym continuations,
+//! Word lists for `names_en`: titles, relation and role words, eponym continuations,
 //! capitalised non-persons, surname particles, function words, person verbs and identifier
 //! labels.  Kept apart so the rules read on one screen.
 
@@ -9,14 +9,15 @@ pub(super) const TITLES: &[&str] = &[
 ];
 #[rustfmt::skip]
 pub(super) const RELATIONS: &[&str] = &[
-    "patient", "pt", "resident", "client", "daughter", "son", "wife", "husband", "mother", "mom", "mum", "father",
-    "dad", "sister", "brother", "niece", "nephew", "grandson", "granddaughter", "grandmother", "grandfather",
-    "grandma", "grandpa", "granny", "partner", "fiancé", "fiance", "fiancée", "spouse", "caregiver", "carer", "aunt",
-    "uncle", "cousin", "neighbour", "neighbor", "friend", "widow", "widower", "boyfriend", "girlfriend", "guardian",
-    "named", "called", "stepdaughter", "stepson", "stepmother", "stepfather", "daughter-in-law", "son-in-law",
-    "sibling", "kin", "nok", "proxy", "decedent", "deceased", "infant", "baby", "toddler", "child", "teen", "twin",
-    "roommate", "housemate", "landlord", "employer", "coworker", "colleague", "pastor", "tenant", "veteran",
-    "admitted", "admission", "referral", "visited", "visiting", "ring", "call", "text", "phoned", "phone", "contact",
+    "name", "surname", "forename", "aka", "patient", "pt", "resident", "client", "daughter", "son", "wife", "husband",
+    "mother", "mom", "mum", "father", "dad", "sister", "brother", "niece", "nephew", "grandson", "granddaughter",
+    "grandmother", "grandfather", "grandma", "grandpa", "granny", "partner", "fiancé", "fiance", "fiancée", "spouse",
+    "caregiver", "carer", "aunt", "uncle", "cousin", "neighbour", "neighbor", "friend", "widow", "widower",
+    "boyfriend", "girlfriend", "guardian", "named", "called", "stepdaughter", "stepson", "stepmother", "stepfather",
+    "daughter-in-law", "son-in-law", "sibling", "kin", "nok", "proxy", "decedent", "deceased", "infant", "baby",
+    "toddler", "child", "teen", "twin", "roommate", "housemate", "landlord", "employer", "coworker", "colleague",
+    "pastor", "tenant", "veteran", "admitted", "admission", "referral", "visited", "visiting", "ring", "call", "text",
+    "phoned", "phone", "contact",
 ];
 /// Words after a name that make it an eponym.
 #[rustfmt::skip]
@@ -59,9 +60,12 @@ pub(super) const PERSON_VERBS: &[&str] = &[
     "died", "passed", "taught", "fell", "refused", "refuses", "told", "asked", "asks", "wants", "wanted", "said",
     "says", "lives", "lived", "keeps", "kept", "declined", "insists", "insisted", "was admitted", "was discharged",
     "is refusing", "has been", "called", "texted", "emailed", "phoned", "visited", "cried", "smiled", "thanked",
+    "was found", "was seen", "complained", "complains", "denies", "denied", "wandered", "wanders", "screamed",
+    "shouted", "pulled out", "passed away", "is asking", "keeps asking", "was transferred", "has dementia",
 ];
 /// Identifier labels right after a name ("Durnin, MRN 0848578").
 #[rustfmt::skip]
 pub(super) const ID_AFTER: &[&str] = &[
-    "mrn", "dob", "d.o.b", "mr#", "nhs", "hospital number", "id", "ssn", "medicare", "chart",
+    "mrn", "dob", "d.o.b", "mr#", "nhs", "hospital number", "id", "ssn", "medicare", "chart", "bed", "room", "rm",
+    "bay",
 ];

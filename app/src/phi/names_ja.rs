@@ -95,8 +95,17 @@ fn strip_prefixes(t: &Text, mut s: usize, e: usize) -> usize {
     s
 }
 
+/// Role words that end longer compounds ("看護学生", "実習生", "新人看護師").
+#[rustfmt::skip]
+const ROLE_ENDINGS: &[&str] = &[
+    "学生", "実習生", "研修生", "高校生", "中学生", "小学生", "留学生", "先生", "職員", "スタッフ", "薬剤部", "看護部", "検査部", "事務部", "医事部", "栄養部",
+    "病棟", "外来", "相談室", "検査室", "透析室", "手術室", "連携室", "医局", "センター", "ステーション", "事業所", "薬局", "役場", "役所", "入浴", "配食",
+    "福祉用具", "業者", "委員", "デイ", "ショート", "放射線", "救急", "地域連携", "包括", "社協",
+];
+
 fn is_stop(name: &str) -> bool {
     stop_set().contains(name)
+        || ROLE_ENDINGS.iter().any(|w| name.ends_with(w))
         || KATA_STOP.iter().any(|k| name.ends_with(k))
         || name.chars().all(|c| c == 'ー' || c == '・')
         || (name.chars().count() >= 2
@@ -131,7 +140,12 @@ pub(super) fn scan(t: &Text, d: &Dicts, hits: &mut Hits) {
                         t.at(he) == 'ま'
                             || t.starts_ci(he, "かく")
                             || t.starts_ci(he, "せい")
-                            || t.starts_ci(he, "ご")
+                            || (t.starts_ci(he, "ご")
+                                && ![
+                                    "夫婦", "本人", "家族", "自身", "一家", "両親", "兄弟", "姉妹",
+                                ]
+                                .iter()
+                                .any(|w| t.starts_ci(he + 1, w)))
                     }
                     _ => false,
                 };
@@ -173,6 +187,12 @@ pub(super) fn scan(t: &Text, d: &Dicts, hits: &mut Hits) {
 
 /// Name before an honorific starting at `h`.
 fn honorific(t: &Text, d: &Dicts, h: usize, hits: &mut Hits) {
+    // "田中 様": one space between the name and the honorific.
+    let h = if t.before(h) == ' ' && name_char(t.before(h - 1)) {
+        h - 1
+    } else {
+        h
+    };
     let s = t.run_start(h, 14, name_char);
     if s < h {
         // "佐藤 花子さん": join a surname separated by one space.
@@ -196,7 +216,7 @@ fn honorific(t: &Text, d: &Dicts, h: usize, hits: &mut Hits) {
             start
         };
         let name = t.string(ns, h);
-        if !is_stop(&name) && !(d.ja_sur.contains(name.as_str()) && false) {
+        if !is_stop(&name) {
             push(hits, Kind::Name, ns, h, "name.honorific_ja");
         }
         return;
@@ -243,11 +263,30 @@ fn bare(t: &Text, d: &Dicts, s: usize, e: usize, hits: &mut Hits) {
     }
     let ns = strip_prefixes(t, s, e);
     let len = e - ns;
-    if !(2..=6).contains(&len) {
+    if !(1..=6).contains(&len) {
         return;
     }
-    let name = t.string(ns, e);
-    let sur = d.ja_sur_prefix(&name);
+    // "長女：白鳥 恵美子": a relation label, then an unknown surname, a space and a known given name.
+    if t.at(e) == ' ' && len <= 4 {
+        let e2 = t.run_end(e + 1, is_kanji);
+        if e2 - e > 2 && d.ja_given.contains(t.string(e + 1, e2).as_str()) {
+            let mut k = t.back_sp(s);
+            if matches!(t.before(k), 'の' | 'は' | ':' | '：' | '、') {
+                k = t.back_sp(k - 1);
+            }
+            if ns > s
+                || labels_before().before(t, k).is_some()
+                || name_labels().before(t, k).is_some()
+            {
+                push(hits, Kind::Name, ns, e2, "name.context_ja");
+                return;
+            }
+        }
+    }
+    if len < 2 {
+        return;
+    }
+    let sur = t.with_str(ns, e, false, |n| d.ja_sur_prefix(n));
     // Every rule below needs a known surname at the front, except a name-only field label.
     if sur.is_none()
         && name_labels().before(t, t.back_sp(s)).is_none()
@@ -255,6 +294,7 @@ fn bare(t: &Text, d: &Dicts, s: usize, e: usize, hits: &mut Hits) {
     {
         return;
     }
+    let name = t.string(ns, e);
     if is_stop(&name) {
         return;
     }
@@ -273,7 +313,7 @@ fn bare(t: &Text, d: &Dicts, s: usize, e: usize, hits: &mut Hits) {
             && is_digit(t.at(e + 1))
             && t.c[e + 1..(e + 5).min(t.len())].contains(&'歳'));
     let full = d.ja_full(&name);
-    if (labelled && (sur.is_some() || full)) || (aged && sur.is_some()) || full || strong {
+    if ((labelled || aged) && sur.is_some()) || full || strong {
         push(
             hits,
             Kind::Name,
@@ -318,6 +358,9 @@ mod tests {
             ("キーパーソンは長男の鈴木一郎。", "鈴木一郎"),
             ("ゆきちゃんが発熱", "ゆき"),
             ("患者名：ヤマモト タロウ", "ヤマモト タロウ"),
+            ("三田村さんご夫婦", "三田村"),
+            ("入所者の蜂須賀 様、微熱", "蜂須賀"),
+            ("長女：白鳥 恵美子（キーパーソン）", "白鳥 恵美子"),
             ("ご長女の芳賀 由美子さんから苦情", "芳賀 由美子"),
         ];
         for (s, want) in cases {
@@ -351,6 +394,8 @@ mod tests {
             "ケアマネジャーさんとの連携",
             "六君子湯を内服",
             "さんま定食",
+            "看護学生さんの実習",
+            "さんご礁",
         ] {
             assert!(names(s).is_empty(), "{s}: {:?}", names(s));
         }

@@ -27,7 +27,11 @@ pub fn byte_offsets(s: &str) -> Vec<usize> {
 
 /// Folds one character to the form the rules match on.  Only 1:1 mappings are allowed so
 /// that indices stay aligned with the original text.
+#[inline]
 fn fold(ch: char) -> char {
+    if ch.is_ascii() {
+        return ch;
+    }
     match ch {
         // Full-width ASCII block (digits, letters, '＠', '－', '．', '：', '／', …).
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
@@ -40,9 +44,11 @@ fn fold(ch: char) -> char {
 
 impl Text {
     pub fn new(s: &str) -> Text {
-        let c: Vec<char> = s.chars().map(fold).collect();
+        let mut c: Vec<char> = Vec::with_capacity(s.len());
         let (mut has_digit, mut has_upper, mut has_cjk) = (false, false, false);
-        for &ch in &c {
+        for ch in s.chars() {
+            let ch = fold(ch);
+            c.push(ch);
             has_digit |= ch.is_ascii_digit();
             // Upper case, or a caseless alphabetic script (Devanagari, Arabic, Thai …).
             has_upper |= ch.is_ascii_uppercase()
@@ -84,13 +90,11 @@ impl Text {
 
     /// ASCII-case-insensitive: does `pat` occur at `i`?
     pub fn starts_ci(&self, i: usize, pat: &str) -> bool {
-        let mut j = i;
-        for p in pat.chars() {
+        for (j, p) in (i..).zip(pat.chars()) {
             let ch = self.at(j);
             if ch == '\0' || !ch.eq_ignore_ascii_case(&p) {
                 return false;
             }
-            j += 1;
         }
         true
     }
@@ -160,6 +164,29 @@ impl Text {
             .collect()
     }
 
+    /// Calls `f` with `a..e` as a `&str` (ASCII lower-cased when `lower`), built in a stack
+    /// buffer for short spans so that dictionary look-ups do not allocate.
+    pub fn with_str<R>(&self, a: usize, e: usize, lower: bool, f: impl FnOnce(&str) -> R) -> R {
+        let mut buf = [0u8; 96];
+        let mut n = 0;
+        for &ch in &self.c[a.min(self.len())..e.min(self.len())] {
+            if n + 4 > buf.len() {
+                let long = if lower {
+                    self.lower(a, e)
+                } else {
+                    self.string(a, e)
+                };
+                return f(&long);
+            }
+            let ch = if lower { ch.to_ascii_lowercase() } else { ch };
+            n += ch.encode_utf8(&mut buf[n..]).len();
+        }
+        match std::str::from_utf8(&buf[..n]) {
+            Ok(s) => f(s),
+            Err(_) => f(""),
+        }
+    }
+
     /// Lower-cased ASCII copy of `a..e` (for dictionary look-ups).
     pub fn lower(&self, a: usize, e: usize) -> String {
         self.c[a.min(self.len())..e.min(self.len())]
@@ -178,10 +205,6 @@ pub fn is_kata(c: char) -> bool {
 }
 pub fn is_hira(c: char) -> bool {
     (c as u32) >= 0x3041 && matches!(c, '\u{3041}'..='\u{3096}' | 'ゝ' | 'ゞ')
-}
-/// Kanji, kana or Japanese punctuation: marks "Japanese context" for replacements.
-pub fn is_cjk(c: char) -> bool {
-    is_kanji(c) || is_kata(c) || is_hira(c) || matches!(c, '\u{3000}'..='\u{303F}')
 }
 /// A letter of an alphabetic script (Latin with accents, Greek, Cyrillic …), not CJK.
 pub fn is_latin(c: char) -> bool {

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::{CsrfField, Field, FormError, LoadError, ProfessionSelect};
 use crate::i18n::use_i18n;
-use crate::models::{format_time, Applicant, Status};
+use crate::models::{format_time, or_dash, Applicant, Status};
 use crate::server_fns::my_profile;
 use crate::use_page;
 
@@ -181,13 +181,13 @@ pub fn ProfilePage() -> impl IntoView {
                                     {row("field.licence_number", a.licence_number.clone())}
                                     {row("field.jurisdiction", a.jurisdiction.clone())}
                                     {row("field.npi", a.npi.clone().unwrap_or_else(|| "—".into()))}
-                                    {row("field.specialty", a.specialty.clone())}
-                                    {row("field.workplace", a.workplace.clone())}
+                                    {row("field.specialty", or_dash(&a.specialty))}
+                                    <dt>{i.tr("field.workplace")}</dt>
+                                    <dd>{or_dash(&a.workplace)}<br/><span class="hint">{i.tr("hint.workplace")}</span></dd>
                                     {row("profile.role", i.tr(&format!("role.{}", p.role.as_str())))}
                                     {row("profile.status", i.tr(&format!("status_name.{}", a.status.as_str())))}
                                     {row("profile.language", page.lang.native_name().to_string())}
                                 </dl>
-                                <p class="hint">{i.tr("hint.workplace")}</p>
                             </section>
                             <section class="card">
                                 <h2>{i.tr("profile.sessions_title")}</h2>

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use crate::components::{CsrfField, LoadError, TextArea};
 use crate::i18n::use_i18n;
-use crate::models::{format_time, Applicant, Role, Status};
+use crate::models::{format_time, or_dash, Applicant, Role, Status};
 use crate::server_fns::{list_users, verification_queue};
 
 /// `/mod/verification`: pending applicants with their licence details.
@@ -51,8 +51,8 @@ fn ApplicantCard(a: Applicant) -> impl IntoView {
                 {row("field.licence_number", a.licence_number.clone())}
                 {row("field.jurisdiction", a.jurisdiction.clone())}
                 {row("field.npi", a.npi.clone().unwrap_or_else(|| "—".into()))}
-                {row("field.specialty", a.specialty.clone())}
-                {row("field.workplace", a.workplace.clone())}
+                {row("field.specialty", or_dash(&a.specialty))}
+                {row("field.workplace", or_dash(&a.workplace))}
                 {row("verify.submitted", format_time(a.submitted_at))}
             </dl>
             <div class="decisions">

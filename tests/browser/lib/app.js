@@ -169,9 +169,10 @@ async function newContext(browser, app, { js = true, locale = 'en-US', viewport 
     locale,
     viewport,
   });
-  // The app runs locally, so anything slower than this is a failure, not a wait.
-  context.setDefaultTimeout(5_000);
-  context.setDefaultNavigationTimeout(10_000);
+  // The app runs locally, so anything slower than this is a failure, not a wait
+  // (generous enough for a busy two-core machine hydrating the debug wasm).
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(20_000);
   return context;
 }
 
@@ -209,6 +210,30 @@ function assertNoScriptErrors(problems, { allowed404 = [/\/favicon\.ico$/], allo
   });
   assert.deepEqual(unexplained, [], 'console errors in the page');
   assert.deepEqual(problems.badResponses.filter((r) => !expected(r.status, r.url)), [], 'failed responses');
+}
+
+/**
+ * Waits until the wasm has hydrated the page (JS on only). The app sets no marker
+ * of its own, so this asks Chromium (DevTools protocol) for the `click` listener
+ * that the leptos router puts on `window` when it starts: from then on, in-app
+ * links are followed client-side. Without this wait a test clicking early would
+ * get a full page load instead and test something else, depending on machine load.
+ */
+async function waitForHydration(page, timeoutMs = 20_000) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+      await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+      if (listeners.some((l) => l.type === 'click')) return;
+      if (Date.now() > deadline) throw new Error(`the page ${page.url()} did not hydrate within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Signs in through the /login form and waits for the page the app sends us to. */
@@ -277,7 +302,7 @@ async function fieldErrorText(scope) {
   return (await err.count()) ? (await err.first().textContent()).trim() : null;
 }
 
-/** The applicant's id in the verification queue (from `li#applicant-<id>`), found by email. */
+/** The queue card of the applicant with this email, and their id (from `li#applicant-<id>`). */
 async function applicantCard(page, email) {
   const card = page.locator('li.applicant', { hasText: email });
   await assert.doesNotReject(card.waitFor({ state: 'visible' }), `no queue card for ${email}`);
@@ -300,5 +325,6 @@ module.exports = {
   signIn,
   startApp,
   submit,
+  waitForHydration,
   watchPage,
 };

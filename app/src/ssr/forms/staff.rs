@@ -35,7 +35,10 @@ async fn decide_inner(state: &AppState, sub: &Submitted) -> Outcome {
         .get("user_id")
         .parse()
         .map_err(|_| AppError::BadRequest)?;
-    let reason = sub.form.get("reason").trim();
+    // The queue shows one reason box per applicant, named after them so a rejected
+    // form's message and text land on the right card.
+    let reason_field = format!("reason_{target}");
+    let reason = sub.form.get(&reason_field).trim();
     let (status, action) = match sub.form.get("decision") {
         "verify" => (Status::Verified, "verification.verify"),
         "reject" => (Status::Rejected, "verification.reject"),
@@ -43,11 +46,8 @@ async fn decide_inner(state: &AppState, sub: &Submitted) -> Outcome {
     };
     if status == Status::Rejected {
         let mut errors = FieldErrors::new();
-        validate::text(&mut errors, "reason", reason, true, MAX_REASON);
+        validate::text(&mut errors, &reason_field, reason, true, MAX_REASON);
         if !errors.is_empty() {
-            // Name the applicant in the field key so the message lands on the right card.
-            let errors = errors.into_values().map(|v| (format!("reason_{target}"), v))
-                .collect();
             return Err(AppError::Invalid(errors));
         }
     }
