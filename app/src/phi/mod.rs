@@ -291,7 +291,28 @@ fn replacement(t: &text::Text, h: &Hit) -> String {
     // Japanese when the span itself, or the nearest non-space character on either side, is
     // kana or kanji ("佐藤さん" → 〇〇さん; "。Mr. Okafor" stays English).
     let kana_kanji = |c: char| text::is_kanji(c) || text::is_kata(c) || text::is_hira(c);
-    let punct = |c: char| c == ' ' || "()[]「」『』【】:：、。,.・-".contains(c);
+    let punct = |c: char| {
+        matches!(
+            c,
+            ' ' | '('
+                | ')'
+                | '['
+                | ']'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '【'
+                | '】'
+                | ':'
+                | '、'
+                | '。'
+                | ','
+                | '.'
+                | '・'
+                | '-'
+        )
+    };
     let before = t.before(t.run_start(h.s, 3, punct));
     let after = t.at(t.run_end(h.e, punct).min(h.e + 3));
     let ja = (h.s..h.e).any(|i| kana_kanji(t.c[i])) || kana_kanji(before) || kana_kanji(after);
