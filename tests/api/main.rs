@@ -10,4 +10,5 @@ mod bad_input;
 mod pages;
 mod phi_corpus;
 mod security;
+mod storage;
 mod verification;

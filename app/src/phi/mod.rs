@@ -53,6 +53,7 @@ mod ids;
 mod lex;
 mod lists;
 mod names_en;
+mod names_en_ctx;
 mod names_en_words;
 mod names_ja;
 mod other;

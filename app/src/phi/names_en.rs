@@ -353,6 +353,8 @@ pub(super) fn scan(t: &Text, d: &Dicts, hits: &mut Hits) {
         }
         k += 1;
     }
+    // Bare names without title or relation (handover lists, other cultures' surnames).
+    super::names_en_ctx::scan(t, d, &raw, hits);
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! `wasm-opt` found on PATH or in `node_modules/.bin` (npm's `binaryen`), and copies
 //! the CSS. Output: `target/site/pkg/rounds.js`, `rounds_bg.wasm`, `rounds.css`.
 //!
-//! Usage: `cargo run -p bundle -- [--release] [--site DIR]`
+//! Usage: `cargo run -p bundle -- [--release] [--no-phi] [--site DIR]`
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,14 +13,16 @@ use anyhow::{bail, Context};
 
 fn main() -> anyhow::Result<()> {
     let mut release = false;
+    let mut phi = true;
     let mut site: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--release" => release = true,
+            "--no-phi" => phi = false,
             "--site" => site = args.next().map(PathBuf::from),
             "-h" | "--help" => {
-                println!("cargo run -p bundle -- [--release] [--site DIR]");
+                println!("cargo run -p bundle -- [--release] [--no-phi] [--site DIR]");
                 return Ok(());
             }
             other => bail!("unknown argument {other}"),
@@ -36,27 +38,31 @@ fn main() -> anyhow::Result<()> {
     let pkg = site.join("pkg");
     std::fs::create_dir_all(&pkg)?;
 
+    // The release wasm uses the same `release` profile as the server so that both
+    // builds share their compiled proc macros and build scripts; wasm-opt -Oz then
+    // does the size work.
     let (profile, dir) = if release {
-        ("wasm-release", "wasm-release")
+        ("release", "release")
     } else {
         ("dev", "debug")
     };
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     println!("bundle: compiling frontend to wasm ({profile})");
-    let status = Command::new(&cargo)
-        .current_dir(&root)
-        .args([
-            "build",
-            "-p",
-            "frontend",
-            "--lib",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--profile",
-            profile,
-        ])
-        .status()
-        .context("running cargo")?;
+    let mut build = Command::new(&cargo);
+    build.current_dir(&root).args([
+        "build",
+        "-p",
+        "frontend",
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        profile,
+    ]);
+    if !phi {
+        build.arg("--no-default-features");
+    }
+    let status = build.status().context("running cargo")?;
     if !status.success() {
         bail!("cargo build of the frontend failed");
     }
@@ -115,7 +121,7 @@ fn main() -> anyhow::Result<()> {
     }
     std::fs::write(pkg.join("rounds.css"), css)?;
     let size = std::fs::metadata(&out_wasm)?.len();
-    println!("bundle: wrote {} ({} KiB wasm)", pkg.display(), size / 1024);
+    println!("bundle: wrote {} ({size} bytes of wasm)", pkg.display());
     Ok(())
 }
 
