@@ -12,7 +12,7 @@ use super::{push, Hits, Kind};
 const SUFFIXES: &[&str] = &[
     "-year-old", "-years-old", " year-old", " year old", " years old", "-year old", " yr old", " yrs old", "-yr-old",
     "-yo", " y/o", "y/o", " y.o.", "y.o.", " yo ", " yo,", " yo.", "yo ", "yo,", "yo.", "yof", "yom", "yf", "ym",
-    "y ", " years of age", "歳", "才", "さい",
+    "y ", " years of age", " years young", " yrs young", "歳", "才", "さい",
 ];
 /// Aggregate categories: not an individual's age.
 #[rustfmt::skip]
@@ -30,6 +30,20 @@ const AGGREGATE_BEFORE: &[&str] = &[
 const PREFIXES: &[&str] = &[
     "aged", "age", "age:", "ages", "満", "享年", "年齢", "turned", "turns", "age of", "aged:", "she is", "he is", "she's",
     "he's", "who is", "is now", "pt is", "patient is", "she was", "he was", "died at", "passed at",
+];
+/// A person noun before the age, in brackets or after a comma: "gentleman (92)",
+/// "Frail lady, 102, admitted" (units excluded).  Checked only when "(" or "," precedes.
+#[rustfmt::skip]
+const PERSON_BEFORE: &[&str] = &[
+    "gentleman", "lady", "man", "woman", "patient", "pt", "resident", "widow", "widower", "grandma", "grandpa",
+    "granny", "mum", "mom", "mother", "father", "dad", "veteran",
+];
+/// Words for the very old that make a nearby bare number an age ("Centenarian, 101").
+const OLD_WORDS: &[&str] = &["centenarian", "nonagenarian", "supercentenarian", "百寿者"];
+#[rustfmt::skip]
+const UNITS_AFTER: &[&str] = &[
+    "%", " %", "mg", " mg", "kg", " kg", " bpm", "bpm", " mmhg", "mmhg", " ml", "ml", " min", " mins", " minutes",
+    " units", " cm", "cm", " g", "/", ".", " beats", " sec", " s ", " seconds", " mcg", "mcg", " mmol", " points",
 ];
 
 fn kanji_digit(c: char) -> Option<u32> {
@@ -134,12 +148,44 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
             push(hits, Kind::AgeOver89, i, e + len, "age.suffix");
         } else if prefixed {
             push(hits, Kind::AgeOver89, i, e, "age.prefix");
+        } else if !UNITS_AFTER.iter().any(|u| t.starts_ci(e, u))
+            && (old_word_before(t, i) || person_before(t, i))
+        {
+            push(hits, Kind::AgeOver89, i, e, "age.old_word");
         } else if n.is_multiple_of(10) && n < 110 {
             band(t, i, e, hits);
         }
         i = e;
     }
     spelled(t, hits);
+}
+
+/// "gentleman (92)", "lady, 102": a person noun right before the bracket or comma.
+fn person_before(t: &Text, i: usize) -> bool {
+    let b = t.back_sp(i);
+    if !matches!(t.before(b), '(' | ',') {
+        return false;
+    }
+    t.label_before(t.back_sp(b - 1), PERSON_BEFORE).is_some()
+}
+
+/// "Centenarian, 101", "nonagenarian gentleman (92)": an old-age word at most 40 characters
+/// before the number, in the same sentence (bounded look-back).
+fn old_word_before(t: &Text, i: usize) -> bool {
+    let lo = i.saturating_sub(40);
+    let mut j = i;
+    while j > lo {
+        j -= 1;
+        if matches!(t.at(j), '.' | '。' | '\n' | '!' | '?') {
+            return false;
+        }
+        if matches!(t.at(j), 'c' | 'C' | 'n' | 'N' | 's' | 'S' | '百')
+            && OLD_WORDS.iter().any(|w| t.starts_ci(j, w))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Decade bands: "in her 90s", "in his late 90s", "90代", "90代半ば".

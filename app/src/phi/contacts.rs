@@ -12,7 +12,7 @@ lex!(phone_labels, PHONE_LABELS);
 
 pub(super) fn scan(t: &Text, hits: &mut Hits) {
     emails(t, hits);
-    urls(t, hits);
+    super::urls::urls(t, hits);
     phones(t, hits);
 }
 
@@ -28,11 +28,27 @@ fn emails(t: &Text, hits: &mut Hits) {
     while i < t.len() {
         // `@` (full-width folded), or the spelled-out `(at)` / `[at]`.
         let c = t.at(i);
+        // "d.ferreira77 at gmail dot com": a bare " at " counts only with a spelled " dot ".
+        if c == ' '
+            && matches!(t.at(i + 1), 'a' | 'A')
+            && t.at(i + 3) == ' '
+            && t.word_ci(i + 1, "at")
+        {
+            if let Some((s, e)) = spelled_email(t, i + 1, 2, true) {
+                push(hits, Kind::Email, s, e, "email.spelled");
+                i = e;
+                continue;
+            }
+        }
         if !matches!(c, '@' | '(' | '[') {
             i += 1;
             continue;
         }
         let at_len = if c == '@' {
+            if !super::text::is_alnum(t.before(i)) {
+                // Not an address: maybe a social handle after a platform name.
+                super::other::handle(t, i, hits);
+            }
             1
         } else if t.starts_ci(i, "(at)") || t.starts_ci(i, "[at]") {
             4
@@ -41,7 +57,7 @@ fn emails(t: &Text, hits: &mut Hits) {
             continue;
         };
         if at_len == 4 {
-            if let Some((s, e)) = spelled_email(t, i) {
+            if let Some((s, e)) = spelled_email(t, i, 4, false) {
                 push(hits, Kind::Email, s, e, "email.spelled");
                 i = e;
                 continue;
@@ -68,14 +84,16 @@ fn emails(t: &Text, hits: &mut Hits) {
 }
 
 /// "taro [at] example [dot] com", "hana (at) docomo (dot) ne (dot) jp": spaces around the
-/// spelled-out separators.  `i` points at `(at)` / `[at]`.
-fn spelled_email(t: &Text, i: usize) -> Option<(usize, usize)> {
+/// spelled-out separators.  `i` points at `(at)` / `[at]` (or a bare `at` of `at_len` 2, which
+/// then needs a spelled `dot`, so that "meet at the cafe. Then" is not an address).
+fn spelled_email(t: &Text, i: usize, at_len: usize, need_dot: bool) -> Option<(usize, usize)> {
     let le = t.back_sp(i);
     let s = t.run_start(le, 64, local_char);
-    if s == le {
+    if s == le || t.at(s) == '.' {
         return None;
     }
-    let mut j = t.skip_sp(i + 4);
+    let mut spelled_dot = false;
+    let mut j = t.skip_sp(i + at_len);
     let mut labels = 0;
     let mut end = j;
     for _ in 0..6 {
@@ -86,107 +104,17 @@ fn spelled_email(t: &Text, i: usize) -> Option<(usize, usize)> {
         labels += 1;
         end = e;
         let k = t.skip_sp(e);
-        let sep = ["(dot)", "[dot]", "."]
+        let sep = ["(dot)", "[dot]", "dot ", "."]
             .iter()
-            .find(|d| t.starts_ci(k, d))
+            .find(|d| t.starts_ci(k, d) && if d.len() == 1 { !need_dot } else { k > e })
             .map(|d| d.len());
+        spelled_dot |= sep.is_some_and(|n| n > 1);
         match sep {
             Some(n) if t.at(t.skip_sp(k + n)).is_ascii_alphanumeric() => j = t.skip_sp(k + n),
             _ => break,
         }
     }
-    (labels >= 2).then_some((s, end))
-}
-
-fn url_char(c: char) -> bool {
-    c.is_ascii_graphic()
-        && !matches!(
-            c,
-            '"' | '<' | '>' | '(' | ')' | '[' | ']' | '{' | '}' | '\'' | ','
-        )
-}
-
-/// Hosts whose pages belong to a person (social media, blogs, fundraising, messaging).
-#[rustfmt::skip]
-const PERSONAL_HOSTS: &[&str] = &[
-    "facebook.com", "fb.com", "fb.me", "instagram.com", "instagr.am", "x.com", "twitter.com", "tiktok.com",
-    "threads.net", "threads.com", "youtube.com", "youtu.be", "linkedin.com", "gofundme.com", "gofund.me",
-    "justgiving.com", "caringbridge.org", "ameblo.jp", "note.com", "note.mu", "hatenablog.com", "hatenablog.jp",
-    "hatena.ne.jp", "blogspot.com", "wordpress.com", "tumblr.com", "medium.com", "substack.com", "pinterest.com",
-    "reddit.com", "mixi.jp", "line.me", "lin.ee", "campfire.jp", "readyfor.jp", "fc2.com", "livedoor.blog",
-    "livedoor.jp", "jugem.jp", "seesaa.net", "bsky.app", "mastodon.social", "snapchat.com", "vk.com", "weibo.com",
-    "kakao.com", "spotify.com", "twitch.tv", "patreon.com", "ko-fi.com", "fundly.com",
-];
-
-/// "caringfordad.wordpress.com": a person's own subdomain of a blog platform.
-fn personal_subdomain(host: &str) -> bool {
-    PERSONAL_HOSTS.iter().any(|h| {
-        host.len() > h.len() + 1
-            && host.ends_with(h)
-            && host[..host.len() - h.len()].ends_with('.')
-            && !host.starts_with("www.")
-    })
-}
-
-fn personal(host: &str, path: &str) -> bool {
-    let host = host
-        .trim_start_matches("www.")
-        .trim_start_matches("m.")
-        .trim_start_matches("mobile.");
-    let sub_of = |h: &str| {
-        host.len() > h.len() && host.ends_with(h) && host[..host.len() - h.len()].ends_with('.')
-    };
-    let social = PERSONAL_HOSTS.iter().any(|h| host == *h || sub_of(h));
-    let sub = PERSONAL_HOSTS.iter().any(|h| sub_of(h));
-    let path_user = path.trim_matches('/').len() >= 2;
-    let hinted = [
-        "blog",
-        "diary",
-        "fundrais",
-        "memorial",
-        "crowdfund",
-        "obituar",
-    ]
-    .iter()
-    .any(|w| host.contains(w));
-    (social && (path_user || sub)) || hinted || path.contains("/@") || path.contains("/~")
-}
-
-fn urls(t: &Text, hits: &mut Hits) {
-    let mut i = 0;
-    while i < t.len() {
-        if !url_char(t.at(i)) || url_char(t.before(i)) {
-            i += 1;
-            continue;
-        }
-        let mut e = t.run_end(i, url_char);
-        while e > i && matches!(t.at(e - 1), '.' | ';' | ':' | '!' | '?') {
-            e -= 1;
-        }
-        if !t.c[i..e].contains(&'.') {
-            i = e.max(i + 1);
-            continue;
-        }
-        let tok = t.lower(i, e);
-        let rest = tok
-            .strip_prefix("https://")
-            .or_else(|| tok.strip_prefix("http://"));
-        let schemed = rest.is_some();
-        let rest = rest.unwrap_or(&tok);
-        let cut = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        let (host, path) = rest.split_at(cut);
-        let hostlike = host.contains('.')
-            && host.chars().all(domain_char)
-            && !host.starts_with('.')
-            && !host.contains('@');
-        if hostlike
-            && (schemed || host.starts_with("www.") || !path.is_empty() || personal_subdomain(host))
-            && personal(host, path)
-        {
-            push(hits, Kind::Url, i, e, "url.personal");
-        }
-        i = e.max(i + 1);
-    }
+    (labels >= 2 && (spelled_dot || !need_dot)).then_some((s, end))
 }
 
 /// Labels that make a bare digit group a phone number.

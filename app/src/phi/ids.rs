@@ -60,6 +60,34 @@ fn my_number_ok(d: &[u8]) -> bool {
     check == d[11] as u32
 }
 
+/// US Medicare Beneficiary Identifier: 11 characters (`1EG4-TE5-MK73`, dashes optional):
+/// C A AN N A AN N A A N N, where A is a letter other than S, L, O, I, B, Z.  The shape is
+/// distinctive enough to need no label.
+fn mbi_ok(tok: &[char]) -> bool {
+    if tok.len() != 11 && tok.len() != 13 {
+        return false;
+    }
+    let c: Vec<char> = tok.iter().copied().filter(|&c| c != '-').collect();
+    let dashed = tok.len() == 13 && tok[4] == '-' && tok[8] == '-';
+    if c.len() != 11 || !(tok.len() == 11 || dashed) {
+        return false;
+    }
+    let a = |x: char| x.is_ascii_uppercase() && !"SLOIBZ".contains(x);
+    let n = |x: char| x.is_ascii_digit();
+    let an = |x: char| a(x) || n(x);
+    matches!(c[0], '1'..='9')
+        && a(c[1])
+        && an(c[2])
+        && n(c[3])
+        && a(c[4])
+        && an(c[5])
+        && n(c[6])
+        && a(c[7])
+        && a(c[8])
+        && n(c[9])
+        && n(c[10])
+}
+
 /// SSN rules: area not 000, 666 or 900–999; group not 00; serial not 0000.
 fn ssn_ok(d: &[u8]) -> bool {
     if d.len() != 9 {
@@ -192,9 +220,11 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
     let mut i = 0;
     while i < t.len() {
         let c = t.at(i);
+        // "No.AB1234" (no space after the label's full stop) still starts a value.
         if !c.is_ascii_alphanumeric()
             || t.before(i).is_ascii_alphanumeric()
-            || matches!(t.before(i), '.' | '-' | '/' | ',')
+            || (matches!(t.before(i), '.' | '-' | '/' | ',')
+                && !(t.before(i) == '.' && i >= 3 && t.ends_ci(i - 1, "no")))
         {
             i += 1;
             continue;
@@ -203,6 +233,11 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
         let te = t.run_end(i, |c| c.is_ascii_alphanumeric() || c == '-');
         let te = if t.before(te) == '-' { te - 1 } else { te };
         let nd = t.c[i..te].iter().filter(|c| c.is_ascii_digit()).count();
+        if (te - i == 11 || te - i == 13) && mbi_ok(&t.c[i..te]) {
+            push(hits, Kind::Id, i, te, "id.medicare_mbi");
+            i = te;
+            continue;
+        }
         if te - i >= 6 && nd >= 3 && nd < te - i && matches!(label(t, i), Label::Id) {
             push(hits, Kind::Id, i, te, "id.labelled_alnum");
             i = te;

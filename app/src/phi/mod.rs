@@ -7,9 +7,11 @@
 //! # How it works
 //! The post is normalised once (`text`: full-width forms folded, offsets kept), then a set
 //! of independent rule families adds candidate findings in character indices:
-//! `contacts` (e-mail, personal URLs, phones), `ids` (labelled and check-digit-validated
-//! identifiers), `dates`, `ages`, `addresses`, `facilities`, `names_en`,
-//! `names_ja` and `other` (unique roles, plates, messaging IDs).  Overlapping candidates
+//! `contacts` (e-mail, phones; personal URLs in `urls`), `ids` (labelled and
+//! check-digit-validated identifiers), `dates` (kanji numerals in `dates_kanji`), `ages`,
+//! `addresses`, `facilities` (Japanese names in `facilities_ja`), `names_en` (bare surnames
+//! in `names_en_ctx`), `names_ja` (bare surnames in patient slots in `names_ja_bare`) and
+//! `other` (unique roles, plates, messaging IDs, social handles).  Overlapping candidates
 //! are resolved (earliest, then longest wins), site lists applied, and offsets mapped back to
 //! UTF-8 byte offsets of the original text.  A post is held when anything is found.
 //!
@@ -48,7 +50,9 @@ mod addresses;
 mod ages;
 mod contacts;
 mod dates;
+mod dates_kanji;
 mod facilities;
+mod facilities_ja;
 mod ids;
 mod lex;
 mod lists;
@@ -56,8 +60,10 @@ mod names_en;
 mod names_en_ctx;
 mod names_en_words;
 mod names_ja;
+mod names_ja_bare;
 mod other;
 mod text;
+mod urls;
 
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;

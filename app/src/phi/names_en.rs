@@ -79,6 +79,9 @@ struct Tok {
     given: bool,
     /// In the given-name or surname dictionary.
     known: bool,
+    /// Dictionary flags (`GIVEN`, `SURNAME`, `COMMON`); `COMMON` also for tokens that cannot
+    /// be names (camel case, glued to a digit), so `names_en_ctx` can skip them at once.
+    flags: u8,
 }
 
 struct Ctx<'a> {
@@ -106,9 +109,11 @@ fn classify(t: &Text, d: &Dicts, s: usize, e: usize) -> Tok {
         && !t.starts_ci(s, "de")
         && !t.starts_ci(s, "la");
     if !up || e - s < 2 || e - s > 30 || is_digit(t.at(e)) || camel {
+        tok.flags = COMMON;
         return tok;
     }
     let flags = t.with_str(s, e, true, |w| d.en(w));
+    tok.flags = flags;
     let (is_name, given, common) = (
         flags & (GIVEN | SURNAME) != 0,
         flags & GIVEN != 0,
@@ -354,7 +359,8 @@ pub(super) fn scan(t: &Text, d: &Dicts, hits: &mut Hits) {
         k += 1;
     }
     // Bare names without title or relation (handover lists, other cultures' surnames).
-    super::names_en_ctx::scan(t, d, &raw, hits);
+    let flags: Vec<u8> = cx.tok.iter().map(|x| x.flags).collect();
+    super::names_en_ctx::scan(t, d, &raw, &flags, hits);
 }
 
 #[cfg(test)]

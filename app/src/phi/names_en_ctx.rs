@@ -15,7 +15,7 @@
 //! (`Dr. Okafor`) are excluded as in `names_en`.  All look-around is a few tokens.
 
 use super::lex::lex;
-use super::lists::{Dicts, COMMON, GIVEN, SURNAME};
+use super::lists::{Dicts, COMMON, SURNAME};
 use super::names_en_words::{EPONYM_NEXT, NOT_PERSON};
 use super::text::{is_digit, is_latin, Text};
 use super::{push, Hits, Kind};
@@ -27,7 +27,7 @@ lex!(predicates, &[
     "needs", "needed", "remains", "still", "is for", "awaiting", "is awaiting", "is on", "wants", "says", "keeps",
     "is stable", "is improving", "went home", "is going home", "told", "asked",
 ]);
-/// Predicates that only a patient takes: enough even for an unknown sentence-initial word.
+// Predicates that only a patient takes: enough even for an unknown sentence-initial word.
 #[rustfmt::skip]
 lex!(strong_predicates, &[
     "spiked", "is refusing", "refusing", "refused", "refuses", "is back", "back with", "in bay",
@@ -43,10 +43,10 @@ lex!(relations_after, &[
     "wife", "husband", "son", "sons", "daughter", "daughters", "family", "kids", "children", "mother", "father",
     "sister", "brother", "niece", "nephew", "grandson", "granddaughter", "partner", "carer", "caregiver", "mum",
     "mom", "dad", "nok", "next of kin", "relatives", "widow", "grandchildren", "room", "bed", "bloods", "obs",
-    "discharge", "wound", "inr",
+    "whānau", "whanau", "discharge", "wound", "inr", "mri", "ct", "echo", "labs", "meds", "results", "scan", "notes", "chart", "ecg",
 ]);
-/// Capitalised clinical nouns and pronoun-like words that start sentences and take patient
-/// predicates ("Pharmacy says", "Patient in bed 12 is stable") but are never names.
+// Capitalised clinical nouns and pronoun-like words that start sentences and take patient
+// predicates ("Pharmacy says", "Patient in bed 12 is stable") but are never names.
 #[rustfmt::skip]
 lex!(stop_words, &[
     "patient", "patients", "pharmacy", "case", "ward", "bed", "bay", "room", "nurse", "nurses", "doctor", "family",
@@ -58,7 +58,7 @@ lex!(stop_words, &[
     "yesterday", "morning", "evening", "handover", "sign-out", "signout", "mrs", "mr", "ms", "miss", "baby",
     "infant", "child", "boy", "girl", "granny", "grandma", "grandpa", "sister", "brother", "neighbour", "carer",
 ]);
-/// Surnames that are eponyms when possessive ("Parkinson's meds", "Crohn's flare").
+// Surnames that are eponyms when possessive ("Parkinson's meds", "Crohn's flare").
 #[rustfmt::skip]
 lex!(eponym_surnames, &[
     "parkinson", "alzheimer", "crohn", "graves", "addison", "cushing", "hashimoto", "huntington", "hodgkin",
@@ -69,7 +69,7 @@ lex!(eponym_surnames, &[
     "guillain", "creutzfeldt", "wolff", "stevens", "cheyne", "osgood", "legg", "charcot", "mallory", "zollinger",
     "dandy", "budd", "prader", "peutz", "sturge", "klippel", "brugada", "lambert", "epley", "heberden", "bouchard",
 ]);
-/// Words after a name that make it a textbook, a meeting or a score ("Harrison's chapter").
+// Words after a name that make it a textbook, a meeting or a score ("Harrison's chapter").
 #[rustfmt::skip]
 lex!(thing_next, &[
     "rounds", "chapter", "textbook", "principles", "manual", "lecture", "course", "trial", "study", "group",
@@ -82,7 +82,8 @@ const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ben", "abu", "van", "de", 
 lex!(verbs_before, &[
     "review", "reviewed", "rounded on", "see", "saw", "seen", "chase", "chased", "re", "check on", "checked on",
     "bloods for", "echo for", "ct for", "sign-out", "handover", "overnight", "worried about", "ward list",
-    "to do", "todo", "jobs", "list", "also",
+    "to do", "todo", "jobs", "list", "also", "handed over", "escalated", "discussed", "kept", "follow up", "followed up",
+    "bloods on", "chase bloods on",
 ]);
 #[rustfmt::skip]
 lex!(clinicians, &[
@@ -102,27 +103,29 @@ fn title_case(t: &Text, s: usize, e: usize) -> bool {
 /// Dictionary flags of a word, with accents folded and apostrophes dropped (`Hernández` →
 /// `hernandez`, `O'Brien` → `obrien`); a hyphenated word takes the flags of its parts.
 fn flags(t: &Text, d: &Dicts, s: usize, e: usize) -> u8 {
-    let mut key = String::with_capacity(e - s);
-    let mut out = 0u8;
-    let mut part_common = false;
-    let mut part = |key: &mut String, out: &mut u8| {
-        if !key.is_empty() {
-            let f = d.en(key);
-            if !NAME_PARTICLES.contains(&key.as_str()) {
-                part_common |= f & COMMON != 0;
+    // Longer tokens are never names; the key is built in a stack buffer (no allocation).
+    if e - s > 30 {
+        return COMMON;
+    }
+    let mut buf = [0u8; 128];
+    let (mut n, mut start, mut out, mut part_common) = (0, 0, 0u8, false);
+    for i in s..=e {
+        let c = if i < e { t.c[i] } else { '-' };
+        if c == '-' {
+            if let Ok(key) = std::str::from_utf8(&buf[start..n]) {
+                if !key.is_empty() {
+                    let f = d.en(key);
+                    if !NAME_PARTICLES.contains(&key) {
+                        part_common |= f & COMMON != 0;
+                    }
+                    out |= f;
+                }
             }
-            *out |= f;
-            key.clear();
-        }
-    };
-    for &c in &t.c[s..e] {
-        match c {
-            '\'' | '’' => {}
-            '-' => part(&mut key, &mut out),
-            _ => key.push(fold(c)),
+            start = n;
+        } else if c != '\'' && c != '’' {
+            n += fold(c).encode_utf8(&mut buf[n..]).len();
         }
     }
-    part(&mut key, &mut out);
     if part_common {
         out |= COMMON;
     }
@@ -153,7 +156,7 @@ fn bed_code_before(t: &Text, end: usize) -> bool {
     if matches!(t.before(b), ',' | ':' | '-' | '–' | ')') {
         b = t.back_sp(b - 1);
     }
-    let letter = t.before(b).is_ascii_uppercase() && is_digit(t.before(b - 1).max('\0'));
+    let letter = b >= 2 && t.before(b).is_ascii_uppercase() && is_digit(t.before(b - 1));
     let de = if letter { b - 1 } else { b };
     let ds = t.run_start(de, 4, is_digit);
     if ds == de || is_latin(t.before(ds)) {
@@ -175,6 +178,27 @@ fn bed_code_before(t: &Text, end: usize) -> bool {
         .any(|w| t.ends_ci(t.back_sp(ds), w))
 }
 
+/// "by Okafor and Singh", "Drs Lee & Chan": the second of two names joined by "and" after a
+/// clinician or author word is also not a patient (two hops back at most).
+fn coauthor(t: &Text, s: usize) -> bool {
+    let b = t.back_sp(s);
+    let k = if t.ends_ci(b, "and") && !is_latin(t.before(b - 3)) {
+        b - 3
+    } else if t.before(b) == '&' {
+        b - 1
+    } else {
+        return false;
+    };
+    let pe = t.back_sp(k);
+    let ps = t.run_start(pe, 30, |c| is_latin(c) || c == '\'' || c == '-');
+    if ps == pe || !t.at(ps).is_uppercase() {
+        return false;
+    }
+    let pb = t.back_sp(ps);
+    let pb = if t.before(pb) == '.' { pb - 1 } else { pb };
+    clinicians().before(t, pb).is_some()
+}
+
 /// Is `s` the start of a sentence (start of text, or after `.`, `!`, `?`, a line break)?
 fn sentence_start(t: &Text, s: usize) -> bool {
     let b = t.back_sp(s);
@@ -183,13 +207,29 @@ fn sentence_start(t: &Text, s: usize) -> bool {
 }
 
 /// Runs the bare-name rules over the Latin tokens of `names_en` (`raw`: start, end).
-pub(super) fn scan(t: &Text, d: &Dicts, raw: &[(usize, usize)], hits: &mut Hits) {
+/// `known` holds the dictionary flags `names_en` already looked up for each token.
+pub(super) fn scan(t: &Text, d: &Dicts, raw: &[(usize, usize)], known: &[u8], hits: &mut Hits) {
     let n = raw.len();
     let mut k = 0;
     while k < n {
         let (s, e0) = raw[k];
         k += 1;
-        if !t.at(s).is_uppercase() || !title_case(t, s, e0) {
+        // Glued to a symbol before it: a flag or path ("-Wall", "S/Key", "@Home").
+        if !t.at(s).is_uppercase()
+            || !title_case(t, s, e0)
+            || matches!(t.before(s), '-' | '/' | '_' | '@' | '\\' | '.')
+        {
+            continue;
+        }
+        // Plain ASCII words reuse the look-up of `names_en`; accents, apostrophes and hyphens
+        // need the folded key.  Common words (most capitalised tokens) stop here.
+        let plain = t.c[s..e0].iter().all(|c| c.is_ascii_alphabetic());
+        let f = if plain {
+            known.get(k - 1).copied().unwrap_or(0)
+        } else {
+            flags(t, d, s, e0)
+        };
+        if f & COMMON != 0 {
             continue;
         }
         // Part of a capitalised phrase ("Lincoln High School") unless the word before is a
@@ -201,14 +241,26 @@ pub(super) fn scan(t: &Text, d: &Dicts, raw: &[(usize, usize)], hits: &mut Hits)
                 && t.at(ps).is_uppercase()
                 && pe - ps >= 2
                 && !is_digit(t.before(ps))
-                && !["re", "pt", "bed", "bay", "list", "to", "the"]
+                && !(["re", "pt", "bed", "bay", "list", "to"]
                     .iter()
-                    .any(|w| t.word_ci(ps, w) && pe - ps == w.len())
+                    .any(|w| pe - ps == w.len() && t.word_ci(ps, w))
+                    || verbs_before().is(t, ps, pe)
+                    || (t.word_ci(ps, "the") && pe - ps == 3 && t.word_ci(t.skip_sp(e0), "family")))
         });
+        // After a lower-case article only "the Abernathy family" is a person ("the Kaplan-Meier
+        // curves", "a Foley").
+        let article = prev.is_some_and(|(ps, pe)| {
+            pe + 1 == s
+                && ["the", "a", "an"]
+                    .iter()
+                    .any(|w| pe - ps == w.len() && t.starts_ci(ps, w))
+                && t.at(ps).is_lowercase()
+        }) && !t.word_ci(t.skip_sp(e0), "family");
         // Parts of a hyphenated word: three or more is an eponym ("Wolff-Parkinson-White").
         let hyphens = t.c[s..e0].iter().filter(|&&c| c == '-').count();
-        let first_part = t.run_end(s, |c| c != '-').min(e0);
+        let first_part = (s..e0).find(|&i| t.c[i] == '-').unwrap_or(e0);
         if prev_adjacent_cap
+            || article
             || hyphens >= 2
             || not_person().is(t, s, e0)
             || stop_words().is(t, s, e0)
@@ -217,15 +269,16 @@ pub(super) fn scan(t: &Text, d: &Dicts, raw: &[(usize, usize)], hits: &mut Hits)
         {
             continue;
         }
-        let f = flags(t, d, s, e0);
-        if f & COMMON != 0 {
-            continue;
-        }
         // A second capitalised word right after: a two-word name when neither is common.
         let mut e = e0;
+        let mut f2_flags = 0u8;
         if let Some(&(s2, e2)) = raw.get(k) {
-            if s2 == e0 + 1 && t.at(e0) == ' ' && t.at(s2).is_uppercase() {
-                let f2 = flags(t, d, s2, e2);
+            if s2 == e0 + 1 && t.at(e0) == ' ' && t.at(s2).is_uppercase() && title_case(t, s2, e2) {
+                let f2 = if t.c[s2..e2].iter().all(|c| c.is_ascii_alphabetic()) {
+                    known.get(k).copied().unwrap_or(0)
+                } else {
+                    flags(t, d, s2, e2)
+                };
                 let two = title_case(t, s2, e2)
                     && f2 & COMMON == 0
                     && !stop_words().is(t, s2, e2)
@@ -235,6 +288,7 @@ pub(super) fn scan(t: &Text, d: &Dicts, raw: &[(usize, usize)], hits: &mut Hits)
                     continue;
                 }
                 e = e2;
+                f2_flags = f2;
                 k += 1;
             }
         }
@@ -268,7 +322,7 @@ pub(super) fn scan(t: &Text, d: &Dicts, raw: &[(usize, usize)], hits: &mut Hits)
         // A clinician or a thanked colleague: "Dr. Okafor", "talk by Okafor", "thanks Sarah".
         let pb = t.back_sp(s);
         let pb = if t.before(pb) == '.' { pb - 1 } else { pb };
-        if clinicians().before(t, pb).is_some() {
+        if clinicians().before(t, pb).is_some() || coauthor(t, s) {
             continue;
         }
         // An address line: "Apt. 456, West Michaelview".
@@ -280,6 +334,13 @@ pub(super) fn scan(t: &Text, d: &Dicts, raw: &[(usize, usize)], hits: &mut Hits)
             }
         }
         let start = sentence_start(t, s);
+        let surname = (f | f2_flags) & SURNAME != 0;
+        // A dictionary surname inside a sentence needs nothing more (the common case, so the
+        // context look-ups below are skipped).
+        if surname && !start {
+            push(hits, Kind::Name, s, e, "name.bare");
+            continue;
+        }
         let strong = strong_predicates().word_at(t, after).is_some()
             || (t.at(e) == ',' && strong_predicates().word_at(t, t.skip_sp(e + 1)).is_some())
             || (poss != after && relations_after().word_at(t, poss).is_some());
@@ -287,7 +348,8 @@ pub(super) fn scan(t: &Text, d: &Dicts, raw: &[(usize, usize)], hits: &mut Hits)
             || predicates().word_at(t, after).is_some()
             || (t.at(e) == ',' && predicates().word_at(t, t.skip_sp(e + 1)).is_some())
             || t.word_ci(after, "family");
-        let left = bed_code_before(t, s)
+        let bed = bed_code_before(t, s);
+        let left = bed
             || verbs_before()
                 .before(t, {
                     let b = t.back_sp(s);
@@ -298,20 +360,69 @@ pub(super) fn scan(t: &Text, d: &Dicts, raw: &[(usize, usize)], hits: &mut Hits)
                     }
                 })
                 .is_some();
-        let surname = f & SURNAME != 0;
+        // "Grzegorz Nowak, retired miner": a two-word name heading the post, then a comma.
+        let headed = start && e > e0 && t.at(e) == ',';
         // A handover line that starts with the surname: "Tremblay - AKI improving".
         let dash = t.starts_ci(e, " - ") || t.starts_ci(e, " – ") || t.at(e) == ':';
         let ok = if surname {
-            !start || pred || left || dash
+            pred || left || dash || headed
         } else {
             // Given names alone and unknown words need patient context on one side.
             pred || left
         };
         // An unknown sentence-initial word with only a verb before it is too weak
         // ("See Lasix dosing"): ask for the predicate as well.
-        let ok = ok && (surname || !start || strong || bed_code_before(t, s) || left && e > e0);
+        let ok = ok && (surname || !start || strong || bed || left && e > e0);
         if ok {
             push(hits, Kind::Name, s, e, "name.bare");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{scan, Kind};
+
+    fn names(s: &str) -> Vec<String> {
+        scan(s)
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Name)
+            .map(|f| s[f.start..f.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn positives() {
+        for (s, want) in [
+            ("Sign-out: 12B, Fitzgerald, on heparin", "Fitzgerald"),
+            ("Overnight: Kowalczyk spiked to 39.1", "Kowalczyk"),
+            ("Ward list: 3A Al-Rashid - for CT head", "Al-Rashid"),
+            ("Rounded on Hernández again", "Hernández"),
+            ("O'Brien in side room 2 needs a lactate", "O'Brien"),
+            ("The Abernathy family asked about hospice", "Abernathy"),
+            ("Review Nwachukwu first thing", "Nwachukwu"),
+            ("Tremblay - AKI improving", "Tremblay"),
+        ] {
+            assert_eq!(names(s).first().map(String::as_str), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn negatives() {
+        for s in [
+            "Pharmacy says the dose is fine.",
+            "Best approach to Guillain-Barré in the ICU?",
+            "Teaching: Norton 11 and Rockall 4 are screening tools.",
+            "Reminder: Schwartz rounds this Thursday.",
+            "Parkinson's meds must be on time.",
+            "Any thoughts on the Kaplan-Meier curves?",
+            "Good thread by Okafor and Singh on deprescribing.",
+            "Entresto needs prior authorisation.",
+            "Address is 447 Cindy Brooks Apt. 940, West Karenstad, NY 13798.",
+            "Nguyen et al. 2020 is the landmark trial.",
+        ] {
+            assert!(names(s).is_empty(), "{s}: {:?}", names(s));
         }
     }
 }

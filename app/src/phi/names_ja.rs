@@ -170,8 +170,12 @@ pub(super) fn scan(t: &Text, d: &Dicts, hits: &mut Hits) {
                 i = e;
                 continue;
             }
+            // A bare katakana name in a patient slot ("3床 グエン、").
+            super::names_ja_bare::katakana(t, i, hits);
         }
         if is_kanji(c) && !is_kanji(t.before(i)) {
+            // Bare surnames in a patient slot and kanji-numeral dates (same walk).
+            super::names_ja_bare::run(t, i, hits);
             // The run ends at the first honorific inside it ("田中様" is handled above).
             let mut e = t.run_end(i, is_kanji);
             if let Some(h) = (i + 1..e).find(|&j| hon.at(t, j).is_some()) {
@@ -231,11 +235,15 @@ fn honorific(t: &Text, d: &Dicts, h: usize, hits: &mut Hits) {
     }
     // Hiragana given names: "はなさん" (not "おばあさん", "みなさん").
     let hs = t.run_start(h, 6, is_hira);
+    // A particle-like kana at the very start of the run, after no word at all (start of the
+    // post, punctuation, a space), begins the name: "はなちゃん", "たろうくん".
+    let word_before = is_kanji(t.before(hs)) || is_kata(t.before(hs));
     let cut = (hs..h).rev().find(|&j| {
-        matches!(
-            t.at(j),
-            'の' | 'は' | 'が' | 'に' | 'を' | 'で' | 'と' | 'も' | 'へ' | 'や' | 'て' | 'た'
-        )
+        (j > hs || word_before)
+            && matches!(
+                t.at(j),
+                'の' | 'は' | 'が' | 'に' | 'を' | 'で' | 'と' | 'も' | 'へ' | 'や' | 'て' | 'た'
+            )
     });
     let hs = cut.map_or(hs, |j| j + 1);
     let name = t.string(hs, h);
@@ -345,6 +353,7 @@ mod tests {
     fn positives() {
         let cases = [
             ("長男の勅使河原一郎さんの携帯", "勅使河原一郎"),
+            ("はなちゃん（3歳）、熱性けいれん", "はな"),
             ("申し送り：101号室 四十物様、ID", "四十物"),
             ("佐藤 花子さん（95歳）", "佐藤 花子"),
             (
