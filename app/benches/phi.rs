@@ -84,6 +84,9 @@ fn adversarial(c: &mut Criterion) {
         ("titles", repeat_to("Mr. ", mb)),
         ("fullwidth_phone", repeat_to("０９０－", mb)),
         ("email_chain", repeat_to("a@", mb)),
+        ("bare_names", repeat_to("Mary Smith ", mb)),
+        ("bed_and_surname", repeat_to("12B, Fitzgerald, ", mb)),
+        ("kanji_dates", repeat_to("三月二日", mb)),
     ];
     let mut g = c.benchmark_group("adversarial_1MB");
     g.sample_size(10);

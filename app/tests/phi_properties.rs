@@ -101,9 +101,9 @@ proptest! {
     }
 }
 
-/// Long adversarial inputs finish quickly (linear time) and stay well-formed.
+/// Long adversarial inputs stay well-formed (their linear cost is benchmarked).
 #[test]
-fn adversarial_inputs_are_linear() {
+fn adversarial_inputs_give_valid_offsets() {
     let inputs = [
         "7".repeat(100_000),
         "漢".repeat(50_000),
@@ -117,16 +117,10 @@ fn adversarial_inputs_are_linear() {
         "田中さん、".repeat(15_000),
         "Mary Smith ".repeat(8_000),
     ];
+    // Speed and linearity are measured by the criterion benchmark (benches/phi.rs) and
+    // instruction counts (examples/phi_one.rs), never by timing a test.
     for text in &inputs {
-        let start = std::time::Instant::now();
         let s = scan(text);
-        let took = start.elapsed();
-        assert!(
-            took.as_secs_f64() < 5.0,
-            "{} chars took {:?}",
-            text.chars().count(),
-            took
-        );
         let mut prev = 0;
         for f in &s.findings {
             assert!(

@@ -32,15 +32,16 @@ fi
 pg_ok || die "PostgreSQL is not reachable at $ROUNDS_TEST_DATABASE_URL"
 
 step "build: server, tests, browser bundle"
-cargo build -p server -p tests --tests
-cargo build -p server
+# Always the same package set, so cargo unifies features once and builds once.
+packages=(-p app -p server -p tests)
+cargo build "${packages[@]}" --lib --bins --tests --examples
 cargo run --quiet -p bundle
 
 step "unit tests and integration suite on SQLite"
-ROUNDS_TEST_BACKEND=sqlite cargo nextest run -p app -p server -p tests --no-fail-fast
+ROUNDS_TEST_BACKEND=sqlite cargo nextest run "${packages[@]}" --no-fail-fast
 
 step "integration suite on PostgreSQL"
-ROUNDS_TEST_BACKEND=postgres cargo nextest run -p tests --no-fail-fast
+ROUNDS_TEST_BACKEND=postgres cargo nextest run "${packages[@]}" --no-fail-fast -E 'package(tests)'
 # Each test made its own database; drop them.
 psql "$ROUNDS_TEST_DATABASE_URL" -Atqc "select datname from pg_database where datname like 'rounds_test_%'" \
   | while read -r db; do psql "$ROUNDS_TEST_DATABASE_URL" -qc "drop database if exists \"$db\"" >/dev/null || true; done
