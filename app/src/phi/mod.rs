@@ -435,3 +435,14 @@ mod tests {
         }
     }
 }
+
+/// The texts of the findings of one kind (for the rule modules' tests).
+#[cfg(test)]
+pub(crate) fn texts_of_kind(text: &str, kind: Kind) -> Vec<String> {
+    scan(text)
+        .findings
+        .iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| text[f.start..f.end].to_string())
+        .collect()
+}

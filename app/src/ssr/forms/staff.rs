@@ -5,13 +5,32 @@ use axum::extract::{Request, State};
 use axum::response::Response;
 
 use super::{finish, read_or_render, see_other_with_notice, Outcome, Submitted};
-use crate::models::{Role, Status};
+use crate::models::{Role, Status, Viewer};
 use crate::ssr::error::AppError;
 use crate::ssr::validate::{self, FieldErrors};
 use crate::ssr::AppState;
 
 /// Longest rejection reason, in characters.
 const MAX_REASON: usize = 1000;
+
+/// The acting staff member (who must pass `allowed`) and the account the form names.
+fn actor_and_target(
+    sub: &Submitted,
+    allowed: impl Fn(&Viewer) -> bool,
+) -> Result<(&Viewer, i64), AppError> {
+    let actor = sub
+        .ctx
+        .viewer
+        .as_ref()
+        .filter(|v| allowed(v))
+        .ok_or(AppError::Forbidden)?;
+    let target = sub
+        .form
+        .get("user_id")
+        .parse()
+        .map_err(|_| AppError::BadRequest)?;
+    Ok((actor, target))
+}
 
 /// POST /mod/verification: verify, or reject with a reason.
 pub async fn decide(State(state): State<AppState>, req: Request) -> Response {
@@ -24,17 +43,7 @@ pub async fn decide(State(state): State<AppState>, req: Request) -> Response {
 }
 
 async fn decide_inner(state: &AppState, sub: &Submitted) -> Outcome {
-    let actor = sub
-        .ctx
-        .viewer
-        .as_ref()
-        .filter(|v| v.can_moderate())
-        .ok_or(AppError::Forbidden)?;
-    let target: i64 = sub
-        .form
-        .get("user_id")
-        .parse()
-        .map_err(|_| AppError::BadRequest)?;
+    let (actor, target) = actor_and_target(sub, |v| v.can_moderate())?;
     // The queue shows one reason box per applicant, named after them so a rejected
     // form's message and text land on the right card.
     let reason_field = format!("reason_{target}");
@@ -96,17 +105,7 @@ pub async fn set_role(State(state): State<AppState>, req: Request) -> Response {
 }
 
 async fn set_role_inner(state: &AppState, sub: &Submitted) -> Outcome {
-    let actor = sub
-        .ctx
-        .viewer
-        .as_ref()
-        .filter(|v| v.is_admin())
-        .ok_or(AppError::Forbidden)?;
-    let target: i64 = sub
-        .form
-        .get("user_id")
-        .parse()
-        .map_err(|_| AppError::BadRequest)?;
+    let (actor, target) = actor_and_target(sub, |v| v.is_admin())?;
     let (role, action) = match sub.form.get("role") {
         "moderator" => (Role::Moderator, "role.grant_moderator"),
         "member" => (Role::Member, "role.revoke_moderator"),
