@@ -359,6 +359,17 @@ pub fn scan(text: &str) -> Scan {
         .scan(text)
 }
 
+/// The texts of the findings of one kind (for the rule modules' tests).
+#[cfg(test)]
+pub(crate) fn texts_of_kind(text: &str, kind: Kind) -> Vec<String> {
+    scan(text)
+        .findings
+        .iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| text[f.start..f.end].to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -434,15 +445,4 @@ mod tests {
             assert!(!scan(p).hold, "{p}");
         }
     }
-}
-
-/// The texts of the findings of one kind (for the rule modules' tests).
-#[cfg(test)]
-pub(crate) fn texts_of_kind(text: &str, kind: Kind) -> Vec<String> {
-    scan(text)
-        .findings
-        .iter()
-        .filter(|f| f.kind == kind)
-        .map(|f| text[f.start..f.end].to_string())
-        .collect()
 }
