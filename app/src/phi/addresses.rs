@@ -321,15 +321,10 @@ fn chome_ja(t: &Text, i: usize) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{scan, Kind};
+    use super::super::Kind;
 
     fn addrs(s: &str) -> Vec<String> {
-        scan(s)
-            .findings
-            .iter()
-            .filter(|f| f.kind == Kind::Address)
-            .map(|f| s[f.start..f.end].to_string())
-            .collect()
+        super::super::texts_of_kind(s, Kind::Address)
     }
 
     #[test]

@@ -95,15 +95,10 @@ pub(super) fn at_month(t: &Text, me: usize, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{scan, Kind};
+    use super::super::Kind;
 
     fn dates(s: &str) -> Vec<String> {
-        scan(s)
-            .findings
-            .iter()
-            .filter(|f| f.kind == Kind::Date)
-            .map(|f| s[f.start..f.end].to_string())
-            .collect()
+        super::super::texts_of_kind(s, Kind::Date)
     }
 
     #[test]

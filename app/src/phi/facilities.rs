@@ -205,15 +205,10 @@ fn saint(t: &Text, i: usize, hits: &mut Hits) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{scan, Kind};
+    use super::super::Kind;
 
     fn facs(s: &str) -> Vec<String> {
-        scan(s)
-            .findings
-            .iter()
-            .filter(|f| f.kind == Kind::Facility)
-            .map(|f| s[f.start..f.end].to_string())
-            .collect()
+        super::super::texts_of_kind(s, Kind::Facility)
     }
 
     #[test]

@@ -340,16 +340,11 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{scan, Kind};
+    use super::super::Kind;
     use super::*;
 
     fn ids(s: &str) -> Vec<String> {
-        scan(s)
-            .findings
-            .iter()
-            .filter(|f| f.kind == Kind::Id)
-            .map(|f| s[f.start..f.end].to_string())
-            .collect()
+        super::super::texts_of_kind(s, Kind::Id)
     }
 
     #[test]

@@ -311,15 +311,10 @@ fn labelled_token(t: &Text, i: usize, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{scan, Kind};
+    use super::super::Kind;
 
     fn others(s: &str) -> Vec<String> {
-        scan(s)
-            .findings
-            .iter()
-            .filter(|f| f.kind == Kind::Other)
-            .map(|f| s[f.start..f.end].to_string())
-            .collect()
+        super::super::texts_of_kind(s, Kind::Other)
     }
 
     #[test]
