@@ -10,7 +10,11 @@ step() { printf '\n== %s\n' "$*"; }
 die() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# Incremental caches double the size of target/ and buy nothing in a one-off run.
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
+
 step "prerequisites"
+df -h . | tail -n1 | awk '{print "disk free where the build runs: " $4}'
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 if ! command -v cargo-nextest >/dev/null 2>&1; then
   cargo install cargo-nextest --locked || die "cargo-nextest could not be installed"
