@@ -8,6 +8,8 @@
 
 pub mod components;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod markdown;
 pub mod models;
 pub mod phi;
 pub mod routes;
@@ -89,6 +91,16 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
                             <Route path=path!("/mod/verification") view=VerificationPage ssr=SsrMode::Async/>
                             <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
+                            <Route path=path!("/admin/site-lists") view=SiteListsPage ssr=SsrMode::Async/>
+                            <Route path=path!("/c/:slug") view=ForumList ssr=SsrMode::Async/>
+                            <Route path=path!("/new") view=NewThreadPage ssr=SsrMode::Async/>
+                            <Route path=path!("/t/:id") view=ThreadPage ssr=SsrMode::Async/>
+                            <Route path=path!("/p/:id") view=PostPage ssr=SsrMode::Async/>
+                            <Route path=path!("/p/:id/report") view=ReportPage/>
+                            <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
+                            <Route path=path!("/mod/queue") view=QueuePage ssr=SsrMode::Async/>
+                            <Route path=path!("/mod/held/:id") view=HeldItemPage ssr=SsrMode::Async/>
+                            <Route path=path!("/mod/report/:id") view=ReportItemPage ssr=SsrMode::Async/>
                         </Routes>
                     }.into_any(),
                 }}

@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod scan;
+pub mod seed;
 pub mod settings;
 
 use std::net::SocketAddr;
@@ -55,6 +56,8 @@ pub fn build_router(settings: &Settings, store: Store) -> Router {
     let config = AppConfig {
         secure_cookies: settings.secure_cookies,
         default_lang: settings.default_lang,
+        claim_ttl_secs: settings.claim_minutes * 60,
+        retention_secs: settings.retention_days * 24 * 3600,
         ..AppConfig::default()
     };
     let state = AppState {
@@ -119,11 +122,19 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     }
     let maintenance = store.clone();
     tokio::spawn(async move {
+        // Hourly: the purge deadline is a retention period in days, so an hour late
+        // is still on time.
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {
             tick.tick().await;
             let _ = maintenance.purge_expired_sessions().await;
             let _ = maintenance.throttle_forget(24 * 3600).await;
+            // Text that was never published is deleted once its retention has passed.
+            match maintenance.purge_due(app::ssr::store::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(revisions = n, "unpublished text purged"),
+                Err(e) => tracing::error!(error = %e, "purge failed"),
+            }
         }
     });
     let router = build_router(&settings, store.clone());

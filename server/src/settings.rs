@@ -25,6 +25,12 @@ pub struct Settings {
     /// Directory holding `pkg/` with the wasm bundle and CSS (`ROUNDS_SITE_ROOT`,
     /// default `target/site`).
     pub site_root: PathBuf,
+    /// Days the author can still read text that was never published before it is
+    /// deleted (`ROUNDS_RETENTION_DAYS`, default 7).
+    pub retention_days: i64,
+    /// Minutes a moderator's claim on a queue item lasts (`ROUNDS_CLAIM_MINUTES`,
+    /// default 15).
+    pub claim_minutes: i64,
 }
 
 impl std::fmt::Debug for Settings {
@@ -36,6 +42,8 @@ impl std::fmt::Debug for Settings {
             .field("secure_cookies", &self.secure_cookies)
             .field("default_lang", &self.default_lang)
             .field("site_root", &self.site_root)
+            .field("retention_days", &self.retention_days)
+            .field("claim_minutes", &self.claim_minutes)
             .finish()
     }
 }
@@ -72,6 +80,25 @@ struct FileSettings {
     secure_cookies: Option<bool>,
     default_lang: Option<String>,
     site_root: Option<PathBuf>,
+    retention_days: Option<i64>,
+    claim_minutes: Option<i64>,
+}
+
+fn parse_count(
+    name: &str,
+    v: Option<String>,
+    file: Option<i64>,
+    default: i64,
+) -> anyhow::Result<i64> {
+    let n = match v {
+        Some(v) => v
+            .trim()
+            .parse::<i64>()
+            .with_context(|| format!("{name} must be a whole number"))?,
+        None => file.unwrap_or(default),
+    };
+    anyhow::ensure!((0..=3650).contains(&n), "{name} must be between 0 and 3650");
+    Ok(n)
 }
 
 fn parse_bool(name: &str, v: &str) -> anyhow::Result<bool> {
@@ -129,6 +156,18 @@ impl Settings {
                 .map(PathBuf::from)
                 .or(file.site_root)
                 .unwrap_or_else(|| "target/site".into()),
+            retention_days: parse_count(
+                "ROUNDS_RETENTION_DAYS",
+                env("ROUNDS_RETENTION_DAYS"),
+                file.retention_days,
+                7,
+            )?,
+            claim_minutes: parse_count(
+                "ROUNDS_CLAIM_MINUTES",
+                env("ROUNDS_CLAIM_MINUTES"),
+                file.claim_minutes,
+                15,
+            )?,
         })
     }
 }
@@ -158,6 +197,8 @@ mod tests {
             secure_cookies: false,
             default_lang: Lang::En,
             site_root: "s".into(),
+            retention_days: 7,
+            claim_minutes: 15,
         };
         assert!(!format!("{s:?}").contains("secretpw"));
     }

@@ -61,6 +61,8 @@ pub async fn spawn_app() -> TestApp {
         secure_cookies: false,
         default_lang: app::i18n::Lang::En,
         site_root: dir.path().join("site"),
+        retention_days: 7,
+        claim_minutes: 15,
     };
     let router = server::build_app(&settings).await.expect("build app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -252,4 +254,78 @@ pub fn location(res: &reqwest::Response) -> String {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string()
+}
+
+/// A post body that the detector holds: a patient's name and date of birth.
+pub const PHI_BODY: &str =
+    "Mrs. Eleanor Whitfield, born 14 March 1941, was admitted with aspiration pneumonia.";
+
+/// A clean case description.
+pub const CLEAN_BODY: &str = "Woman in her 80s with aspiration pneumonia after a stroke. \
+     We started ampicillin-sulbactam; what do you use when there is a penicillin allergy?";
+
+impl TestApp {
+    /// Signs in a fresh verified member and returns their id.
+    pub async fn member(&self, email: &str, name: &str) -> i64 {
+        self.sign_in_as(email, name, Role::Member, Status::Verified)
+            .await
+    }
+
+    /// Starts a thread in Internal medicine; returns the response (303 expected).
+    pub async fn post_thread(&self, title: &str, body: &str) -> reqwest::Response {
+        self.post_form(
+            "/new",
+            &[
+                ("category", "internal-medicine"),
+                ("title", title),
+                ("tags", "antibiotics"),
+                ("body", body),
+            ],
+        )
+        .await
+    }
+
+    /// Starts a thread and returns (thread id or 0, post id or 0) from the redirect.
+    pub async fn start_thread(&self, title: &str, body: &str) -> (i64, i64) {
+        let res = self.post_thread(title, body).await;
+        assert_eq!(res.status().as_u16(), 303, "thread posted");
+        ids_from(&location(&res))
+    }
+
+    /// Replies to a thread; returns the redirect target.
+    pub async fn reply(&self, thread: i64, body: &str) -> String {
+        let res = self
+            .post_form(&format!("/t/{thread}/reply"), &[("body", body)])
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "reply posted");
+        location(&res)
+    }
+
+    /// A row count straight from the database.
+    pub async fn count(&self, sql: &str) -> i64 {
+        let store = self.store().await;
+        let row = sqlx::query(sql)
+            .fetch_one(store.pool())
+            .await
+            .expect("count query");
+        sqlx::Row::try_get::<i64, _>(&row, 0).expect("count")
+    }
+}
+
+/// (thread id, post id) from `/t/{t}?…#post-{p}` or (0, post id) from `/p/{p}`.
+pub fn ids_from(location: &str) -> (i64, i64) {
+    if let Some(rest) = location.strip_prefix("/p/") {
+        return (0, rest.parse().expect("post id"));
+    }
+    let rest = location.strip_prefix("/t/").expect("thread location");
+    let thread = rest
+        .split(['?', '#'])
+        .next()
+        .and_then(|s| s.parse().ok())
+        .expect("thread id");
+    let post = rest
+        .rsplit_once("#post-")
+        .and_then(|(_, p)| p.parse().ok())
+        .unwrap_or(0);
+    (thread, post)
 }

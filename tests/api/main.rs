@@ -7,6 +7,8 @@ mod helpers;
 mod accounts;
 mod audit;
 mod bad_input;
+mod forum;
+mod moderation;
 mod pages;
 mod phi_corpus;
 mod security;

@@ -90,7 +90,12 @@ async fn every_main_page_renders_in_japanese() {
     app.post_form("/lang", &[("lang", "ja"), ("return_to", "/")])
         .await;
     for (path, text) in [
-        ("/", "ようこそ"),
+        ("/", "最新のスレッド"),
+        ("/new", "新しいスレッド"),
+        ("/c/nursing", "看護"),
+        ("/notifications", "通知はまだありません"),
+        ("/mod/queue", "モデレーションキュー"),
+        ("/admin/site-lists", "常に保留する語句"),
         ("/profile", "プロフィール"),
         ("/mod/verification", "資格確認キュー"),
         ("/admin/users", "ユーザー管理"),

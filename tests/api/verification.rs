@@ -37,7 +37,9 @@ async fn a_moderator_verifies_an_applicant_who_can_then_enter_the_forum() {
 
     let (status, home) = app.page("/").await;
     assert_eq!(status, 200);
-    assert!(home.contains("Welcome, Newcomer"), "{home}");
+    assert!(home.contains("Latest threads"), "{home}");
+    let (_, notes) = app.page("/notifications").await;
+    assert!(notes.contains("Your licence is verified"), "{notes}");
 }
 
 #[tokio::test]
@@ -135,7 +137,7 @@ async fn pending_and_anonymous_users_are_refused_on_member_pages() {
         let res = anon.get(path).await;
         if path == "/" {
             assert_eq!(res.status().as_u16(), 200, "the front page explains Rounds");
-            assert!(!res.text().await.unwrap().contains("Welcome,"));
+            assert!(!res.text().await.unwrap().contains("Latest threads"));
             continue;
         }
         assert_eq!(res.status().as_u16(), 303, "{path}");

@@ -29,7 +29,7 @@ const PAGES = [
   { name: 'profile', who: 'admin', path: '/profile', h1: { en: 'Your profile', ja: 'プロフィール' } },
   { name: 'verification-queue', who: 'admin', path: '/mod/verification', h1: { en: 'Verification queue', ja: '資格確認キュー' } },
   { name: 'admin-users', who: 'admin', path: '/admin/users', h1: { en: 'Users', ja: 'ユーザー管理' } },
-  { name: 'member-home', who: 'admin', path: '/', h1: { en: 'Welcome, Dr Admin', ja: 'Dr Adminさん、ようこそ' } },
+  { name: 'member-home', who: 'admin', path: '/', h1: { en: 'Latest threads', ja: '最新のスレッド' } },
 ];
 
 let app;

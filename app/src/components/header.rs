@@ -26,11 +26,21 @@ pub fn Header() -> impl IntoView {
             let moderator = v.can_moderate();
             let admin = v.is_admin();
             let name = v.display_name.clone();
+            let unread = v.unread;
             view! {
                 {verified.then(|| view! { <a href="/">{i.tr("nav.forum")}</a> })}
                 {(!verified).then(|| view! { <a href="/pending">{i.tr("nav.application")}</a> })}
+                {moderator.then(|| view! { <a href="/mod/queue">{i.tr("nav.queue")}</a> })}
                 {moderator.then(|| view! { <a href="/mod/verification">{i.tr("nav.verification")}</a> })}
                 {admin.then(|| view! { <a href="/admin/users">{i.tr("nav.users")}</a> })}
+                {admin.then(|| view! { <a href="/admin/site-lists">{i.tr("nav.site_lists")}</a> })}
+                {verified.then(|| view! {
+                    <a href="/notifications" class="notifications-link"
+                        aria-label=i.trf("nav.notifications_n", &[("n", &unread.to_string())])>
+                        {i.tr("nav.notifications")}
+                        {(unread > 0).then(|| view! { " " <span class="count" aria-hidden="true">{unread}</span> })}
+                    </a>
+                })}
                 <a href="/profile" class="who" title=i.tr("nav.profile")>{name}</a>
                 <form method="post" action="/logout" class="inline">
                     <CsrfField/>

@@ -1,11 +1,15 @@
 //! Components shared by pages: the header with navigation and language switcher,
 //! notices, error pages and labelled form fields that show their own errors.
 
+mod composer;
 pub mod fields;
 mod header;
+mod highlight;
 
+pub use composer::{Composer, ComposerInit};
 pub use fields::{CsrfField, Field, FormError, ProfessionSelect, TextArea};
 pub use header::Header;
+pub use highlight::{Highlighted, Pager};
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -68,5 +72,21 @@ pub fn LoadError(error: ServerFnError) -> impl IntoView {
         ServerFnError::ServerError(k) if k.starts_with("err.") => k.clone(),
         _ => "err.internal".to_string(),
     };
+    // The page answers with the error's status, so a missing thread is a 404 to
+    // browsers, crawlers and tests alike.
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        let status = match key.as_str() {
+            "err.bad_request" => 400,
+            "err.unauthorized" => 401,
+            "err.forbidden" | "err.csrf" => 403,
+            "err.not_found" => 404,
+            "err.conflict" => 409,
+            _ => 500,
+        };
+        if let Ok(code) = http::StatusCode::from_u16(status) {
+            res.set_status(code);
+        }
+    }
     view! { <p class="error" role="alert">{i.tr(&key)}</p> }
 }

@@ -3,6 +3,7 @@
 //! `rounds_lang` cookie (the header switcher), else `Accept-Language`, else the
 //! operator's default.
 
+mod forum_messages;
 mod messages;
 
 use serde::{Deserialize, Serialize};
@@ -87,6 +88,7 @@ fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
     TABLE.get_or_init(|| {
         MESSAGES
             .iter()
+            .chain(forum_messages::FORUM_MESSAGES)
             .map(|(k, en, ja)| (*k, (*en, *ja)))
             .collect()
     })
@@ -146,7 +148,7 @@ mod tests {
     #[test]
     fn every_message_has_both_languages_and_unique_keys() {
         let mut seen = std::collections::HashSet::new();
-        for (k, en, ja) in MESSAGES {
+        for (k, en, ja) in MESSAGES.iter().chain(forum_messages::FORUM_MESSAGES) {
             assert!(seen.insert(*k), "duplicate key {k}");
             assert!(!en.trim().is_empty(), "{k} lacks English");
             assert!(!ja.trim().is_empty(), "{k} lacks Japanese");
@@ -194,6 +196,7 @@ mod tests {
                     (".trf(\"", ""),
                     ("label=\"", ""),
                     ("hint=\"", ""),
+                    ("submit=\"", ""),
                     ("\"err.", "err."),
                     ("\"notice.", "notice."),
                 ];

@@ -1,6 +1,10 @@
 //! Types shared by the server and the browser: what a page needs to know about the
 //! signed-in user, roles and statuses, and the echo of a rejected form.
 
+mod forum;
+
+pub use forum::*;
+
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -88,6 +92,9 @@ pub struct Viewer {
     pub role: Role,
     /// Verification state.
     pub status: Status,
+    /// Unread notifications (the header's count).
+    #[serde(default)]
+    pub unread: i64,
 }
 
 impl Viewer {
@@ -257,6 +264,7 @@ mod tests {
     fn only_verified_staff_moderate() {
         let mut v = Viewer {
             id: 1,
+            unread: 0,
             display_name: "x".into(),
             role: Role::Moderator,
             status: Status::Pending,

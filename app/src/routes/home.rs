@@ -28,28 +28,6 @@ pub fn HomePage() -> impl IntoView {
             </section>
         }
         .into_any(),
-        Some(v) => {
-            let moderator = v.can_moderate();
-            view! {
-                <Title text=i.tr("forum.title")/>
-                <section class="member-home">
-                    <h1>{i.trf("forum.welcome", &[("name", &v.display_name)])}</h1>
-                    <p class="lead">{i.tr("forum.lead")}</p>
-                    {moderator.then(|| view! {
-                        <p><a class="button" href="/mod/verification">{i.tr("nav.verification")}</a></p>
-                    })}
-                </section>
-                <section class="rules">
-                    <h2>{i.tr("rules.title")}</h2>
-                    <ul>
-                        <li>{i.tr("rules.1")}</li>
-                        <li>{i.tr("rules.2")}</li>
-                        <li>{i.tr("rules.3")}</li>
-                        <li>{i.tr("rules.4")}</li>
-                    </ul>
-                </section>
-            }
-            .into_any()
-        }
+        Some(_) => view! { <crate::routes::ForumList/> }.into_any(),
     }
 }

@@ -1,9 +1,19 @@
 //! The pages of Rounds, one module per area.
 
 mod account;
+mod forum;
 mod home;
+mod moderation;
+mod notifications;
+mod post;
 mod staff;
+mod thread;
 
 pub use account::{LoginPage, PendingPage, ProfilePage, RegisterPage};
+pub use forum::{ForumList, NewThreadPage};
 pub use home::HomePage;
-pub use staff::{UsersPage, VerificationPage};
+pub use moderation::{HeldItemPage, QueuePage, ReportItemPage};
+pub use notifications::NotificationsPage;
+pub use post::{PostPage, ReportPage};
+pub use staff::{SiteListsPage, UsersPage, VerificationPage};
+pub use thread::ThreadPage;

@@ -131,3 +131,58 @@ pub fn UsersPage() -> impl IntoView {
         </Suspense>
     }
 }
+
+/// `/admin/site-lists`: the detector's extra terms for this site.
+#[component]
+pub fn SiteListsPage() -> impl IntoView {
+    let i = use_i18n();
+    let data = Resource::new(|| (), |_| crate::server_fns::admin_site_lists());
+    let list_box = move |list: &'static str, terms: Vec<String>| {
+        let field = format!("term_{list}");
+        view! {
+            <section class="card site-list" id=format!("list-{list}")>
+                <h2>{i.tr(&format!("site_lists.{list}"))}</h2>
+                <p class="hint">{i.tr(&format!("site_lists.{list}_hint"))}</p>
+                <ul class="terms">
+                    {terms.into_iter().map(|t| view! {
+                        <li>
+                            <span>{t.clone()}</span>" "
+                            <form method="post" action="/admin/site-lists" class="inline">
+                                <CsrfField/>
+                                <input type="hidden" name="list" value=list/>
+                                <input type="hidden" name="action" value="remove"/>
+                                <input type="hidden" name="term" value=t/>
+                                <button type="submit" class="link">{i.tr("site_lists.remove")}</button>
+                            </form>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <form method="post" action="/admin/site-lists">
+                    <CsrfField/>
+                    <input type="hidden" name="list" value=list/>
+                    <input type="hidden" name="action" value="add"/>
+                    <label for=field.clone()>{i.tr("site_lists.term")}</label>
+                    <input id=field.clone() name="term" maxlength="100" required=true/>
+                    {crate::components::fields::echoed("site_lists", &field).1.map(|e| view! { <p class="field-error">{i.err(&e)}</p> })}
+                    <button type="submit" class="button small">{i.tr("site_lists.add")}</button>
+                </form>
+            </section>
+        }
+    };
+    view! {
+        <Title text=i.tr("site_lists.title")/>
+        <h1>{i.tr("site_lists.title")}</h1>
+        <p class="lead">{i.tr("site_lists.lead")}</p>
+        <Suspense fallback=move || view! { <p>{i.tr("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(e) => view! { <LoadError error=e/> }.into_any(),
+                    Ok(lists) => view! {
+                        {list_box("always", lists.always_hold)}
+                        {list_box("never", lists.never_hold)}
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -7,6 +7,10 @@ use leptos::server_fn::codec::GetUrl;
 
 use crate::models::{Applicant, Profile, UserRow};
 
+mod forum;
+
+pub use forum::*;
+
 #[cfg(feature = "ssr")]
 fn viewer_with(
     need: crate::ssr::access::Need,

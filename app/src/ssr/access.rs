@@ -89,6 +89,7 @@ mod tests {
     fn v(role: Role, status: Status) -> Viewer {
         Viewer {
             id: 1,
+            unread: 0,
             display_name: "x".into(),
             role,
             status,

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod error;
 pub mod forms;
+pub mod gate;
 pub mod passwords;
 pub mod render;
 pub mod session;
@@ -26,6 +27,11 @@ pub struct AppConfig {
     pub default_lang: Lang,
     /// Idle lifetime of a session in seconds.
     pub session_ttl_secs: i64,
+    /// How long a moderator's claim on a queue item lasts, in seconds.
+    pub claim_ttl_secs: i64,
+    /// How long the author can still read text that was never published (rejected,
+    /// replaced or redacted) before it is deleted, in seconds.
+    pub retention_secs: i64,
 }
 
 impl Default for AppConfig {
@@ -34,6 +40,8 @@ impl Default for AppConfig {
             secure_cookies: false,
             default_lang: Lang::En,
             session_ttl_secs: 14 * 24 * 3600,
+            claim_ttl_secs: 15 * 60,
+            retention_secs: 7 * 24 * 3600,
         }
     }
 }

@@ -28,8 +28,9 @@ pub const CSRF_COOKIE: &str = "rounds_csrf";
 pub const LANG_COOKIE: &str = "rounds_lang";
 /// One-time notice after a successful form post (a message key, never user text).
 pub const FLASH_COOKIE: &str = "rounds_flash";
-/// Largest form body accepted, in bytes.
-pub const MAX_FORM_BYTES: usize = 256 * 1024;
+/// Largest form body accepted, in bytes (a 30,000-character Japanese post is
+/// about 270 KB once percent-encoded).
+pub const MAX_FORM_BYTES: usize = 512 * 1024;
 
 /// What the middleware learned about a request, for handlers and pages.
 #[derive(Clone, Debug)]
@@ -114,11 +115,17 @@ async fn load_viewer(
     let Some(user) = state.store.user_by_id(user_id).await? else {
         return Ok((None, None, None));
     };
+    let unread = if user.applicant.status == crate::models::Status::Verified {
+        state.store.unread_count(user.id).await?
+    } else {
+        0
+    };
     let viewer = Viewer {
         id: user.id,
         display_name: user.applicant.display_name.clone(),
         role: user.role,
         status: user.applicant.status,
+        unread,
     };
     Ok((Some(hash), Some(viewer), user.lang))
 }

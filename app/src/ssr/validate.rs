@@ -30,6 +30,21 @@ pub fn text(errors: &mut FieldErrors, field: &str, value: &str, required: bool, 
     }
 }
 
+/// Checks a required multi-line text (post bodies, notes): present, not too long,
+/// no control characters other than line breaks and tabs.
+pub fn multiline(errors: &mut FieldErrors, field: &str, value: &str, max: usize) {
+    if value.trim().is_empty() {
+        flag(errors, field, "err.required");
+    } else if value.chars().count() > max {
+        flag(errors, field, &format!("err.too_long_n|max={max}"));
+    } else if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        flag(errors, field, "err.bad_chars");
+    }
+}
+
 /// Normalises an email for storage and look-up.
 pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()

@@ -4,6 +4,8 @@
 //! The session middleware has already checked the CSRF token and access.
 
 mod account;
+mod forum;
+mod moderation;
 mod staff;
 
 use std::collections::BTreeMap;
@@ -33,6 +35,17 @@ pub fn routes() -> Router<AppState> {
         .route("/pending", post(account::resubmit))
         .route("/mod/verification", post(staff::decide))
         .route("/admin/users", post(staff::set_role))
+        .route("/admin/site-lists", post(staff::site_lists))
+        .route("/new", post(forum::new_thread))
+        .route("/t/{id}/reply", post(forum::reply))
+        .route("/p/{id}", post(forum::post_action))
+        .route("/p/{id}/report", post(forum::report))
+        .route("/notifications", post(forum::notifications_read))
+        .route("/mod/claim", post(moderation::claim))
+        .route("/mod/held/{id}", post(moderation::held))
+        .route("/mod/report/{id}", post(moderation::report))
+        .route("/mod/thread/{id}", post(moderation::thread))
+        .route("/mod/post/{id}", post(moderation::post))
 }
 
 /// A decoded form body: field → value (the last one wins).

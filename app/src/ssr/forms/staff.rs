@@ -82,6 +82,15 @@ async fn decide_inner(state: &AppState, sub: &Submitted) -> Outcome {
         )
         .await?;
     tracing::info!(actor = actor.id, target, action, "verification decided");
+    let kind = if status == Status::Verified {
+        "verified"
+    } else {
+        "verification_rejected"
+    };
+    state
+        .store
+        .notify(target, kind, Some(actor.id), Default::default())
+        .await?;
     let notice = if status == Status::Verified {
         "notice.verified"
     } else {
@@ -136,4 +145,66 @@ async fn set_role_inner(state: &AppState, sub: &Submitted) -> Outcome {
         "notice.role_changed",
         state.config.secure_cookies,
     ))
+}
+
+/// Longest site-list term, in characters.
+const MAX_TERM: usize = 100;
+
+/// POST /admin/site-lists: add or remove a term of the detector's site lists. The
+/// server reads the lists on every post and the composer loads them with the page.
+pub async fn site_lists(State(state): State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        let actor = sub
+            .ctx
+            .viewer
+            .as_ref()
+            .filter(|v| v.is_admin())
+            .ok_or(AppError::Forbidden)?;
+        let list = sub.form.get("list");
+        if !matches!(list, "always" | "never") {
+            return Err(AppError::BadRequest);
+        }
+        let term = sub.form.get("term").trim();
+        let field = format!("term_{list}");
+        let mut errors = FieldErrors::new();
+        validate::text(&mut errors, &field, term, true, MAX_TERM);
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let action = match sub.form.get("action") {
+            "add" => {
+                state.store.add_site_term(list, term, actor.id).await?;
+                "site_list.add"
+            }
+            "remove" => {
+                state.store.remove_site_term(list, term).await?;
+                "site_list.remove"
+            }
+            _ => return Err(AppError::BadRequest),
+        };
+        // The term itself may be a facility name: the audit log keeps it (admins
+        // only read it), the process log only its length.
+        state
+            .store
+            .audit(Some(actor.id), action, "site_list", list, term)
+            .await?;
+        tracing::info!(
+            actor = actor.id,
+            list,
+            term_len = term.len(),
+            action,
+            "site list changed"
+        );
+        Ok(see_other_with_notice(
+            "/admin/site-lists",
+            "notice.site_lists_changed",
+            state.config.secure_cookies,
+        ))
+    }
+    .await;
+    finish(&state, sub, "site_lists", out).await
 }

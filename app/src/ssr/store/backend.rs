@@ -52,6 +52,9 @@ impl Backend {
                             conn.execute("PRAGMA foreign_keys = ON").await?;
                             conn.execute("PRAGMA busy_timeout = 5000").await?;
                             conn.execute("PRAGMA synchronous = NORMAL").await?;
+                            // Deleted and overwritten text is zeroed in the file, so a
+                            // purge of unpublished posts leaves nothing behind.
+                            conn.execute("PRAGMA secure_delete = ON").await?;
                             Ok(())
                         })
                     })

@@ -7,12 +7,25 @@
 mod accounts;
 mod audit;
 pub mod backend;
+pub mod forum;
+mod moderation;
+pub mod notify;
+pub mod posting;
+pub mod queue;
+pub mod reports;
+mod revisions;
 mod sessions;
+mod site_terms;
 mod throttle;
 
 pub use accounts::{NewUser, UserRecord};
 pub use audit::{AuditEntry, ChainError};
 pub use backend::Backend;
+pub use forum::{PostRow, ThreadRow};
+pub use moderation::HeldRevision;
+pub use posting::{Draft, Stored};
+pub use queue::QueueFilter;
+pub use reports::{ReportRow, REPORT_REASONS};
 pub use throttle::ThrottleState;
 
 use sqlx::AnyPool;

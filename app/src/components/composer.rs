@@ -1,0 +1,176 @@
+//! The composer for threads, replies and edits. It is a plain form, so it works
+//! without JavaScript (the server scans on submit and shows what it found). Once the
+//! page is hydrated it also checks the text as the author types, with the same
+//! detector compiled to wasm — nothing leaves the browser for this — highlights each
+//! finding with its kind and offers one-click replacement.
+
+use leptos::prelude::*;
+
+use super::fields::echoed;
+use super::{CsrfField, Field, FormError};
+use crate::i18n::{use_i18n, I18n};
+use crate::models::{spans, Category, Span};
+use crate::phi::{Detector, Finding, SiteLists};
+use crate::use_page;
+
+/// What the composer starts with.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ComposerInit {
+    /// Title (opening posts).
+    pub title: String,
+    /// Tags, space separated (opening posts).
+    pub tags: String,
+    /// Body markdown.
+    pub body: String,
+    /// Category slug (new threads).
+    pub category: String,
+}
+
+/// Replaces the byte range of one finding, if it still matches the text.
+fn replace_one(text: &str, f: &Finding) -> String {
+    if f.end <= text.len() && text.is_char_boundary(f.start) && text.is_char_boundary(f.end) {
+        format!("{}{}{}", &text[..f.start], f.replacement, &text[f.end..])
+    } else {
+        text.to_string()
+    }
+}
+
+/// The composer form.
+#[component]
+pub fn Composer(
+    /// Where the form posts.
+    action: String,
+    /// Hidden fields the form also posts (`action=edit`, `decision=redact`).
+    #[prop(optional)]
+    hidden: Vec<(&'static str, String)>,
+    /// Whether to offer "send for review" (authors; not a moderator's redaction).
+    #[prop(default = true)]
+    review: bool,
+    /// Whether title and tags are edited (opening posts).
+    opening: bool,
+    /// Categories to choose from (new threads only).
+    #[prop(optional)]
+    categories: Option<Vec<Category>>,
+    /// Initial values (the echo of a rejected post wins).
+    #[prop(optional)]
+    init: ComposerInit,
+    /// Label of the main button.
+    #[prop(default = "compose.post")]
+    submit: &'static str,
+) -> impl IntoView {
+    let i = use_i18n();
+    let lang = use_page().lang;
+    let (echo_body, body_err) = echoed("compose", "body");
+    let (echo_cat, cat_err) = echoed("compose", "category");
+    let initial_body = echo_body.unwrap_or(init.body.clone());
+    let body = RwSignal::new(initial_body.clone());
+    let category = echo_cat.unwrap_or(init.category.clone());
+    let (cat_bad, body_bad) = (cat_err.is_some(), body_err.is_some());
+    // The live check renders only in the browser, after hydration, so the server's
+    // HTML and the hydrated page always agree.
+    let mounted = RwSignal::new(false);
+    Effect::new(move |_| mounted.set(true));
+    let lists = LocalResource::new(|| async {
+        crate::server_fns::composer_lists()
+            .await
+            .unwrap_or_default()
+    });
+    let findings = Memo::new(move |_| {
+        if !mounted.get() {
+            return Vec::new();
+        }
+        // Building a detector only folds the site's few terms; the dictionaries are shared.
+        let detector = Detector::new(lists.get().unwrap_or_else(SiteLists::default));
+        body.with(|b| detector.scan(b).findings)
+    });
+    let body_id = "compose-body";
+    let err_id = "compose-body-error";
+    view! {
+        <form method="post" action=action class="composer">
+            <CsrfField/>
+            {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()}
+            <FormError form="compose"/>
+            {categories.map(|cats| view! {
+                <div class="field" class:has-error=cat_bad>
+                    <label for="compose-category">{i.tr("compose.category")}<span class="req" aria-hidden="true">" *"</span></label>
+                    <select id="compose-category" name="category" required=true
+                        aria-invalid=cat_bad.then_some("true")>
+                        <option value="">{i.tr("field.choose")}</option>
+                        {cats.into_iter().map(|c| {
+                            let selected = c.slug == category;
+                            view! { <option value=c.slug.clone() selected=selected>{c.name(lang).to_string()}</option> }
+                        }).collect_view()}
+                    </select>
+                    {cat_err.map(|e| view! { <p class="field-error">{i.err(&e)}</p> })}
+                </div>
+            })}
+            {opening.then(|| view! {
+                <Field form="compose" name="title" label="compose.title" required=true maxlength=200 initial=init.title.clone()/>
+                <Field form="compose" name="tags" label="compose.tags" hint="compose.tags_hint" initial=init.tags.clone()/>
+            })}
+            <div class="field" class:has-error=body_bad>
+                <label for=body_id>{i.tr("compose.body")}</label>
+                <p class="hint" id="compose-body-hint">{i.tr("compose.body_hint")}</p>
+                <textarea id=body_id name="body" rows="12" required=true
+                    aria-describedby=if body_bad { format!("compose-body-hint {err_id}") } else { "compose-body-hint".to_string() }
+                    aria-invalid=body_bad.then_some("true")
+                    prop:value=move || body.get()
+                    on:input=move |ev| body.set(event_target_value(&ev))
+                >{initial_body}</textarea>
+                {body_err.map(|e| view! { <p class="field-error" id=err_id>{i.err(&e)}</p> })}
+            </div>
+            {move || mounted.get().then(|| view! { <LiveCheck i body findings/> })}
+            <div class="actions">
+                <button type="submit" class="button">{i.tr(submit)}</button>
+                {review.then(|| view! {
+                    <button type="submit" name="review" value="1" class="button secondary">{i.tr("compose.send_for_review")}</button>
+                })}
+            </div>
+            {review.then(|| view! { <p class="hint">{i.tr("compose.review_hint")}</p> })}
+        </form>
+    }
+}
+
+/// The live findings panel under the body (browser only).
+#[component]
+fn LiveCheck(i: I18n, body: RwSignal<String>, findings: Memo<Vec<Finding>>) -> impl IntoView {
+    view! {
+        <div class="live-check" aria-live="polite">
+            {move || {
+                let list = findings.get();
+                if list.is_empty() {
+                    return view! { <p class="ok">{i.tr("compose.live_clean")}</p> }.into_any();
+                }
+                let preview = body.with(|b| spans(b, &list));
+                view! {
+                    <p class="warn">{i.trf("compose.live_found", &[("n", &list.len().to_string())])}</p>
+                    <div class="held-text preview">{preview.into_iter().map(|s| match s {
+                        Span::Plain(t) => view! { <span>{t}</span> }.into_any(),
+                        Span::Found { text, kind, .. } => view! {
+                            <mark data-kind=kind.clone() title=i.tr(&format!("phi.{kind}"))>{text}</mark>
+                        }.into_any(),
+                    }).collect_view()}</div>
+                    <ul class="findings">
+                        {list.into_iter().map(|f| {
+                            let kind = f.kind.as_str();
+                            let label = i.tr(&format!("phi.{kind}"));
+                            let text = body.with(|b| b.get(f.start..f.end).unwrap_or("").to_string());
+                            let replacement = f.replacement.clone();
+                            view! {
+                                <li>
+                                    <span class="kind">{label}</span>" "
+                                    <mark data-kind=kind>{text}</mark>" → "
+                                    <code>{replacement}</code>" "
+                                    <button type="button" class="button small"
+                                        on:click=move |_| body.update(|b| *b = replace_one(b, &f))>
+                                        {i.tr("compose.replace")}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </div>
+    }
+}

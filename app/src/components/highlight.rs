@@ -1,0 +1,44 @@
+//! Small display pieces of the forum: text with its findings highlighted (as
+//! escaped text with `<mark>`, never raw HTML), and page links.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+use crate::models::{spans, Span};
+use crate::phi::Finding;
+
+/// `text` with each finding marked with its kind and suggested replacement.
+#[component]
+pub fn Highlighted(text: String, findings: Vec<Finding>) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <div class="held-text">{spans(&text, &findings).into_iter().map(|s| match s {
+            Span::Plain(t) => view! { <span>{t}</span> }.into_any(),
+            Span::Found { text, kind, replacement } => {
+                let label = i.tr(&format!("phi.{kind}"));
+                view! {
+                    <mark data-kind=kind.clone() title=format!("{label} → {replacement}")>{text}</mark>
+                    <span class="kind-tag">{label}</span>
+                }.into_any()
+            }
+        }).collect_view()}</div>
+    }
+}
+
+/// Previous / next links for a paged list; `base` is the path with any query
+/// (`/t/3` or `/?x=1`), to which `page=N` is added.
+#[component]
+pub fn Pager(base: String, page: i64, pages: i64) -> impl IntoView {
+    let i = use_i18n();
+    let sep = if base.contains('?') { '&' } else { '?' };
+    let link = move |p: i64| format!("{base}{sep}page={p}");
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label=i.tr("pager.label")>
+                {(page > 1).then(|| view! { <a rel="prev" href=link(page - 1)>{i.tr("pager.prev")}</a> })}
+                <span>{i.trf("pager.of", &[("page", &page.to_string()), ("pages", &pages.to_string())])}</span>
+                {(page < pages).then(|| view! { <a rel="next" href=link(page + 1)>{i.tr("pager.next")}</a> })}
+            </nav>
+        }
+    })
+}

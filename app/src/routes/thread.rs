@@ -1,0 +1,149 @@
+//! `/t/:id`: a thread with its posts in order, the reply composer, per-post actions
+//! (quote, edit, report) and the moderators' controls (pin, lock, hide).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::components::{Composer, ComposerInit, CsrfField, LoadError, Pager};
+use crate::i18n::use_i18n;
+use crate::models::{format_time, PostState, PostView, ThreadView};
+use crate::server_fns::load_thread;
+use crate::use_page;
+
+/// The thread page.
+#[component]
+pub fn ThreadPage() -> impl IntoView {
+    let i = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let data = Resource::new(
+        move || {
+            (
+                params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0)),
+                query.with(|q| q.get("page").unwrap_or_default()),
+                query.with(|q| q.get("quote").unwrap_or_default()),
+            )
+        },
+        |(id, page, quote)| load_thread(id, page, quote),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{i.tr("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(e) => view! { <LoadError error=e/> }.into_any(),
+                    Ok(t) => view! { <ThreadBody t/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ThreadBody(t: ThreadView) -> impl IntoView {
+    let i = use_i18n();
+    let page = use_page();
+    let lang = page.lang;
+    let moderator = page.viewer.as_ref().is_some_and(|v| v.can_moderate());
+    let id = t.id;
+    let can_reply = t.published && ((!t.locked && !t.hidden) || moderator);
+    let quote = t.quote.clone();
+    let flag_form = move |flag: &'static str, on: bool, label: &'static str| {
+        view! {
+            <form method="post" action=format!("/mod/thread/{id}") class="inline">
+                <CsrfField/>
+                <input type="hidden" name="flag" value=flag/>
+                <input type="hidden" name="on" value=if on { "1" } else { "0" }/>
+                <button type="submit" class="button small secondary">{i.tr(label)}</button>
+            </form>
+        }
+    };
+    view! {
+        <Title text=t.title.clone()/>
+        <article class="thread">
+            <header class="thread-head">
+                <p class="meta">
+                    <a href=format!("/c/{}", t.category.slug)>{t.category.name(lang).to_string()}</a>
+                    {t.tags.iter().map(|tag| view! { " " <span class="tag">"#"{tag.clone()}</span> }).collect_view()}
+                </p>
+                <h1>{t.title.clone()}</h1>
+                {t.pinned.then(|| view! { <span class="badge">{i.tr("thread.pinned")}</span> })}
+                {t.locked.then(|| view! { <span class="badge">{i.tr("thread.locked")}</span> })}
+                {t.hidden.then(|| view! { <span class="badge warn">{i.tr("thread.hidden")}</span> })}
+                {(!t.published).then(|| view! { <p class="notice held">{i.tr("thread.unpublished")}</p> })}
+                {(moderator && t.published).then(|| view! {
+                    <div class="mod-tools">
+                        {flag_form("pinned", !t.pinned, if t.pinned { "thread.unpin" } else { "thread.pin" })}
+                        {flag_form("locked", !t.locked, if t.locked { "thread.unlock" } else { "thread.lock" })}
+                        {flag_form("hidden", !t.hidden, if t.hidden { "thread.unhide" } else { "thread.hide" })}
+                    </div>
+                })}
+            </header>
+            <ol class="posts">
+                {t.posts.into_iter().map(|p| view! { <PostItem p thread_id=id moderator/> }).collect_view()}
+            </ol>
+            <Pager base=format!("/t/{id}") page=t.page pages=t.pages/>
+        </article>
+        {if can_reply {
+            view! {
+                <section id="reply" class="reply card">
+                    <h2>{i.tr("thread.reply")}</h2>
+                    <Composer action=format!("/t/{id}/reply") opening=false
+                        init=ComposerInit { body: quote, ..Default::default() } submit="compose.reply"/>
+                </section>
+            }.into_any()
+        } else if t.locked {
+            view! { <p class="notice">{i.tr("thread.locked_note")}</p> }.into_any()
+        } else {
+            ().into_any()
+        }}
+    }
+}
+
+#[component]
+fn PostItem(p: PostView, thread_id: i64, moderator: bool) -> impl IntoView {
+    let i = use_i18n();
+    let pid = p.id;
+    let placeholder = match p.state {
+        PostState::Deleted => Some("post.deleted"),
+        PostState::Removed => Some("post.removed"),
+        PostState::Held => Some("post.held_own"),
+        PostState::Rejected => Some("post.rejected_own"),
+        PostState::Published => None,
+    };
+    let published = p.state == PostState::Published;
+    view! {
+        <li class="post" class:hidden-post=p.hidden id=format!("post-{pid}")>
+            <header class="post-head">
+                <strong class="author">{p.author.clone()}</strong>
+                <time>{format_time(p.created_at)}</time>
+                {p.edited_at.map(|e| view! { <span class="meta" title=format_time(e)>{i.tr("post.edited")}</span> })}
+                {p.hidden.then(|| view! { <span class="badge warn">{i.tr("post.hidden")}</span> })}
+            </header>
+            {match placeholder {
+                Some(key) if p.mine && matches!(p.state, PostState::Held | PostState::Rejected) => view! {
+                    <p class="notice held">{i.tr(key)}" "<a href=format!("/p/{pid}")>{i.tr("post.open_own")}</a></p>
+                }.into_any(),
+                Some(key) => view! { <p class="placeholder">{i.tr(key)}</p> }.into_any(),
+                None => view! { <div class="post-body" inner_html=p.html.clone()></div> }.into_any(),
+            }}
+            {(p.mine && p.edit_held).then(|| view! {
+                <p class="notice held">{i.tr("post.edit_held")}" "<a href=format!("/p/{pid}")>{i.tr("post.open_own")}</a></p>
+            })}
+            {published.then(|| view! {
+                <footer class="post-actions">
+                    <a href=format!("/t/{thread_id}?quote={pid}#reply")>{i.tr("post.quote")}</a>
+                    {p.mine.then(|| view! { <a href=format!("/p/{pid}")>{i.tr("post.edit")}</a> })}
+                    {(!p.mine).then(|| view! { <a href=format!("/p/{pid}/report")>{i.tr("post.report")}</a> })}
+                    {(moderator && !p.mine).then(|| view! {
+                        <form method="post" action=format!("/mod/post/{pid}") class="inline">
+                            <CsrfField/>
+                            <input type="hidden" name="on" value=if p.hidden { "0" } else { "1" }/>
+                            <button type="submit" class="link">{i.tr(if p.hidden { "post.unhide" } else { "post.hide" })}</button>
+                        </form>
+                    })}
+                </footer>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,325 @@
+//! Writing posts: new threads, replies and edits each become a revision; a clean
+//! revision is published in the same transaction, a revision with findings is held
+//! and nothing of it reaches the published columns until a moderator approves it.
+
+use sqlx::AnyConnection;
+use sqlx::Row;
+
+use super::{now, Store, StoreError};
+
+/// A revision as the posting layer prepared it (rendered and scanned).
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// Who wrote this version.
+    pub editor_id: i64,
+    /// Title (opening posts only).
+    pub title: Option<String>,
+    /// Tags (opening posts only).
+    pub tags: Option<Vec<String>>,
+    /// Markdown as written.
+    pub body_md: String,
+    /// Sanitized HTML.
+    pub body_html: String,
+    /// Plain text.
+    pub body_text: String,
+    /// The detector's findings as JSON.
+    pub findings: String,
+    /// Whether the detector holds it.
+    pub held: bool,
+    /// The author already chose to send it to moderators as it is.
+    pub review_requested: bool,
+}
+
+/// Where a stored draft ended up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stored {
+    /// Thread id.
+    pub thread_id: i64,
+    /// Post id.
+    pub post_id: i64,
+    /// Revision id.
+    pub revision_id: i64,
+    /// Whether it was published now (false: held).
+    pub published: bool,
+    /// Whether this was the post's first publication (notifications are sent once).
+    pub first_publication: bool,
+}
+
+async fn insert_revision(
+    conn: &mut AnyConnection,
+    post_id: i64,
+    d: &Draft,
+    t: i64,
+) -> Result<i64, sqlx::Error> {
+    let state = if d.held { "held" } else { "published" };
+    let row = sqlx::query(
+        "INSERT INTO post_revisions (post_id, editor_id, title, tags, body_md, body_html, \
+         body_text, state, findings, review_requested, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+    )
+    .bind(post_id)
+    .bind(d.editor_id)
+    .bind(d.title.as_deref())
+    .bind(d.tags.as_ref().map(|t| t.join(" ")))
+    .bind(&d.body_md)
+    .bind(&d.body_html)
+    .bind(&d.body_text)
+    .bind(state)
+    .bind(&d.findings)
+    .bind(i64::from(d.review_requested && d.held))
+    .bind(t)
+    .fetch_one(&mut *conn)
+    .await?;
+    row.try_get("id")
+}
+
+/// Makes `revision_id` the live version of its post: copies its text to the post,
+/// keeps the previous live version as history and, for an opening post, publishes
+/// the thread's title and tags. Returns whether this was the first publication.
+pub(super) async fn publish(
+    conn: &mut AnyConnection,
+    revision_id: i64,
+    t: i64,
+) -> Result<bool, sqlx::Error> {
+    let r = sqlx::query(
+        "SELECT r.post_id, r.title, r.tags, p.thread_id, p.number, p.published_at \
+         FROM post_revisions r JOIN posts p ON p.id = r.post_id WHERE r.id = $1",
+    )
+    .bind(revision_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let post_id: i64 = r.try_get("post_id")?;
+    let thread_id: i64 = r.try_get("thread_id")?;
+    let number: i64 = r.try_get("number")?;
+    let first = r.try_get::<Option<i64>, _>("published_at")?.is_none();
+    sqlx::query(
+        "UPDATE post_revisions SET state = 'superseded' \
+         WHERE post_id = $1 AND state = 'published' AND id <> $2",
+    )
+    .bind(post_id)
+    .bind(revision_id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE post_revisions SET state = 'published', decided_at = $2 WHERE id = $1")
+        .bind(revision_id)
+        .bind(t)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "UPDATE posts SET state = 'published', \
+         body_md = (SELECT body_md FROM post_revisions WHERE id = $2), \
+         body_html = (SELECT body_html FROM post_revisions WHERE id = $2), \
+         body_text = (SELECT body_text FROM post_revisions WHERE id = $2), \
+         edited_at = CASE WHEN published_at IS NULL THEN NULL ELSE $3 END, \
+         published_at = COALESCE(published_at, $3) WHERE id = $1",
+    )
+    .bind(post_id)
+    .bind(revision_id)
+    .bind(t)
+    .execute(&mut *conn)
+    .await?;
+    if number == 1 {
+        let title: Option<String> = r.try_get("title")?;
+        let tags: Option<String> = r.try_get("tags")?;
+        sqlx::query("UPDATE threads SET title = $2, published = 1 WHERE id = $1")
+            .bind(thread_id)
+            .bind(title.unwrap_or_default())
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("DELETE FROM thread_tags WHERE thread_id = $1")
+            .bind(thread_id)
+            .execute(&mut *conn)
+            .await?;
+        for tag in tags.unwrap_or_default().split_whitespace() {
+            sqlx::query(
+                "INSERT INTO thread_tags (thread_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            )
+            .bind(thread_id)
+            .bind(tag)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    if first {
+        sqlx::query("UPDATE threads SET last_activity_at = $2 WHERE id = $1")
+            .bind(thread_id)
+            .bind(t)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(first)
+}
+
+/// Sets the purge deadline of every never-published revision of a post that is no
+/// longer current (`keep` is the one that stays).
+pub(super) async fn discard_unpublished(
+    conn: &mut AnyConnection,
+    post_id: i64,
+    keep: i64,
+    purge_after: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE post_revisions SET state = 'discarded', purge_after = $3 \
+         WHERE post_id = $1 AND id <> $2 AND state = 'held'",
+    )
+    .bind(post_id)
+    .bind(keep)
+    .bind(purge_after)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Starts a thread with its opening post.
+    pub async fn create_thread(&self, category_id: i64, d: &Draft) -> Result<Stored, StoreError> {
+        let t = now();
+        let mut tx = self.pool.begin().await?;
+        let thread_id: i64 = sqlx::query(
+            "INSERT INTO threads (category_id, author_id, created_at, last_activity_at) \
+             VALUES ($1, $2, $3, $3) RETURNING id",
+        )
+        .bind(category_id)
+        .bind(d.editor_id)
+        .bind(t)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("id")?;
+        let stored = insert_post(&mut tx, thread_id, 1, d, t).await?;
+        tx.commit().await?;
+        Ok(stored)
+    }
+
+    /// Adds a reply at the end of a thread.
+    pub async fn create_reply(&self, thread_id: i64, d: &Draft) -> Result<Stored, StoreError> {
+        let t = now();
+        let mut tx = self.pool.begin().await?;
+        // Numbers are unique per thread; two replies racing for the same number make
+        // one insert fail, so retry a few times with the next number.
+        for _ in 0..5 {
+            let next: i64 = sqlx::query(
+                "SELECT COALESCE(MAX(number), 0) + 1 AS n FROM posts WHERE thread_id = $1",
+            )
+            .bind(thread_id)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("n")?;
+            match insert_post(&mut tx, thread_id, next, d, t).await {
+                Ok(stored) => {
+                    tx.commit().await?;
+                    return Ok(stored);
+                }
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                    tx.rollback().await?;
+                    tx = self.pool.begin().await?;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(StoreError::Conflict("number"))
+    }
+
+    /// Adds an edit of a post. A held edit leaves the published version live; an
+    /// edit of a post that was never published replaces the waiting version, whose
+    /// text is purged after `purge_after`.
+    pub async fn add_revision(
+        &self,
+        post_id: i64,
+        d: &Draft,
+        purge_after: i64,
+    ) -> Result<Stored, StoreError> {
+        let t = now();
+        let mut tx = self.pool.begin().await?;
+        let thread_id: i64 = sqlx::query("SELECT thread_id FROM posts WHERE id = $1")
+            .bind(post_id)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("thread_id")?;
+        let revision_id = insert_revision(&mut tx, post_id, d, t).await?;
+        discard_unpublished(&mut tx, post_id, revision_id, purge_after).await?;
+        let mut first_publication = false;
+        if !d.held {
+            first_publication = publish(&mut tx, revision_id, t).await?;
+        }
+        tx.commit().await?;
+        Ok(Stored {
+            thread_id,
+            post_id,
+            revision_id,
+            published: !d.held,
+            first_publication,
+        })
+    }
+
+    /// The author sends their held version to moderators as it is.
+    pub async fn request_review(&self, revision_id: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE post_revisions SET review_requested = 1 WHERE id = $1 AND state = 'held'",
+        )
+        .bind(revision_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// The author deletes their post: its published text is removed from what members
+    /// can reach; a waiting version is discarded (and purged later). Deleting the
+    /// opening post deletes the thread.
+    pub async fn delete_post(&self, post_id: i64, purge_after: i64) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let r = sqlx::query("SELECT thread_id, number FROM posts WHERE id = $1")
+            .bind(post_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let thread_id: i64 = r.try_get("thread_id")?;
+        let number: i64 = r.try_get("number")?;
+        sqlx::query(
+            "UPDATE posts SET state = 'deleted', body_md = '', body_html = '', body_text = '' \
+             WHERE id = $1",
+        )
+        .bind(post_id)
+        .execute(&mut *tx)
+        .await?;
+        discard_unpublished(&mut tx, post_id, 0, purge_after).await?;
+        if number == 1 {
+            sqlx::query("UPDATE threads SET deleted = 1 WHERE id = $1")
+                .bind(thread_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+async fn insert_post(
+    conn: &mut AnyConnection,
+    thread_id: i64,
+    number: i64,
+    d: &Draft,
+    t: i64,
+) -> Result<Stored, sqlx::Error> {
+    let post_id: i64 = sqlx::query(
+        "INSERT INTO posts (thread_id, author_id, number, state, created_at) \
+         VALUES ($1, $2, $3, 'held', $4) RETURNING id",
+    )
+    .bind(thread_id)
+    .bind(d.editor_id)
+    .bind(number)
+    .bind(t)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("id")?;
+    let revision_id = insert_revision(conn, post_id, d, t).await?;
+    let mut first_publication = false;
+    if !d.held {
+        first_publication = publish(conn, revision_id, t).await?;
+    }
+    Ok(Stored {
+        thread_id,
+        post_id,
+        revision_id,
+        published: !d.held,
+        first_publication,
+    })
+}

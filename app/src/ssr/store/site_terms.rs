@@ -1,0 +1,56 @@
+//! The detector's site lists, managed by admins: terms that always hold a post
+//! (local facility names) and terms that never do (a drug brand taken for a name).
+
+use sqlx::Row;
+
+use super::{now, Store, StoreError};
+use crate::phi::SiteLists;
+
+impl Store {
+    /// Both lists, sorted.
+    pub async fn site_lists(&self) -> Result<SiteLists, StoreError> {
+        let rows = sqlx::query("SELECT list, term FROM site_terms ORDER BY term")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut lists = SiteLists::default();
+        for r in &rows {
+            let list: String = r.try_get("list")?;
+            let term: String = r.try_get("term")?;
+            match list.as_str() {
+                "always" => lists.always_hold.push(term),
+                _ => lists.never_hold.push(term),
+            }
+        }
+        Ok(lists)
+    }
+
+    /// Adds a term to a list (`always` or `never`); adding it twice is harmless.
+    pub async fn add_site_term(
+        &self,
+        list: &str,
+        term: &str,
+        admin_id: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO site_terms (list, term, created_at, created_by) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (list, term) DO NOTHING",
+        )
+        .bind(list)
+        .bind(term)
+        .bind(now())
+        .bind(admin_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Removes a term from a list.
+    pub async fn remove_site_term(&self, list: &str, term: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM site_terms WHERE list = $1 AND term = $2")
+            .bind(list)
+            .bind(term)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

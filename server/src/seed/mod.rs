@@ -1,0 +1,2 @@
+pub mod demo_data;
+pub mod synthetic;

@@ -1,0 +1,282 @@
+//! Threads, replies and edits behind the PHI gate: what is published, what is held,
+//! and that held text reaches nobody but its author through any route.
+
+use app::models::{Role, Status};
+
+use crate::helpers::{ids_from, location, spawn_app, CLEAN_BODY, PHI_BODY};
+
+#[tokio::test]
+async fn a_clean_thread_is_published_and_members_see_it() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    let (thread, post) = app
+        .start_thread("Antibiotics for aspiration pneumonia", CLEAN_BODY)
+        .await;
+    assert!(thread > 0 && post > 0);
+
+    let other = app.new_browser();
+    other.member("b@example.jp", "Nurse Kimura").await;
+    let (status, home) = other.page("/").await;
+    assert_eq!(status, 200);
+    assert!(
+        home.contains("Antibiotics for aspiration pneumonia"),
+        "{home}"
+    );
+    let (status, page) = other.page(&format!("/t/{thread}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("penicillin allergy"));
+    assert!(page.contains("aoki_im"));
+    let (_, cat) = other.page("/c/internal-medicine").await;
+    assert!(cat.contains("Antibiotics for aspiration pneumonia"));
+    let (_, cat) = other.page("/c/nursing").await;
+    assert!(!cat.contains("Antibiotics for aspiration pneumonia"));
+
+    // Applicants and visitors see nothing of the forum.
+    let anon = app.new_browser();
+    let res = anon.get(&format!("/t/{thread}")).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert!(location(&res).starts_with("/login"));
+    let res = anon
+        .get(&format!("/api/load_thread?id={thread}&page=&quote="))
+        .await;
+    assert!(!res.text().await.unwrap().contains("penicillin"));
+    let pending = app.new_browser();
+    pending
+        .sign_in_as("p@example.jp", "Pending", Role::Member, Status::Pending)
+        .await;
+    let res = pending.get(&format!("/t/{thread}")).await;
+    assert_eq!(location(&res), "/pending");
+}
+
+#[tokio::test]
+async fn a_post_with_a_patient_name_is_held_and_only_its_author_sees_it() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    let res = app.post_thread("Whitfield case", PHI_BODY).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, post) = ids_from(&location(&res));
+    assert!(
+        location(&res).starts_with("/p/"),
+        "the author goes to the held post"
+    );
+
+    // The author sees the findings highlighted with their kinds.
+    let (status, mine) = app.page(&format!("/p/{post}")).await;
+    assert_eq!(status, 200);
+    assert!(mine.contains("Held for review"), "{mine}");
+    assert!(mine.contains("<mark data-kind=\"NAME\""), "{mine}");
+    assert!(mine.contains("<mark data-kind=\"DATE\""), "{mine}");
+    let (_, home) = app.page("/").await;
+    assert!(home.contains("Your posts waiting for review"));
+
+    // Nobody else finds it anywhere.
+    let other = app.new_browser();
+    other.member("b@example.jp", "Nurse Kimura").await;
+    let thread: i64 = app
+        .count(&format!("SELECT thread_id FROM posts WHERE id = {post}"))
+        .await;
+    for path in [
+        "/".to_string(),
+        "/c/internal-medicine".to_string(),
+        format!("/t/{thread}"),
+        format!("/p/{post}"),
+        format!("/api/load_thread?id={thread}&page=&quote="),
+        format!("/api/load_post?id={post}"),
+        "/api/load_forum?category=&page=".to_string(),
+        "/notifications".to_string(),
+    ] {
+        let (_, body) = other.page(&path).await;
+        assert!(!body.contains("Whitfield"), "{path} leaks held text");
+        assert!(!body.contains("1941"), "{path} leaks held text");
+    }
+    // Even a moderator only reads it through the audited queue page.
+    let moderator = app.new_browser();
+    moderator
+        .sign_in_as("m@example.jp", "Mod", Role::Moderator, Status::Verified)
+        .await;
+    let (status, _) = moderator.page(&format!("/p/{post}")).await;
+    assert_eq!(status, 404);
+    let (_, page) = moderator.page(&format!("/t/{thread}")).await;
+    assert!(!page.contains("Whitfield"));
+}
+
+#[tokio::test]
+async fn held_replies_neither_notify_nor_count_nor_can_be_quoted() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    let (thread, _) = app.start_thread("Delirium prevention", CLEAN_BODY).await;
+    let other = app.new_browser();
+    other.member("b@example.jp", "kimura_rn").await;
+    let to = other.reply(thread, &format!("@aoki_im {PHI_BODY}")).await;
+    let (_, held_post) = ids_from(&to);
+    assert!(to.starts_with("/p/"));
+
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM notifications").await,
+        0,
+        "no reply or mention notification for held text"
+    );
+    let (_, home) = app.page("/").await;
+    assert!(home.contains("0 replies"), "{home}");
+    let (_, page) = app.page(&format!("/t/{thread}?quote={held_post}")).await;
+    assert!(!page.contains("Whitfield"), "held text is never quoted");
+
+    // Its author sees that it waits, in place.
+    let (_, page) = other.page(&format!("/t/{thread}")).await;
+    assert!(page.contains("waiting for review"));
+    assert!(!page.contains("Whitfield"), "the thread shows no held text");
+}
+
+#[tokio::test]
+async fn replies_and_mentions_notify_once_published_and_quotes_work() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    let (thread, first) = app.start_thread("Vancomycin troughs", CLEAN_BODY).await;
+    let c = app.new_browser();
+    c.member("c@example.jp", "Pharm Lee").await;
+    let b = app.new_browser();
+    b.member("b@example.jp", "kimura_rn").await;
+    let (_, page) = b.page(&format!("/t/{thread}?quote={first}")).await;
+    assert!(page.contains("wrote:"), "the quote names the author");
+    assert!(
+        page.contains("> Woman in her 80s"),
+        "the quoted text is in the composer"
+    );
+    b.reply(thread, "We aim for 15–20 mg/L; @Pharm_Lee may know more.")
+        .await;
+
+    let (_, header) = app.page("/").await;
+    assert!(
+        header.contains("class=\"count\""),
+        "unread count in the header"
+    );
+    let (_, notes) = app.page("/notifications").await;
+    assert!(notes.contains("kimura_rn replied to"), "{notes}");
+    let (_, notes) = c.page("/notifications").await;
+    assert!(notes.contains("kimura_rn mentioned you"), "{notes}");
+    let res = c.post_form("/notifications", &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = c.page("/").await;
+    assert!(!page.contains("class=\"count\""));
+}
+
+#[tokio::test]
+async fn an_edit_with_patient_data_leaves_the_published_version_visible() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    let (thread, post) = app.start_thread("Pressure ulcer care", CLEAN_BODY).await;
+    let res = app
+        .post_form(
+            &format!("/p/{post}"),
+            &[
+                ("action", "edit"),
+                ("title", "Pressure ulcer care"),
+                ("tags", "褥瘡"),
+                ("body", PHI_BODY),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), format!("/p/{post}"));
+    let other = app.new_browser();
+    other.member("b@example.jp", "kimura_rn").await;
+    let (_, page) = other.page(&format!("/t/{thread}")).await;
+    assert!(
+        page.contains("penicillin allergy"),
+        "previous version still shown"
+    );
+    assert!(!page.contains("Whitfield"));
+    let (_, page) = app.page(&format!("/t/{thread}")).await;
+    assert!(page.contains("Your latest edit is waiting for review"));
+
+    // A clean edit publishes at once and keeps the history for the author.
+    let res = app
+        .post_form(
+            &format!("/p/{post}"),
+            &[
+                ("action", "edit"),
+                ("title", "Pressure ulcer care, revised"),
+                ("tags", "褥瘡 nursing"),
+                (
+                    "body",
+                    "Stage 3 sacral ulcer; which dressing do you prefer?",
+                ),
+            ],
+        )
+        .await;
+    assert!(location(&res).starts_with(&format!("/t/{thread}")));
+    let (_, page) = other.page(&format!("/t/{thread}")).await;
+    assert!(
+        page.contains("Pressure ulcer care, revised") && page.contains(">褥瘡</span>"),
+        "{page}"
+    );
+    let (_, history) = app.page(&format!("/p/{post}")).await;
+    assert!(history.contains("Earlier version") && history.contains("Replaced before review"));
+}
+
+#[tokio::test]
+async fn markdown_is_rendered_and_sanitized_when_saved() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    let body = "**Dose** <script>alert(1)</script> [x](javascript:alert(2)) \
+                see https://www.who.int/ for guidance";
+    let (thread, _) = app.start_thread("Markdown check", body).await;
+    let (_, page) = app.page(&format!("/t/{thread}")).await;
+    assert!(page.contains("<strong>Dose</strong>"));
+    assert!(!page.contains("<script>alert(1)"), "raw HTML escaped");
+    assert!(page.contains("&lt;script&gt;"));
+    assert!(!page.contains("javascript:alert"));
+    assert!(page.contains("rel=\"nofollow noopener noreferrer\""));
+    let stored = app
+        .count("SELECT COUNT(*) FROM posts WHERE body_html LIKE '%<strong>Dose</strong>%'")
+        .await;
+    assert_eq!(stored, 1, "sanitized HTML is stored");
+}
+
+#[tokio::test]
+async fn a_rejected_thread_form_keeps_what_was_typed() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    let res = app
+        .post_form(
+            "/new",
+            &[
+                ("category", "no-such-category"),
+                ("title", ""),
+                ("tags", "a b c d e f"),
+                ("body", "Kept text of the case"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Kept text of the case"));
+    assert!(page.contains("This field is required."));
+    assert!(page.contains("Please use at most 5 tags."));
+    assert!(page.contains("Please choose one of the options."));
+    assert_eq!(app.count("SELECT COUNT(*) FROM threads").await, 0);
+}
+
+#[tokio::test]
+async fn authors_delete_their_posts_and_the_text_leaves_the_thread() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    let (thread, _) = app.start_thread("Handover practice", CLEAN_BODY).await;
+    let to = app
+        .reply(thread, "A second thought about night shifts.")
+        .await;
+    let (_, reply) = ids_from(&to);
+    let res = app
+        .post_form(&format!("/p/{reply}"), &[("action", "delete")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let other = app.new_browser();
+    other.member("b@example.jp", "kimura_rn").await;
+    let (_, page) = other.page(&format!("/t/{thread}")).await;
+    assert!(!page.contains("second thought"));
+    assert!(page.contains("deleted by its author"));
+    // Someone else's post cannot be deleted.
+    let res = other
+        .post_form(&format!("/p/{reply}"), &[("action", "delete")])
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+}

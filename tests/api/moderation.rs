@@ -1,0 +1,306 @@
+//! The moderation queue: claims and their expiry, approving, rejecting and redacting
+//! held posts, four eyes, reports, the audit trail, and the purge of text that was
+//! never published.
+
+use app::models::{Role, Status};
+
+use crate::helpers::{ids_from, location, spawn_app, TestApp, CLEAN_BODY, PHI_BODY};
+
+/// A member's held thread sent for review; returns (author, post id, revision id).
+async fn held_thread(app: &TestApp, body: &str) -> (TestApp, i64, i64) {
+    let author = app.new_browser();
+    author.member("author@example.jp", "aoki_im").await;
+    let res = author.post_thread("Case for review", body).await;
+    let (_, post) = ids_from(&location(&res));
+    let res = author
+        .post_form(&format!("/p/{post}"), &[("action", "review")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let rev = app
+        .count(&format!(
+            "SELECT id FROM post_revisions WHERE post_id = {post} AND state = 'held'"
+        ))
+        .await;
+    (author, post, rev)
+}
+
+async fn moderator(app: &TestApp, email: &str, name: &str) -> TestApp {
+    let m = app.new_browser();
+    m.sign_in_as(email, name, Role::Moderator, Status::Verified)
+        .await;
+    m
+}
+
+async fn claim(m: &TestApp, kind: &str, id: i64) -> String {
+    let res = m
+        .post_form(
+            "/mod/claim",
+            &[
+                ("kind", kind),
+                ("id", &id.to_string()),
+                ("return_to", "/mod/queue"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = m.page("/mod/queue").await;
+    page
+}
+
+#[tokio::test]
+async fn a_claimed_held_post_is_approved_and_then_members_see_it() {
+    let app = spawn_app().await;
+    let (author, post, rev) = held_thread(&app, PHI_BODY).await;
+    let m = moderator(&app, "m@example.jp", "Mod One").await;
+    let (_, queue) = m.page("/mod/queue?kind=held").await;
+    assert!(queue.contains(&format!("held-{rev}")), "{queue}");
+    assert!(!queue.contains("Whitfield"), "the queue shows no post text");
+
+    // Acting without a claim changes nothing.
+    let res = m
+        .post_form(&format!("/mod/held/{rev}"), &[("decision", "approve")])
+        .await;
+    assert_eq!(location(&res), format!("/mod/held/{rev}"));
+    let (_, page) = m.page(&format!("/mod/held/{rev}")).await;
+    assert!(page.contains("Claim the item before you act on it."));
+    assert!(
+        page.contains("Whitfield"),
+        "the moderator reads the held text"
+    );
+
+    let page = claim(&m, "held", rev).await;
+    assert!(page.contains("You have claimed this item."));
+    let res = m
+        .post_form(&format!("/mod/held/{rev}"), &[("decision", "approve")])
+        .await;
+    assert_eq!(location(&res), "/mod/queue");
+
+    let member = app.new_browser();
+    member.member("b@example.jp", "kimura_rn").await;
+    let (_, home) = member.page("/").await;
+    assert!(home.contains("Case for review"));
+    let (_, notes) = author.page("/notifications").await;
+    assert!(notes.contains("A moderator published your post"), "{notes}");
+    let actions = app
+        .count(
+            "SELECT COUNT(*) FROM audit_log WHERE action IN ('held.open', 'queue.claim', 'held.approve')",
+        )
+        .await;
+    assert!(actions >= 3, "opening, claim and decision are audited");
+    let (_, page) = author.page(&format!("/p/{post}")).await;
+    assert!(page.contains("Published"));
+}
+
+#[tokio::test]
+async fn nobody_acts_on_their_own_post() {
+    let app = spawn_app().await;
+    let m = moderator(&app, "m@example.jp", "Mod One").await;
+    let res = m.post_thread("My own case", PHI_BODY).await;
+    let (_, post) = ids_from(&location(&res));
+    let rev = app
+        .count(&format!(
+            "SELECT id FROM post_revisions WHERE post_id = {post}"
+        ))
+        .await;
+    claim(&m, "held", rev).await;
+    let res = m
+        .post_form(&format!("/mod/held/{rev}"), &[("decision", "approve")])
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM posts WHERE state = 'published'")
+            .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_claim_blocks_other_moderators_until_it_expires() {
+    let app = spawn_app().await;
+    let (_, _, rev) = held_thread(&app, PHI_BODY).await;
+    let one = moderator(&app, "m1@example.jp", "Mod One").await;
+    let two = moderator(&app, "m2@example.jp", "Mod Two").await;
+    claim(&one, "held", rev).await;
+    let page = claim(&two, "held", rev).await;
+    assert!(page.contains("Another moderator has claimed this item."));
+    let res = two
+        .post_form(&format!("/mod/held/{rev}"), &[("decision", "approve")])
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/mod/held/{rev}"),
+        "not theirs to act on"
+    );
+
+    // Time passes: the claim lapses and the second moderator takes over.
+    let store = app.store().await;
+    sqlx::query("UPDATE claims SET expires_at = 0")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let page = claim(&two, "held", rev).await;
+    assert!(page.contains("You have claimed this item."));
+    let res = two
+        .post_form(&format!("/mod/held/{rev}"), &[("decision", "approve")])
+        .await;
+    assert_eq!(location(&res), "/mod/queue");
+}
+
+#[tokio::test]
+async fn a_rejection_reaches_the_author_and_the_text_is_purged_after_retention() {
+    let app = spawn_app().await;
+    let marker = "Zebulon Quartermaine-Oduya";
+    let body = format!("Mr. {marker}, born 2 April 1950, room 512. {CLEAN_BODY}");
+    let (author, post, rev) = held_thread(&app, &body).await;
+    let m = moderator(&app, "m@example.jp", "Mod One").await;
+    m.page(&format!("/mod/held/{rev}")).await;
+    claim(&m, "held", rev).await;
+    let res = m
+        .post_form(&format!("/mod/held/{rev}"), &[("decision", "reject")])
+        .await;
+    assert_eq!(res.status().as_u16(), 422, "a reason is required");
+    let res = m
+        .post_form(
+            &format!("/mod/held/{rev}"),
+            &[
+                ("decision", "reject"),
+                ("reason", "Please remove the name and room."),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/mod/queue");
+    let (_, notes) = author.page("/notifications").await;
+    assert!(notes.contains("did not publish your post"), "{notes}");
+    assert!(notes.contains("Please remove the name and room."));
+    // The author can still copy the text during the retention period.
+    let (_, page) = author.page(&format!("/p/{post}")).await;
+    assert!(page.contains(marker) && page.contains("will be deleted after"));
+
+    let store = app.store().await;
+    assert_eq!(store.purge_due(app::ssr::store::now()).await.unwrap(), 0);
+    let purged = store
+        .purge_due(app::ssr::store::now() + 8 * 24 * 3600)
+        .await
+        .unwrap();
+    assert!(purged >= 1);
+    let like = format!("%{marker}%");
+    for table_sql in [
+        "SELECT COUNT(*) FROM post_revisions WHERE body_md LIKE $1 OR body_html LIKE $1 OR body_text LIKE $1 OR title LIKE $1",
+        "SELECT COUNT(*) FROM posts WHERE body_md LIKE $1 OR body_html LIKE $1 OR body_text LIKE $1",
+        "SELECT COUNT(*) FROM threads WHERE title LIKE $1",
+    ] {
+        let row = sqlx::query(table_sql)
+            .bind(&like)
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(sqlx::Row::try_get::<i64, _>(&row, 0).unwrap(), 0, "{table_sql}");
+    }
+    if crate::helpers::backend() == "sqlite" {
+        store.close().await;
+        let dir = app.db_url.trim_start_matches("sqlite://").to_string();
+        for file in [dir.clone(), format!("{dir}-wal")] {
+            if let Ok(bytes) = std::fs::read(&file) {
+                let found = bytes.windows(marker.len()).any(|w| w == marker.as_bytes());
+                assert!(!found, "{file} still holds the purged text");
+            }
+        }
+    }
+    let (_, page) = author.page(&format!("/p/{post}")).await;
+    assert!(!page.contains(marker));
+    assert!(page.contains("has been deleted"));
+}
+
+#[tokio::test]
+async fn a_moderator_redacts_and_publishes_and_the_original_is_purged_later() {
+    let app = spawn_app().await;
+    let (_, post, rev) = held_thread(&app, PHI_BODY).await;
+    let m = moderator(&app, "m@example.jp", "Mod One").await;
+    claim(&m, "held", rev).await;
+    let res = m
+        .post_form(
+            &format!("/mod/held/{rev}"),
+            &[
+                ("decision", "redact"),
+                ("title", "Case for review"),
+                ("tags", "antibiotics"),
+                (
+                    "body",
+                    "[name], born [date], was admitted with aspiration pneumonia.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/mod/queue");
+    let member = app.new_browser();
+    member.member("b@example.jp", "kimura_rn").await;
+    let thread = app
+        .count(&format!("SELECT thread_id FROM posts WHERE id = {post}"))
+        .await;
+    let (_, page) = member.page(&format!("/t/{thread}")).await;
+    assert!(page.contains("[name], born [date]"));
+    assert!(!page.contains("Whitfield"));
+    let store = app.store().await;
+    store
+        .purge_due(app::ssr::store::now() + 8 * 24 * 3600)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM post_revisions WHERE body_md LIKE '%Whitfield%'")
+            .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_report_is_claimed_and_the_post_hidden_from_members() {
+    let app = spawn_app().await;
+    let author = app.new_browser();
+    author.member("a@example.jp", "aoki_im").await;
+    let (thread, post) = author.start_thread("Night shift tips", CLEAN_BODY).await;
+    let reporter = moderator(&app, "r@example.jp", "Mod Reporter").await;
+    let res = reporter
+        .post_form(&format!("/p/{post}/report"), &[("reason", "bogus")])
+        .await;
+    assert_eq!(res.status().as_u16(), 422, "a reason must be chosen");
+    let res = reporter
+        .post_form(
+            &format!("/p/{post}/report"),
+            &[("reason", "misinformation"), ("note", "Dose looks wrong")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let report = app.count("SELECT id FROM reports").await;
+
+    // The reporter may not decide their own report.
+    claim(&reporter, "report", report).await;
+    let res = reporter
+        .post_form(&format!("/mod/report/{report}"), &[("decision", "hide")])
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+
+    let m = moderator(&app, "m@example.jp", "Mod One").await;
+    app.store()
+        .await
+        .release_claim("report", report)
+        .await
+        .unwrap();
+    let (_, page) = m.page(&format!("/mod/report/{report}")).await;
+    assert!(page.contains("Dose looks wrong"));
+    claim(&m, "report", report).await;
+    let res = m
+        .post_form(&format!("/mod/report/{report}"), &[("decision", "hide")])
+        .await;
+    assert_eq!(location(&res), "/mod/queue");
+    let member = app.new_browser();
+    member.member("b@example.jp", "kimura_rn").await;
+    let (_, page) = member.page(&format!("/t/{thread}")).await;
+    assert!(!page.contains("penicillin allergy"), "hidden from members");
+    let (_, page) = m.page(&format!("/t/{thread}")).await;
+    assert!(page.contains("Hidden by a moderator"));
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'report.hidden'")
+            .await,
+        1
+    );
+}
