@@ -1,4 +1,4 @@
-//! Subcommands of `rounds`: serve, migrate, admin create, audit verify, scan.
+//! Subcommands of `rounds`: serve, migrate, admin create, audit verify, scan, seed.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -37,6 +37,16 @@ pub enum Command {
     /// Check the audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Fill the database: demo accounts and threads (`--demo`, only into an empty
+    /// forum) and/or N synthetic posts for benchmarks (`--posts N`).
+    Seed {
+        /// Demo accounts and threads in English and Japanese.
+        #[arg(long)]
+        demo: bool,
+        /// Number of synthetic posts to add.
+        #[arg(long)]
+        posts: Option<u64>,
+    },
     /// Screen JSON lines {"id", "text"} for patient data; writes {"id", "hold", "findings"}.
     Scan {
         /// Input file (default: standard input).
@@ -93,6 +103,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         },
         Command::Scan { file } => scan(file),
+        Command::Seed { demo, posts } => seed(&settings, demo, posts).await,
     }
 }
 
@@ -160,6 +171,51 @@ async fn admin_create(settings: &Settings, email: &str, name: &str) -> anyhow::R
         )
         .await?;
     println!("Admin {id} created. Sign in at /login.");
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn seed(settings: &Settings, demo: bool, posts: Option<u64>) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(demo || posts.is_some(), "say --demo and/or --posts N");
+    let store = open_store(settings).await?;
+    if demo {
+        match crate::seed::demo(&store, &settings.data_dir).await? {
+            None => println!("The forum already has threads; demo content not added."),
+            Some(s) => {
+                println!(
+                    "Demo content added: {} accounts, {} threads, {} replies.",
+                    s.accounts.len(),
+                    s.threads,
+                    s.replies
+                );
+                println!(
+                    "Sign in as any of them with the password in {}",
+                    settings.data_dir.join("demo-accounts.txt").display()
+                );
+                for (email, name) in &s.accounts {
+                    println!("  {email}  ({name})");
+                }
+            }
+        }
+    }
+    if let Some(n) = posts {
+        let started = std::time::Instant::now();
+        crate::seed::posts(&store, n, |done| {
+            let mut err = std::io::stderr();
+            if done % 500 == 0 || done == n {
+                let pct = done * 100 / n.max(1);
+                let bar = "#".repeat((pct / 4) as usize);
+                let _ = write!(err, "\r[{bar:<25}] {done}/{n} posts");
+                let _ = err.flush();
+            }
+        })
+        .await?;
+        eprintln!();
+        println!(
+            "{n} synthetic posts added in {:.1} s.",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    store.close().await;
     Ok(ExitCode::SUCCESS)
 }
 

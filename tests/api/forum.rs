@@ -280,3 +280,39 @@ async fn authors_delete_their_posts_and_the_text_leaves_the_thread() {
         .await;
     assert_eq!(res.status().as_u16(), 404);
 }
+
+#[tokio::test]
+async fn the_demo_seed_fills_an_empty_forum_once_with_clean_threads() {
+    let app = spawn_app().await;
+    let store = app.store().await;
+    let summary = server::seed::demo(&store, &app.settings.data_dir)
+        .await
+        .unwrap()
+        .expect("an empty forum is seeded");
+    assert!(summary.threads >= 10 && summary.replies >= 20);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM posts WHERE state <> 'published'")
+            .await,
+        0,
+        "demo content is clean"
+    );
+    assert!(server::seed::demo(&store, &app.settings.data_dir)
+        .await
+        .unwrap()
+        .is_none());
+    let accounts =
+        std::fs::read_to_string(app.settings.data_dir.join("demo-accounts.txt")).unwrap();
+    assert!(accounts.contains(&summary.password));
+    // A demo member signs in with the written password and sees both languages.
+    let (email, _) = &summary.accounts[0];
+    let res = app.login(email, &summary.password).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, home) = app.page("/").await;
+    assert!(
+        home.contains("誤嚥性肺炎") || home.contains("せん妄"),
+        "{home}"
+    );
+    let n = server::seed::posts(&store, 40, |_| {}).await.unwrap();
+    assert_eq!(n, 40);
+    assert_eq!(app.count("SELECT COUNT(*) FROM posts").await, 48 + 40);
+}

@@ -28,5 +28,12 @@ step "migrate"
 mkdir -p data
 ./target/release/rounds migrate
 
+step "demo content (only into an empty forum)"
+# A newcomer sees a living forum; an instance that already has threads is left alone.
+# Set ROUNDS_NO_DEMO=1 to start with an empty forum.
+if [ -z "${ROUNDS_NO_DEMO:-}" ]; then
+  ./target/release/rounds seed --demo
+fi
+
 step "serve (ready after $(( $(date +%s) - started ))s of set-up)"
 exec ./target/release/rounds serve

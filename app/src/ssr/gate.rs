@@ -74,13 +74,22 @@ pub async fn detector(state: &AppState) -> Result<Detector, AppError> {
     Ok(Detector::new(state.store.site_lists().await?))
 }
 
-/// Renders and scans a validated submission into a draft by `editor_id`.
+/// Renders and scans a validated submission into a draft by `editor_id`, with the
+/// site's current lists.
 pub async fn prepare(
     state: &AppState,
     editor_id: i64,
     sub: &Submission,
 ) -> Result<(Draft, FieldFindings), AppError> {
-    let detector = detector(state).await?;
+    build_draft(&detector(state).await?, editor_id, sub)
+}
+
+/// Renders and scans a submission with `detector` (also used by `rounds seed`).
+pub fn build_draft(
+    detector: &Detector,
+    editor_id: i64,
+    sub: &Submission,
+) -> Result<(Draft, FieldFindings), AppError> {
     let title = sub.title.as_deref().map(markdown::title_text);
     let tags = sub.tags.as_deref().map(parse_tags);
     let body = sub.body.replace("\r\n", "\n");

@@ -1,2 +1,224 @@
+//! `rounds seed`: demo content so a newcomer sees a living forum (`--demo`), and
+//! synthetic posts for benchmarks (`--posts N`). Everything goes through the same
+//! render-sanitize-scan pipeline as a member's post; content the detector would
+//! hold is stored held, exactly as it would be from the web.
+
 pub mod demo_data;
 pub mod synthetic;
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+use app::models::{Role, Status};
+use app::phi::{Detector, SiteLists};
+use app::ssr::gate::{build_draft, Submission};
+use app::ssr::passwords;
+use app::ssr::store::{NewUser, Store};
+
+/// What a demo seed created.
+#[derive(Debug, Default)]
+pub struct DemoSummary {
+    /// Accounts created: (email, display name).
+    pub accounts: Vec<(String, String)>,
+    /// The password of every demo account (random, written to the data directory).
+    pub password: String,
+    /// Threads created.
+    pub threads: usize,
+    /// Replies created.
+    pub replies: usize,
+}
+
+/// Ids of the demo categories by slug.
+async fn category_id(store: &Store, slug: &str) -> anyhow::Result<i64> {
+    Ok(store
+        .category_by_slug(slug)
+        .await?
+        .with_context(|| format!("category {slug} missing (migrations not applied?)"))?
+        .id)
+}
+
+async fn post_thread(
+    store: &Store,
+    detector: &Detector,
+    author: i64,
+    category: i64,
+    title: &str,
+    tags: &str,
+    body: &str,
+) -> anyhow::Result<i64> {
+    let sub = Submission {
+        title: Some(title.to_string()),
+        tags: Some(tags.to_string()),
+        body: body.to_string(),
+        send_for_review: true,
+    };
+    let (draft, _) = build_draft(detector, author, &sub).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(store.create_thread(category, &draft).await?.thread_id)
+}
+
+async fn post_reply(
+    store: &Store,
+    detector: &Detector,
+    author: i64,
+    thread: i64,
+    body: &str,
+) -> anyhow::Result<()> {
+    let sub = Submission {
+        body: body.to_string(),
+        send_for_review: true,
+        ..Submission::default()
+    };
+    let (draft, _) = build_draft(detector, author, &sub).map_err(|e| anyhow::anyhow!("{e}"))?;
+    store.create_reply(thread, &draft).await?;
+    Ok(())
+}
+
+/// Fills an empty forum with demo accounts and threads in both languages. Does
+/// nothing (returns `None`) when the forum already has threads.
+pub async fn demo(store: &Store, data_dir: &Path) -> anyhow::Result<Option<DemoSummary>> {
+    if store.count_threads().await? > 0 {
+        return Ok(None);
+    }
+    let detector = Detector::new(store.site_lists().await?);
+    let password = app::ssr::session::random_token();
+    let hash = passwords::hash(password.clone())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut summary = DemoSummary {
+        password: password.clone(),
+        ..DemoSummary::default()
+    };
+    let mut ids = Vec::new();
+    for u in demo_data::USERS {
+        let id = store
+            .create_user(&NewUser {
+                email: u.email.to_string(),
+                password_hash: hash.clone(),
+                display_name: u.display_name.to_string(),
+                profession: u.profession.to_string(),
+                licence_number: "DEMO".into(),
+                jurisdiction: if u.lang == "ja" { "Japan" } else { "Demo" }.into(),
+                npi: None,
+                specialty: u.specialty.to_string(),
+                workplace: String::new(),
+                role: Role::Member,
+                status: Status::Verified,
+            })
+            .await
+            .with_context(|| format!("creating demo account {}", u.email))?;
+        if let Some(lang) = app::i18n::Lang::parse(u.lang) {
+            store.set_lang(id, lang).await?;
+        }
+        ids.push(id);
+        summary
+            .accounts
+            .push((u.email.to_string(), u.display_name.to_string()));
+    }
+    let total = demo_data::THREADS.len() as i64;
+    for (n, t) in demo_data::THREADS.iter().enumerate() {
+        let category = category_id(store, t.category).await?;
+        let thread = post_thread(
+            store,
+            &detector,
+            ids[t.author],
+            category,
+            t.title,
+            &t.tags.join(" "),
+            t.body,
+        )
+        .await?;
+        for r in t.replies {
+            post_reply(store, &detector, ids[r.author], thread, r.body).await?;
+            summary.replies += 1;
+        }
+        // Spread the threads over the last days so the list looks lived in.
+        let age = (total - n as i64) * 5 * 3600;
+        store.backdate_thread(thread, age).await?;
+        summary.threads += 1;
+    }
+    write_accounts(data_dir, &summary)?;
+    Ok(Some(summary))
+}
+
+fn write_accounts(data_dir: &Path, summary: &DemoSummary) -> anyhow::Result<()> {
+    std::fs::create_dir_all(data_dir)?;
+    let path = data_dir.join("demo-accounts.txt");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut f = options
+        .open(&path)
+        .with_context(|| format!("writing {}", path.display()))?;
+    writeln!(
+        f,
+        "Demo accounts of this Rounds instance (all verified members).\nPassword: {}\n",
+        summary.password
+    )?;
+    for (email, name) in &summary.accounts {
+        writeln!(f, "{email}\t{name}")?;
+    }
+    Ok(())
+}
+
+/// Adds `n` synthetic posts (about one thread per four posts, the rest replies),
+/// by a handful of synthetic authors; for benchmarks. Returns the posts created.
+pub async fn posts(store: &Store, n: u64, progress: impl Fn(u64)) -> anyhow::Result<u64> {
+    let detector = Detector::new(SiteLists::default());
+    let hash = passwords::hash(app::ssr::session::random_token())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut authors = Vec::new();
+    let start = store.count_posts().await? as u64;
+    for k in 0..8 {
+        let email = format!("synthetic-{k}@rounds.invalid");
+        let id = match store.user_by_email(&email).await? {
+            Some(u) => u.id,
+            None => {
+                store
+                    .create_user(&NewUser {
+                        email,
+                        password_hash: hash.clone(),
+                        display_name: format!("synthetic_{k}"),
+                        profession: "physician".into(),
+                        licence_number: "SYNTHETIC".into(),
+                        jurisdiction: "-".into(),
+                        npi: None,
+                        specialty: String::new(),
+                        workplace: String::new(),
+                        role: Role::Member,
+                        status: Status::Verified,
+                    })
+                    .await?
+            }
+        };
+        authors.push(id);
+    }
+    let mut threads: Vec<i64> = Vec::new();
+    for i in 0..n {
+        let p = synthetic::synthetic_post(start + i);
+        let author = authors[(i % authors.len() as u64) as usize];
+        if threads.is_empty() || i % 4 == 0 {
+            let category = category_id(store, p.category).await?;
+            let id = post_thread(
+                store,
+                &detector,
+                author,
+                category,
+                &p.title,
+                &p.tags.join(" "),
+                &p.body,
+            )
+            .await?;
+            threads.push(id);
+        } else {
+            // Replies go to one of the last few threads, as on a busy forum.
+            let back = (i as usize * 7) % threads.len().min(16);
+            let thread = threads[threads.len() - 1 - back];
+            post_reply(store, &detector, author, thread, &p.body).await?;
+        }
+        progress(i + 1);
+    }
+    Ok(n)
+}

@@ -7,6 +7,7 @@
 mod accounts;
 mod audit;
 pub mod backend;
+mod counts;
 pub mod forum;
 mod moderation;
 pub mod notify;
