@@ -236,6 +236,25 @@ async function waitForHydration(page, timeoutMs = 20_000) {
   }
 }
 
+/**
+ * Waits until a page with a composer (JS on) is ready to be typed into: hydrated,
+ * the site's detector lists loaded (`/api/composer_lists`, asked for once the page
+ * has hydrated) and the content shown again. Until that request answers, the app
+ * swaps the page's content for "Loading…" and back (the composer reads it inside
+ * the page's Suspense), which drops focus and would make a test click into nothing.
+ */
+async function waitForComposer(page, timeoutMs = 20_000) {
+  await waitForHydration(page, timeoutMs);
+  await page.waitForFunction(
+    () =>
+      performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname === '/api/composer_lists') &&
+      document.querySelector('form.composer div.live-check') !== null &&
+      ![...document.querySelectorAll('main p')].some((p) => ['Loading…', '読み込み中…'].includes(p.textContent.trim())),
+    null,
+    { timeout: timeoutMs },
+  );
+}
+
 /** Signs in through the /login form and waits for the page the app sends us to. */
 async function signIn(page, email, password) {
   await page.goto('/login');
@@ -310,6 +329,26 @@ async function applicantCard(page, email) {
   return { card, id };
 }
 
+/**
+ * Makes `applicant` a verified member the way people do it: they apply through
+ * /register in a new browser context, and the admin (already signed in on
+ * `adminPage`) verifies them from the verification queue. Returns the member's
+ * context and page (signed in, on /pending until they load another page).
+ */
+async function verifiedMember(browser, app, adminPage, applicant, { js = true, locale = 'en-US', viewport } = {}) {
+  const ctx = await newContext(browser, app, { js, locale, ...(viewport ? { viewport } : {}) });
+  const page = await ctx.newPage();
+  await page.goto('/register');
+  await fillRegistration(page, applicant);
+  await submit(page, 'Send application');
+  assert.equal(new URL(page.url()).pathname, '/pending', `registering ${applicant.email} did not reach /pending`);
+  await adminPage.goto('/mod/verification');
+  const { card } = await applicantCard(adminPage, applicant.email);
+  await submit(adminPage, 'Verify', card);
+  assert.equal(await noticeText(adminPage), 'The applicant is verified.', `the admin could not verify ${applicant.email}`);
+  return { ctx, page };
+}
+
 module.exports = {
   ARTIFACTS,
   GOOD_PASSWORD,
@@ -325,6 +364,8 @@ module.exports = {
   signIn,
   startApp,
   submit,
+  verifiedMember,
+  waitForComposer,
   waitForHydration,
   watchPage,
 };

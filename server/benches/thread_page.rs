@@ -1,0 +1,122 @@
+//! Rendering a thread page with 50 replies, through the real router (session
+//! look-up, access check, database reads, server-side rendering of the leptos app),
+//! on SQLite in a temporary directory.
+//!
+//! Run: `cargo bench -p server --bench thread_page`.
+
+use axum::body::Body;
+use axum::http::Request;
+use criterion::{criterion_group, criterion_main, Criterion};
+use tower::ServiceExt;
+
+use app::models::{Role, Status};
+use app::phi::{Detector, SiteLists};
+use app::ssr::gate::{build_draft, Submission};
+use app::ssr::store::NewUser;
+
+const REPLY: &str = "We aim for an AUC of 400–600 rather than a trough; in **older adults** with an eGFR under 30 we load with 20–25 mg/kg and then dose by levels.\n\n- check levels before the 4th dose\n- watch for nephrotoxicity with piperacillin-tazobactam\n\nSee https://www.who.int/ for the stewardship guidance.";
+
+fn thread_page(c: &mut Criterion) {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let settings = server::Settings {
+        listen: "127.0.0.1:0".parse().expect("addr"),
+        database_url: format!("sqlite://{}", dir.path().join("rounds.db").display()),
+        data_dir: dir.path().to_path_buf(),
+        secure_cookies: false,
+        default_lang: app::i18n::Lang::En,
+        site_root: dir.path().join("site"),
+        retention_days: 7,
+        claim_minutes: 15,
+    };
+    let (router, cookie, thread) = rt.block_on(async {
+        let store = server::open_store(&settings).await.expect("store");
+        let user = store
+            .create_user(&NewUser {
+                email: "bench@rounds.invalid".into(),
+                password_hash: "x".into(),
+                display_name: "bench_user".into(),
+                profession: "physician".into(),
+                licence_number: "B".into(),
+                jurisdiction: "-".into(),
+                npi: None,
+                specialty: String::new(),
+                workplace: String::new(),
+                role: Role::Member,
+                status: Status::Verified,
+            })
+            .await
+            .expect("user");
+        let detector = Detector::new(SiteLists::default());
+        let sub = |title: Option<&str>, body: &str| Submission {
+            title: title.map(str::to_string),
+            tags: title.map(|_| "antibiotics".to_string()),
+            body: body.to_string(),
+            send_for_review: false,
+        };
+        let (draft, _) = build_draft(
+            &detector,
+            user,
+            &sub(Some("Vancomycin in older adults"), REPLY),
+        )
+        .expect("draft");
+        let thread = store
+            .create_thread(1, &draft)
+            .await
+            .expect("thread")
+            .thread_id;
+        for _ in 0..50 {
+            let (draft, _) = build_draft(&detector, user, &sub(None, REPLY)).expect("draft");
+            store.create_reply(thread, &draft).await.expect("reply");
+        }
+        let token = app::ssr::session::random_token();
+        store
+            .create_session(&app::ssr::session::hash_token(&token), user, 3600)
+            .await
+            .expect("session");
+        (
+            server::build_router(&settings, store),
+            format!("rounds_session={token}"),
+            thread,
+        )
+    });
+    // 50 replies + the opening post = 51 posts: pages of 20, so ask for all three.
+    let mut group = c.benchmark_group("thread_page");
+    // Baseline in the same run: the sign-in page (the same shell, no data).
+    group.bench_function("GET /login (baseline)", |b| {
+        b.to_async(&rt).iter(|| {
+            let req = Request::get("/login").body(Body::empty()).expect("request");
+            let router = router.clone();
+            async move {
+                let res = router.oneshot(req).await.expect("response");
+                axum::body::to_bytes(res.into_body(), usize::MAX)
+                    .await
+                    .expect("body")
+                    .len()
+            }
+        })
+    });
+    for page in [1, 3] {
+        group.bench_function(format!("GET /t/{{id}}?page={page} (50 replies)"), |b| {
+            b.to_async(&rt).iter(|| {
+                let req = Request::get(format!("/t/{thread}?page={page}"))
+                    .header("cookie", &cookie)
+                    .body(Body::empty())
+                    .expect("request");
+                let router = router.clone();
+                async move {
+                    let res = router.oneshot(req).await.expect("response");
+                    assert_eq!(res.status(), 200);
+                    axum::body::to_bytes(res.into_body(), usize::MAX)
+                        .await
+                        .expect("body")
+                        .len()
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, thread_page);
+criterion_main!(benches);
