@@ -92,6 +92,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/mod/verification") view=VerificationPage ssr=SsrMode::Async/>
                             <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                             <Route path=path!("/admin/site-lists") view=SiteListsPage ssr=SsrMode::Async/>
+                            <Route path=path!("/admin/categories") view=CategoriesPage ssr=SsrMode::Async/>
                             <Route path=path!("/c/:slug") view=ForumList ssr=SsrMode::Async/>
                             <Route path=path!("/new") view=NewThreadPage ssr=SsrMode::Async/>
                             <Route path=path!("/t/:id") view=ThreadPage ssr=SsrMode::Async/>

@@ -7,6 +7,7 @@ mod helpers;
 mod accounts;
 mod audit;
 mod bad_input;
+mod categories;
 mod forum;
 mod moderation;
 mod pages;

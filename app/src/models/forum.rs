@@ -25,6 +25,9 @@ pub struct Category {
     pub description_ja: String,
     /// Sort order.
     pub position: i64,
+    /// Archived: no new threads, hidden from navigation (old threads stay readable).
+    #[serde(default)]
+    pub archived: bool,
 }
 
 impl Category {

@@ -1,6 +1,7 @@
 //! The pages of Rounds, one module per area.
 
 mod account;
+mod admin;
 mod forum;
 mod home;
 mod moderation;
@@ -10,6 +11,7 @@ mod staff;
 mod thread;
 
 pub use account::{LoginPage, PendingPage, ProfilePage, RegisterPage};
+pub use admin::CategoriesPage;
 pub use forum::{ForumList, NewThreadPage};
 pub use home::HomePage;
 pub use moderation::{HeldItemPage, QueuePage, ReportItemPage};

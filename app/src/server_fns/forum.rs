@@ -324,3 +324,10 @@ pub async fn admin_site_lists() -> Result<SiteLists, ServerFnError> {
     let (state, _) = super::viewer_with(Need::Admin)?;
     state.store.site_lists().await.map_err(sf)
 }
+
+/// Every category, archived ones too (admins).
+#[server(input = GetUrl, endpoint = "admin_categories")]
+pub async fn admin_categories() -> Result<Vec<crate::models::Category>, ServerFnError> {
+    let (state, _) = super::viewer_with(Need::Admin)?;
+    state.store.all_categories().await.map_err(sf)
+}

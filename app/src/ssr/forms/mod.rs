@@ -4,6 +4,7 @@
 //! The session middleware has already checked the CSRF token and access.
 
 mod account;
+mod admin;
 mod forum;
 mod moderation;
 mod staff;
@@ -36,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .route("/mod/verification", post(staff::decide))
         .route("/admin/users", post(staff::set_role))
         .route("/admin/site-lists", post(staff::site_lists))
+        .route("/admin/categories", post(admin::categories))
         .route("/new", post(forum::new_thread))
         .route("/t/{id}/reply", post(forum::reply))
         .route("/p/{id}", post(forum::post_action))

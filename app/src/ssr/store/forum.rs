@@ -51,10 +51,10 @@ impl ThreadRow {
     }
 }
 
-const CATEGORY_COLUMNS: &str =
-    "id, slug, name_en, name_ja, description_en, description_ja, position";
+pub(super) const CATEGORY_COLUMNS: &str =
+    "id, slug, name_en, name_ja, description_en, description_ja, position, archived";
 
-fn category(row: &AnyRow) -> Result<Category, sqlx::Error> {
+pub(super) fn category(row: &AnyRow) -> Result<Category, sqlx::Error> {
     Ok(Category {
         id: row.try_get("id")?,
         slug: row.try_get("slug")?,
@@ -63,6 +63,7 @@ fn category(row: &AnyRow) -> Result<Category, sqlx::Error> {
         description_en: row.try_get("description_en")?,
         description_ja: row.try_get("description_ja")?,
         position: row.try_get("position")?,
+        archived: row.try_get::<i64, _>("archived")? != 0,
     })
 }
 

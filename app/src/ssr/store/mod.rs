@@ -7,6 +7,7 @@
 mod accounts;
 mod audit;
 pub mod backend;
+mod categories;
 mod counts;
 pub mod forum;
 mod moderation;
@@ -22,6 +23,7 @@ mod throttle;
 pub use accounts::{NewUser, UserRecord};
 pub use audit::{AuditEntry, ChainError};
 pub use backend::Backend;
+pub use categories::CategoryInput;
 pub use forum::{PostRow, ThreadRow};
 pub use moderation::HeldRevision;
 pub use posting::{Draft, Stored};
