@@ -89,15 +89,21 @@ async fn a_post_with_a_patient_name_is_held_and_only_its_author_sees_it() {
         assert!(!body.contains("Whitfield"), "{path} leaks held text");
         assert!(!body.contains("1941"), "{path} leaks held text");
     }
-    // Even a moderator only reads it through the audited queue page.
+    // A moderator reads it only on pages that write the opening to the audit log.
     let moderator = app.new_browser();
     moderator
         .sign_in_as("m@example.jp", "Mod", Role::Moderator, Status::Verified)
         .await;
-    let (status, _) = moderator.page(&format!("/p/{post}")).await;
-    assert_eq!(status, 404);
     let (_, page) = moderator.page(&format!("/t/{thread}")).await;
     assert!(!page.contains("Whitfield"));
+    let (status, page) = moderator.page(&format!("/p/{post}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Whitfield") && !page.contains("Save changes"));
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'post.history_open'")
+            .await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -315,4 +321,39 @@ async fn the_demo_seed_fills_an_empty_forum_once_with_clean_threads() {
     let n = server::seed::posts(&store, 40, |_| {}).await.unwrap();
     assert_eq!(n, 40);
     assert_eq!(app.count("SELECT COUNT(*) FROM posts").await, 48 + 40);
+}
+
+#[tokio::test]
+async fn site_list_terms_apply_to_the_next_post() {
+    let app = spawn_app().await;
+    app.sign_in_as("admin@example.jp", "Admin", Role::Admin, Status::Verified)
+        .await;
+    let member = app.new_browser();
+    member.member("a@example.jp", "aoki_im").await;
+    let body = "Our ward uses the kestrelbay protocol for swallow assessment.";
+    let (thread, _) = member.start_thread("Swallow assessment", body).await;
+    assert!(thread > 0, "published before the term is listed");
+
+    let res = app
+        .post_form(
+            "/admin/site-lists",
+            &[
+                ("list", "always"),
+                ("action", "add"),
+                ("term", "kestrelbay"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/admin/site-lists");
+    let (_, page) = app.page("/admin/site-lists").await;
+    assert!(page.contains("kestrelbay"));
+    let res = member.post_thread("Swallow assessment again", body).await;
+    assert!(location(&res).starts_with("/p/"), "now held");
+    let (_, page) = member.page(&location(&res)).await;
+    assert!(page.contains("data-kind=\"FACILITY\""));
+    // The composer gets the same lists.
+    let (_, lists) = member.page("/api/composer_lists").await;
+    assert!(lists.contains("kestrelbay"));
+    let (status, _) = member.page("/admin/site-lists").await;
+    assert_eq!(status, 403);
 }

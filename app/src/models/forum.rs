@@ -206,6 +206,8 @@ pub struct PostDetail {
     pub opening: bool,
     /// State of the post.
     pub state: PostState,
+    /// The viewer wrote it (else a moderator reads the history).
+    pub own: bool,
     /// Revisions, newest first.
     pub revisions: Vec<RevisionView>,
 }

@@ -41,8 +41,11 @@ fn PostBody(d: PostDetail) -> impl IntoView {
     let i = use_i18n();
     let pid = d.post_id;
     let latest = d.revisions.first().cloned();
-    let held = latest.as_ref().filter(|r| r.state == "held").cloned();
-    let editable = !matches!(d.state, PostState::Deleted | PostState::Removed);
+    let held = latest
+        .as_ref()
+        .filter(|r| r.state == "held" && d.own)
+        .cloned();
+    let editable = d.own && !matches!(d.state, PostState::Deleted | PostState::Removed);
     let init = latest
         .as_ref()
         .map(|r| ComposerInit {

@@ -49,7 +49,7 @@ async fn claim_state(
 }
 
 /// The thread list of the forum or of one category (`category` = slug or "").
-#[server(input = GetUrl, endpoint = "forum_home")]
+#[server(input = GetUrl, endpoint = "load_forum")]
 pub async fn load_forum(category: String, page: String) -> Result<ForumHome, ServerFnError> {
     let (state, viewer) = super::viewer_with(Need::Verified)?;
     let categories = state.store.categories().await.map_err(sf)?;
@@ -84,7 +84,7 @@ pub async fn load_forum(category: String, page: String) -> Result<ForumHome, Ser
 }
 
 /// A thread page as the viewer may see it.
-#[server(input = GetUrl, endpoint = "thread_page")]
+#[server(input = GetUrl, endpoint = "load_thread")]
 pub async fn load_thread(
     id: i64,
     page: String,
@@ -168,9 +168,10 @@ async fn quote_of(
     Ok(crate::markdown::quote(&author, &body))
 }
 
-/// A post's own page: its revisions with findings, for its author only. Moderators
-/// open held posts through the queue instead (audited).
-#[server(input = GetUrl, endpoint = "post_detail")]
+/// A post's own page: its revisions with findings, for its author and for
+/// moderators (read-only; every opening by a moderator is audited, since the
+/// history can hold text that was never published).
+#[server(input = GetUrl, endpoint = "load_post")]
 pub async fn load_post(id: i64) -> Result<PostDetail, ServerFnError> {
     let (state, viewer) = super::viewer_with(Need::Verified)?;
     let post = state
@@ -178,8 +179,22 @@ pub async fn load_post(id: i64) -> Result<PostDetail, ServerFnError> {
         .post_row(id)
         .await
         .map_err(sf)?
-        .filter(|p| p.author_id == viewer.id)
+        .filter(|p| p.author_id == viewer.id || viewer.can_moderate())
         .ok_or_else(|| AppError::NotFound.into_server_fn())?;
+    let own = post.author_id == viewer.id;
+    if !own {
+        state
+            .store
+            .audit(
+                Some(viewer.id),
+                "post.history_open",
+                "post",
+                &id.to_string(),
+                "",
+            )
+            .await
+            .map_err(sf)?;
+    }
     let thread = state
         .store
         .thread_row(post.thread_id)
@@ -197,6 +212,7 @@ pub async fn load_post(id: i64) -> Result<PostDetail, ServerFnError> {
         thread_title,
         opening: post.number == 1,
         state: post.state,
+        own,
         revisions: state.store.revisions(id).await.map_err(sf)?,
     })
 }
@@ -230,7 +246,7 @@ pub async fn mod_queue(kind: String, status: String) -> Result<Vec<QueueItem>, S
 }
 
 /// A held revision, opened by a moderator. Every opening is audited.
-#[server(input = GetUrl, endpoint = "held_item")]
+#[server(input = GetUrl, endpoint = "load_held")]
 pub async fn load_held(id: i64) -> Result<HeldItem, ServerFnError> {
     let (state, viewer) = super::viewer_with(Need::Moderator)?;
     let rev = state
@@ -285,7 +301,7 @@ pub async fn load_held(id: i64) -> Result<HeldItem, ServerFnError> {
 }
 
 /// A member report, opened by a moderator.
-#[server(input = GetUrl, endpoint = "report_item")]
+#[server(input = GetUrl, endpoint = "load_report")]
 pub async fn load_report(id: i64) -> Result<ReportItem, ServerFnError> {
     let (state, viewer) = super::viewer_with(Need::Moderator)?;
     let r = state
