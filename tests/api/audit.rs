@@ -117,6 +117,7 @@ async fn verification_decisions_are_audited_with_actor_target_and_reason() {
     let mod_id = moderator
         .sign_in_as("mod@example.jp", "Mod", Role::Moderator, Status::Verified)
         .await;
+    moderator.claim("verification", id).await;
     moderator
         .post_form(
             "/mod/verification",
@@ -128,7 +129,9 @@ async fn verification_decisions_are_audited_with_actor_target_and_reason() {
         )
         .await;
     let entries = app.store().await.audit_recent(5).await.unwrap();
-    assert_eq!(entries.len(), 1);
+    // Newest first: the decision, then the claim that had to precede it.
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[1].action, "queue.claim");
     assert_eq!(entries[0].actor_id, Some(mod_id));
     assert_eq!(entries[0].action, "verification.reject");
     assert_eq!(entries[0].target_id, id.to_string());

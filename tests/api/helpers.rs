@@ -329,3 +329,20 @@ pub fn ids_from(location: &str) -> (i64, i64) {
         .unwrap_or(0);
     (thread, post)
 }
+
+impl TestApp {
+    /// Claims a moderation queue item (`held`, `report`, `verification`) for this browser.
+    pub async fn claim(&self, kind: &str, id: i64) {
+        let res = self
+            .post_form(
+                "/mod/claim",
+                &[
+                    ("kind", kind),
+                    ("id", &id.to_string()),
+                    ("return_to", "/mod/queue"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "claim answered");
+    }
+}

@@ -21,6 +21,26 @@ async fn a_moderator_verifies_an_applicant_who_can_then_enter_the_forum() {
         "licence details shown"
     );
     let id = app.user_id("new@example.jp").await;
+    // Deciding needs a claim first: without one nothing changes.
+    let res = moderator
+        .post_form(
+            "/mod/verification",
+            &[("user_id", &id.to_string()), ("decision", "verify")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(
+        app.store()
+            .await
+            .user_by_id(id)
+            .await
+            .unwrap()
+            .unwrap()
+            .applicant
+            .status,
+        Status::Pending
+    );
+    moderator.claim("verification", id).await;
     let res = moderator
         .post_form(
             "/mod/verification",
@@ -51,6 +71,7 @@ async fn a_rejected_applicant_sees_the_reason_and_can_resubmit() {
     moderator
         .sign_in_as("mod@example.jp", "Mod", Role::Moderator, Status::Verified)
         .await;
+    moderator.claim("verification", id).await;
 
     // A rejection without a reason is refused, on that applicant's card.
     let res = moderator
@@ -217,11 +238,13 @@ async fn a_decision_made_by_another_moderator_first_is_not_applied_twice() {
     let m2 = app.new_browser();
     m2.sign_in_as("m2@example.jp", "M2", Role::Moderator, Status::Verified)
         .await;
+    m1.claim("verification", id.parse().unwrap()).await;
     m1.post_form(
         "/mod/verification",
         &[("user_id", &id), ("decision", "verify")],
     )
     .await;
+    m2.claim("verification", id.parse().unwrap()).await;
     let res = m2
         .post_form(
             "/mod/verification",
@@ -243,6 +266,15 @@ async fn a_decision_made_by_another_moderator_first_is_not_applied_twice() {
         .unwrap()
         .unwrap();
     assert_eq!(user.applicant.status, Status::Verified);
-    assert_eq!(app.store().await.audit_recent(10).await.unwrap().len(), 1);
+    let decisions = app
+        .store()
+        .await
+        .audit_recent(10)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action.starts_with("verification."))
+        .count();
+    assert_eq!(decisions, 1, "only the first decision is recorded");
     let _ = GOOD_PASSWORD;
 }

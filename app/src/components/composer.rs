@@ -70,10 +70,15 @@ pub fn Composer(
     // HTML and the hydrated page always agree.
     let mounted = RwSignal::new(false);
     Effect::new(move |_| mounted.set(true));
-    let lists = LocalResource::new(|| async {
-        crate::server_fns::composer_lists()
-            .await
-            .unwrap_or_default()
+    // The site's lists arrive after hydration through a task, not a resource: a
+    // resource read here would suspend the page's Suspense and flash "Loading…".
+    let lists = RwSignal::new(None::<SiteLists>);
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            if let Ok(l) = crate::server_fns::composer_lists().await {
+                lists.set(Some(l));
+            }
+        });
     });
     let findings = Memo::new(move |_| {
         if !mounted.get() {

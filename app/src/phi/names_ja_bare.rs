@@ -58,6 +58,8 @@ const STOP: &[&str] = &[
     "申し送り", "旧姓", "氏名", "名前", "本名", "症例", "一例", "今月", "先月", "来月", "今年", "昨年", "来年", "今週", "来週", "午前", "午後",
     "朝食", "昼食", "夕食", "水分", "摂取", "体重", "身長", "体温", "脈拍", "酸素", "点滴", "内服", "処方", "減量",
     "増量", "中止", "再開", "継続", "開始", "終了", "手術", "術後", "術前", "麻酔", "鎮静", "鎮痛", "緩和", "看取",
+    // Age groups that open a case sentence ("幼児、クループで入院").
+    "新生児", "乳児", "幼児", "学童", "小児", "成人", "妊婦", "産婦", "若年", "壮年", "中年",
     // Places (prefectures, large cities, regions) that head a line like a surname; those that
     // are also common surnames (石川, 千葉, 長野, 広島 …) are left out on purpose.
     "北海道", "青森", "岩手", "宮城", "山形", "茨城", "栃木", "群馬", "埼玉", "東京", "神奈川", "富山", "山梨",
@@ -217,6 +219,18 @@ mod tests {
             "明朝、採血予定。",
         ] {
             assert!(names(s).is_empty(), "{s}: {:?}", names(s));
+        }
+    }
+
+    #[test]
+    fn age_groups_opening_a_case_are_not_names() {
+        // Found by the demo content: these were held as bare names.
+        for text in [
+            "症例は一部改変しています。幼児、クループ症候群で入院しました。",
+            "乳児、発熱で受診。",
+            "学童、喘息発作で救急搬送。",
+        ] {
+            assert!(names(text).is_empty(), "{text}: {:?}", names(text));
         }
     }
 }

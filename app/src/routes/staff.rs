@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use crate::components::{CsrfField, LoadError, TextArea};
 use crate::i18n::use_i18n;
-use crate::models::{format_time, or_dash, Applicant, Role, Status};
+use crate::models::{format_time, or_dash, Applicant, ClaimState, Role, Status};
 use crate::server_fns::{list_users, verification_queue};
 
 /// `/mod/verification`: pending applicants with their licence details.
@@ -25,7 +25,7 @@ pub fn VerificationPage() -> impl IntoView {
                     Ok(list) => view! {
                         <p class="meta">{i.trf("verify.count", &[("n", &list.len().to_string())])}</p>
                         <ol class="queue">
-                            {list.into_iter().map(|a| view! { <ApplicantCard a/> }).collect_view()}
+                            {list.into_iter().map(|(a, claim)| view! { <ApplicantCard a claim/> }).collect_view()}
                         </ol>
                     }.into_any(),
                 }
@@ -35,7 +35,7 @@ pub fn VerificationPage() -> impl IntoView {
 }
 
 #[component]
-fn ApplicantCard(a: Applicant) -> impl IntoView {
+fn ApplicantCard(a: Applicant, claim: ClaimState) -> impl IntoView {
     let i = use_i18n();
     let id = a.id;
     let reason_field = format!("reason_{id}");
@@ -55,7 +55,21 @@ fn ApplicantCard(a: Applicant) -> impl IntoView {
                 {row("field.workplace", or_dash(&a.workplace))}
                 {row("verify.submitted", format_time(a.submitted_at))}
             </dl>
-            <div class="decisions">
+            <p class="meta">{match &claim.by {
+                Some(_) if claim.mine => i.trf("claim.yours_until", &[("when", &format_time(claim.until))]),
+                Some(name) => i.trf("claim.by", &[("name", name)]),
+                None => i.tr("claim.none"),
+            }}</p>
+            {(!claim.mine).then(|| view! {
+                <form method="post" action="/mod/claim" class="inline">
+                    <CsrfField/>
+                    <input type="hidden" name="kind" value="verification"/>
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <input type="hidden" name="return_to" value=format!("/mod/verification#applicant-{id}")/>
+                    <button type="submit" class="button secondary">{i.tr("claim.claim")}</button>
+                </form>
+            })}
+            <div class="decisions" hidden=!claim.mine>
                 <form method="post" action="/mod/verification" class="inline">
                     <CsrfField/>
                     <input type="hidden" name="user_id" value=id.to_string()/>

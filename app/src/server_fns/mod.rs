@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::models::{Applicant, Profile, UserRow};
+use crate::models::{Applicant, ClaimState, Profile, UserRow};
 
 mod forum;
 
@@ -32,16 +32,34 @@ fn viewer_with(
     }
 }
 
-/// Pending applicants, oldest first (moderators and admins).
+/// Pending applicants, oldest first, with who has claimed each (moderators and admins).
 #[server(input = GetUrl, endpoint = "verification_queue")]
-pub async fn verification_queue() -> Result<Vec<Applicant>, ServerFnError> {
+pub async fn verification_queue() -> Result<Vec<(Applicant, ClaimState)>, ServerFnError> {
     use crate::ssr::error::AppError;
-    let (state, _) = viewer_with(crate::ssr::access::Need::Moderator)?;
-    state
+    let (state, viewer) = viewer_with(crate::ssr::access::Need::Moderator)?;
+    let list = state
         .store
         .pending_applicants()
         .await
-        .map_err(|e| AppError::from(e).into_server_fn())
+        .map_err(|e| AppError::from(e).into_server_fn())?;
+    let mut out = Vec::with_capacity(list.len());
+    for a in list {
+        let claim = match state
+            .store
+            .claim_of("verification", a.id)
+            .await
+            .map_err(|e| AppError::from(e).into_server_fn())?
+        {
+            Some((mid, name, until)) => ClaimState {
+                by: Some(name),
+                mine: mid == viewer.id,
+                until,
+            },
+            None => ClaimState::default(),
+        };
+        out.push((a, claim));
+    }
+    Ok(out)
 }
 
 /// Every account (admins).

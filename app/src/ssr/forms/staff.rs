@@ -63,6 +63,17 @@ async fn decide_inner(state: &AppState, sub: &Submitted) -> Outcome {
     if target == actor.id {
         return Err(AppError::Forbidden);
     }
+    if !state
+        .store
+        .holds_claim("verification", target, actor.id)
+        .await?
+    {
+        return Ok(see_other_with_notice(
+            &format!("/mod/verification#applicant-{target}"),
+            "notice.claim_first",
+            state.config.secure_cookies,
+        ));
+    }
     let reason_opt = (status == Status::Rejected).then_some(reason);
     if !state.store.decide(target, status, reason_opt).await? {
         return Ok(see_other_with_notice(
@@ -81,6 +92,7 @@ async fn decide_inner(state: &AppState, sub: &Submitted) -> Outcome {
             reason_opt.unwrap_or(""),
         )
         .await?;
+    state.store.release_claim("verification", target).await?;
     tracing::info!(actor = actor.id, target, action, "verification decided");
     let kind = if status == Status::Verified {
         "verified"
