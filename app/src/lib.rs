@@ -75,7 +75,9 @@ pub fn App() -> impl IntoView {
     let error = ctx.error.clone();
     view! {
         <Stylesheet id="rounds" href="/pkg/rounds.css"/>
-        <Title formatter=move |t: String| if t.is_empty() { "Rounds".to_string() } else { format!("{t} · Rounds") }/>
+        // leptos_meta writes the title into the server's HTML unescaped: titles come from
+        // members, so escape them there (the browser sets document.title directly).
+        <Title formatter=move |t: String| if t.is_empty() { "Rounds".to_string() } else { format!("{} · Rounds", components::raw_text_safe(&t)) }/>
         <Router>
             <Header/>
             <main id="main" class="container">

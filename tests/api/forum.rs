@@ -357,3 +357,75 @@ async fn site_list_terms_apply_to_the_next_post() {
     let (status, _) = member.page("/admin/site-lists").await;
     assert_eq!(status, 403);
 }
+
+#[tokio::test]
+async fn text_in_titles_and_text_boxes_cannot_break_out_of_them() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    let evil = "</textarea><img src=x onerror=alert(1)> &colon; </title><b>x</b>";
+    let (thread, post) = app.start_thread(evil, evil).await;
+    for path in [
+        format!("/t/{thread}"),
+        format!("/t/{thread}?quote={post}"),
+        format!("/p/{post}"),
+    ] {
+        let (_, page) = app.page(&path).await;
+        assert!(!page.contains("<img src=x"), "{path}: raw tag in the page");
+        assert!(!page.contains("</title><b>"), "{path}: the title broke out");
+        assert!(page.contains("&lt;/textarea&gt;"), "{path}");
+    }
+    let (_, page) = app.page(&format!("/p/{post}")).await;
+    assert!(
+        page.contains("&amp;colon;"),
+        "entities survive a round trip"
+    );
+}
+
+#[tokio::test]
+async fn a_refused_reply_comes_back_on_the_thread_with_its_text() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    let (thread, _) = app.start_thread("Long replies", CLEAN_BODY).await;
+    let long = format!("Kept reply text {}", "x".repeat(30_001));
+    let res = app
+        .post_form(&format!("/t/{thread}/reply"), &[("body", &long)])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Long replies"), "the thread page, not a 404");
+    assert!(page.contains("Kept reply text"));
+    assert!(page.contains("Please use at most 30000 characters."));
+}
+
+#[tokio::test]
+async fn parallel_replies_all_succeed() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    let (thread, _) = app.start_thread("Busy thread", CLEAN_BODY).await;
+    let mut tasks = Vec::new();
+    for i in 0..20 {
+        let client = app.client.clone();
+        let url = format!("{}/t/{thread}/reply", app.address);
+        let token = app.csrf().await;
+        let origin = app.address.clone();
+        tasks.push(tokio::spawn(async move {
+            client
+                .post(url)
+                .header("origin", origin)
+                .form(&[("body", format!("Reply number {i}")), ("_csrf", token)])
+                .send()
+                .await
+                .map(|r| r.status().as_u16())
+        }));
+    }
+    for t in tasks {
+        assert_eq!(t.await.unwrap().unwrap(), 303);
+    }
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM posts WHERE thread_id = {thread}"
+        ))
+        .await,
+        21
+    );
+}

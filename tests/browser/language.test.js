@@ -87,13 +87,13 @@ for (const js of [false, true]) {
         await h.signIn(page, app.admin.email, app.admin.password);
         await page.goto('/mod/verification');
         assert.deepEqual(await languageOf(page), { path: '/mod/verification', lang: 'en', h1: 'Verification queue', switcher: '日本語' });
-        const { card } = await h.applicantCard(page, applicant.email);
-        assert.equal((await card.locator('button[type=submit]').first().textContent()).trim(), 'Verify');
+        const { card } = await h.claimApplicant(page, applicant.email);
+        assert.equal((await card.locator('.decisions button[type=submit]').first().textContent()).trim(), 'Verify');
 
         await switchLanguage(page);
         assert.deepEqual(await languageOf(page), { path: '/mod/verification', lang: 'ja', h1: '資格確認キュー', switcher: 'English' });
         const { card: jaCard } = await h.applicantCard(page, applicant.email);
-        assert.equal((await jaCard.locator('button[type=submit]').first().textContent()).trim(), '承認する');
+        assert.equal((await jaCard.locator('.decisions button[type=submit]').first().textContent()).trim(), '承認する');
 
         // The account remembers Japanese: signing in from another browser shows it.
         const otherPage = await other.newPage();

@@ -2,8 +2,9 @@
 // with JavaScript on (the wasm hydrates, without script errors) and with
 // JavaScript off (plain HTML forms only):
 //   a visitor applies from the landing page, lands on the pending page and is kept
-//   there; an admin in another browser signs in, opens the verification queue and
-//   verifies the applicant; the applicant then enters the member home.
+//   there; an admin in another browser signs in, opens the verification queue,
+//   claims the application and verifies the applicant; the applicant then enters
+//   the member home.
 
 'use strict';
 
@@ -82,7 +83,7 @@ for (const js of [true, false]) {
         await h.signIn(adminPage, app.admin.email, app.admin.password);
         await adminPage.goto('/mod/verification');
         assert.equal(await adminPage.locator('h1').textContent(), 'Verification queue');
-        const { card, id } = await h.applicantCard(adminPage, applicant.email);
+        const { card, id } = await h.claimApplicant(adminPage, applicant.email);
         assert.match(await card.textContent(), new RegExp(applicant.licence_number));
         assert.match(await card.textContent(), new RegExp(applicant.jurisdiction));
         await h.submit(adminPage, 'Verify', card);

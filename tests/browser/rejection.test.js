@@ -1,8 +1,9 @@
 // What this file proves: a moderator can turn an application down with a reason,
 // and the applicant can put it right, in a real browser with JavaScript on and off:
-//   the admin rejects with a written reason; the applicant sees that reason on the
-//   pending page, corrects the licence number and sends the application again; the
-//   admin then finds the corrected number (marked as resubmitted) in the queue.
+//   the admin claims the application and rejects it with a written reason; the
+//   applicant sees that reason on the pending page, corrects the licence number and
+//   sends the application again; the admin then finds the corrected number (marked
+//   as resubmitted) in the queue.
 // It also proves that a blank reason is refused on that applicant's card, and that
 // a still-pending applicant can correct their details the same way.
 
@@ -80,7 +81,7 @@ for (const js of [false, true]) {
         // The admin writes a reason and rejects.
         await h.signIn(adminPage, app.admin.email, app.admin.password);
         await adminPage.goto('/mod/verification');
-        let { card, id } = await h.applicantCard(adminPage, applicant.email);
+        let { card, id } = await h.claimApplicant(adminPage, applicant.email);
         const reasonBox = card.getByLabel('Reason for rejection (shown to the applicant)');
         await reasonBox.fill(reason);
         await h.submit(adminPage, 'Reject', card);
@@ -131,7 +132,7 @@ for (const js of [false, true]) {
         const adminPage = await adminCtx.newPage();
         await h.signIn(adminPage, app.admin.email, app.admin.password);
         await adminPage.goto('/mod/verification');
-        let { card, id } = await h.applicantCard(adminPage, applicant.email);
+        let { card, id } = await h.claimApplicant(adminPage, applicant.email);
         // An empty box is stopped by the browser (the textarea is `required`), so
         // send only spaces: the browser lets them through and the server must refuse.
         await card.getByLabel('Reason for rejection (shown to the applicant)').fill('   ');

@@ -1,4 +1,6 @@
-// What this file proves: every main page renders in English and in Japanese at a
+// What this file proves: every main page (the forum's too: thread list, thread,
+// composer, a held post, notifications, the moderation queue and a held post opened
+// by a moderator) renders in English and in Japanese at a
 // phone viewport (390×844) and a desktop one (1280×900), and we keep a full-page
 // PNG of each under tests/browser/artifacts/ (<lang>-<viewport>-<page>.png) for
 // people to look at. It also checks that no page scrolls sideways on the phone
@@ -14,13 +16,21 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { describe, it, before, after } = require('node:test');
 const h = require('./lib/app.js');
+const { Client, api, idFrom } = require('./lib/http.js');
+
+const THREAD_TITLE = 'Aspiration pneumonia in a frail older patient: when do you stop antibiotics?';
+const HELD_TITLE = 'Readmitted with aspiration pneumonia';
 
 const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 900 },
 };
 
-// Who looks at which page: anonymous visitor, pending applicant, or admin.
+// The forum pages show what the `before` hook below posts; their addresses hold ids.
+const ids = {};
+
+// Who looks at which page: anonymous visitor, pending applicant, verified member, or admin.
+// `path` may be a function (called once the ids exist); `also` checks one more text.
 const PAGES = [
   { name: 'landing', who: 'visitor', path: '/', h1: { en: 'Share cases. Never patients.', ja: '症例は共有する。患者は守る。' } },
   { name: 'register', who: 'visitor', path: '/register', h1: { en: 'Apply to join Rounds', ja: 'Roundsへの参加申請' } },
@@ -30,6 +40,25 @@ const PAGES = [
   { name: 'verification-queue', who: 'admin', path: '/mod/verification', h1: { en: 'Verification queue', ja: '資格確認キュー' } },
   { name: 'admin-users', who: 'admin', path: '/admin/users', h1: { en: 'Users', ja: 'ユーザー管理' } },
   { name: 'member-home', who: 'admin', path: '/', h1: { en: 'Latest threads', ja: '最新のスレッド' } },
+  { name: 'forum-threads', who: 'member', path: '/', h1: { en: 'Latest threads', ja: '最新のスレッド' } },
+  { name: 'new-thread', who: 'member', path: '/new', h1: { en: 'New thread', ja: '新しいスレッド' } },
+  {
+    name: 'thread', who: 'member', path: () => `/t/${ids.thread}`,
+    h1: { en: THREAD_TITLE, ja: THREAD_TITLE },
+    also: { selector: 'section#reply h2', en: 'Reply', ja: '返信する' },
+  },
+  {
+    name: 'held-post', who: 'member', path: () => `/p/${ids.heldPost}`,
+    h1: { en: HELD_TITLE, ja: HELD_TITLE },
+    also: { selector: 'section.held-panel h2', en: 'Held for review', ja: '確認のため保留中' },
+  },
+  { name: 'notifications', who: 'member', path: '/notifications', h1: { en: 'Notifications', ja: '通知' } },
+  { name: 'mod-queue', who: 'admin', path: '/mod/queue', h1: { en: 'Moderation queue', ja: 'モデレーションキュー' } },
+  {
+    name: 'mod-held', who: 'admin', path: () => `/mod/held/${ids.heldRevision}`,
+    h1: { en: 'Held post', ja: '保留中の投稿' },
+    also: { selector: 'section.decisions button.button:not(.danger)', en: 'Approve and publish', ja: '承認して公開' },
+  },
 ];
 
 let app;
@@ -55,7 +84,42 @@ before(async () => {
   await page.close();
   const admin = await contexts.admin.newPage();
   await h.signIn(admin, app.admin.email, app.admin.password);
+
+  // A verified member with a published thread (with replies) and a held post sent
+  // for review, which the admin has claimed. Posted over HTTP with the members'
+  // browser sessions: these pages are about how things look, not how they are made.
+  const { ctx: memberCtx } = await h.verifiedMember(browser, app, admin, h.newApplicant('member'), { js: true });
+  contexts.member = memberCtx;
   await admin.close();
+  const member = await Client.fromContext(contexts.member, app.baseURL);
+  const adminHttp = await Client.fromContext(contexts.admin, app.baseURL);
+  let res = await member.post('/new', {
+    category: 'elder-care',
+    title: THREAD_TITLE,
+    tags: 'pneumonia antibiotics 誤嚥性肺炎',
+    body: 'We usually treat for **5 to 7 days** and stop once:\n\n- the fever has settled for 48 hours,\n- oral intake is back,\n- CRP is falling.\n\nHow do others decide?',
+  });
+  assert.equal(res.status, 303);
+  ids.thread = idFrom(res.location, 't');
+  for (const [who, body] of [
+    [adminHttp, 'Five days is enough for most. A swallow assessment before restarting oral intake matters more than the choice of antibiotic.'],
+    [member, '発熱が落ち着いてから3日ほどで中止しています。再開前の嚥下評価のほうが大切だと思います。'],
+  ]) {
+    res = await who.post(`/t/${ids.thread}/reply`, { body });
+    assert.match(res.location || '', /^\/t\//, 'a clean reply is published');
+  }
+  res = await member.post('/new', {
+    category: 'internal-medicine',
+    title: HELD_TITLE,
+    tags: '',
+    body: 'Mrs. Eleanor Whitfield, born 14 March 1941, was admitted with aspiration pneumonia for the third time this year.',
+    review: '1',
+  });
+  assert.match(res.location || '', /^\/p\/\d+$/, 'the post naming a patient is held');
+  ids.heldPost = idFrom(res.location, 'p');
+  ids.heldRevision = (await api(member, 'post', { id: ids.heldPost })).revisions[0].id;
+  res = await adminHttp.post('/mod/claim', { kind: 'held', id: String(ids.heldRevision), return_to: '/mod/queue' });
+  assert.equal(res.status, 303);
 });
 
 after(async () => {
@@ -103,12 +167,13 @@ for (const lang of ['en', 'ja']) {
       it(`captures the ${p.name} page on a phone and a desktop, without sideways scrolling on the phone`, async () => {
         const page = await contexts[p.who].newPage();
         try {
-          await page.goto(p.path);
+          await page.goto(typeof p.path === 'function' ? p.path() : p.path);
           await ensureLang(page, lang);
           await page.waitForLoadState('networkidle');
           // Let web fonts (CJK fallback) settle before taking the picture.
           await page.evaluate(() => document.fonts.ready);
           assert.equal((await page.locator('h1').first().textContent()).trim(), p.h1[lang]);
+          if (p.also) assert.equal((await page.locator(p.also.selector).first().textContent()).trim(), p.also[lang]);
 
           let phoneOverflow = null;
           for (const [vpName, size] of Object.entries(VIEWPORTS)) {

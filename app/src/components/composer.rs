@@ -121,7 +121,7 @@ pub fn Composer(
                     aria-invalid=body_bad.then_some("true")
                     prop:value=move || body.get()
                     on:input=move |ev| body.set(event_target_value(&ev))
-                >{initial_body}</textarea>
+                >{super::raw_text_safe(&initial_body)}</textarea>
                 {body_err.map(|e| view! { <p class="field-error" id=err_id>{i.err(&e)}</p> })}
             </div>
             {move || mounted.get().then(|| view! { <LiveCheck i body findings/> })}

@@ -131,7 +131,7 @@ pub fn TextArea(
                 required=required
                 aria-invalid=has_err.then_some("true")
                 aria-describedby=has_err.then(|| err_id.clone())
-            >{value.unwrap_or_default()}</textarea>
+            >{super::raw_text_safe(&value.unwrap_or_default())}</textarea>
             {err.map(|e| view! { <p class="field-error" id=err_id>{i.err(&e)}</p> })}
         </div>
     }

@@ -17,6 +17,30 @@ use leptos_meta::Title;
 use crate::i18n::use_i18n;
 use crate::use_page;
 
+/// Text for the server-rendered HTML of elements whose children leptos writes
+/// without escaping (`<textarea>`, and `<title>` through leptos_meta): `&`, `<`
+/// and `>` become entities, which the browser decodes back to the typed text. In
+/// the browser the DOM is set directly and needs no escaping.
+pub fn raw_text_safe(text: &str) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        text.to_string()
+    }
+}
+
 /// Whether the router still shows the page the server rendered. The notice and a
 /// rejected form's echo belong to that page only, not to pages reached afterwards by
 /// client-side navigation.

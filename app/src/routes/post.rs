@@ -190,7 +190,7 @@ pub fn ReportPage() -> impl IntoView {
             </fieldset>
             <div class="field" class:has-error=note_bad>
                 <label for="report-note">{i.tr("report.note")}</label>
-                <textarea id="report-note" name="note" rows="4">{note.unwrap_or_default()}</textarea>
+                <textarea id="report-note" name="note" rows="4">{crate::components::raw_text_safe(&note.unwrap_or_default())}</textarea>
                 {note_err.map(|e| view! { <p class="field-error">{i.err(&e)}</p> })}
             </div>
             <button type="submit" class="button">{i.tr("report.send")}</button>

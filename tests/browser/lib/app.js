@@ -151,10 +151,16 @@ async function startApp({ defaultLang = 'en' } = {}) {
   return { baseURL, admin, dataDir, logs: () => output, stop };
 }
 
-/** Launches Debian's headless Chromium through playwright-core. */
-async function launchBrowser() {
+/**
+ * Launches Debian's headless Chromium through playwright-core. With `offline`,
+ * every request to another host goes to a proxy that does not exist and fails at
+ * once (Chromium never proxies loopback addresses, so the app is reached as usual):
+ * for pages that might try to load things from the internet.
+ */
+async function launchBrowser({ offline = false } = {}) {
   requireFile(CHROMIUM, 'Chromium');
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+  const args = offline ? [...CHROMIUM_ARGS, '--proxy-server=http://127.0.0.1:9'] : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: CHROMIUM, args, timeout: 30_000 });
 }
 
 /**
@@ -242,6 +248,7 @@ async function waitForHydration(page, timeoutMs = 20_000) {
  * has hydrated) and the content shown again. Until that request answers, the app
  * swaps the page's content for "Loading…" and back (the composer reads it inside
  * the page's Suspense), which drops focus and would make a test click into nothing.
+ * Then waits until the page has been still (no DOM changes) for 150 ms.
  */
 async function waitForComposer(page, timeoutMs = 20_000) {
   await waitForHydration(page, timeoutMs);
@@ -253,6 +260,14 @@ async function waitForComposer(page, timeoutMs = 20_000) {
     null,
     { timeout: timeoutMs },
   );
+  // The swap back can come a little after that: wait until the page has been still
+  // for a moment.
+  await page.evaluate(() => new Promise((resolve) => {
+    let timer = setTimeout(done, 150);
+    const seen = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 150); });
+    function done() { seen.disconnect(); resolve(); }
+    seen.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  }));
 }
 
 /** Signs in through the /login form and waits for the page the app sends us to. */
@@ -330,9 +345,25 @@ async function applicantCard(page, email) {
 }
 
 /**
+ * Claims the applicant's queue card for the moderator on `page` (on the
+ * verification queue): moderators claim an application before deciding on it.
+ * Returns the card and id as `applicantCard` does, with the decisions showing.
+ */
+async function claimApplicant(page, email) {
+  let { card, id } = await applicantCard(page, email);
+  const claim = card.locator('button[type=submit]', { hasText: /^(Claim|担当する)$/ });
+  if (await claim.count()) {
+    await submit(page, /^(Claim|担当する)$/, card);
+    assert.match(await noticeText(page) ?? '(no notice)', /^(You have claimed this item\.|この項目を担当しました。)$/, `claiming ${email} failed`);
+    ({ card, id } = await applicantCard(page, email));
+  }
+  return { card, id };
+}
+
+/**
  * Makes `applicant` a verified member the way people do it: they apply through
  * /register in a new browser context, and the admin (already signed in on
- * `adminPage`) verifies them from the verification queue. Returns the member's
+ * `adminPage`) claims and verifies them from the verification queue. Returns the member's
  * context and page (signed in, on /pending until they load another page).
  */
 async function verifiedMember(browser, app, adminPage, applicant, { js = true, locale = 'en-US', viewport } = {}) {
@@ -343,7 +374,7 @@ async function verifiedMember(browser, app, adminPage, applicant, { js = true, l
   await submit(page, 'Send application');
   assert.equal(new URL(page.url()).pathname, '/pending', `registering ${applicant.email} did not reach /pending`);
   await adminPage.goto('/mod/verification');
-  const { card } = await applicantCard(adminPage, applicant.email);
+  const { card } = await claimApplicant(adminPage, applicant.email);
   await submit(adminPage, 'Verify', card);
   assert.equal(await noticeText(adminPage), 'The applicant is verified.', `the admin could not verify ${applicant.email}`);
   return { ctx, page };
@@ -354,6 +385,7 @@ module.exports = {
   GOOD_PASSWORD,
   REPO,
   applicantCard,
+  claimApplicant,
   assertNoScriptErrors,
   fieldErrorText,
   fillRegistration,

@@ -80,9 +80,41 @@ class Client {
     return res;
   }
 
+  /** A client sharing the session of a browser context (its cookies for the app). */
+  static async fromContext(context, baseURL) {
+    const c = new Client(baseURL);
+    for (const { name, value } of await context.cookies(baseURL)) c.cookies.set(name, value);
+    return c;
+  }
+
   /** The jar as cookies for `context.addCookies`, so a browser context shares this session. */
   browserCookies() {
     return [...this.cookies].map(([name, value]) => ({ name, value, url: this.baseURL }));
+  }
+}
+
+/**
+ * The app's server functions that tests read data from (GET, JSON), by their URL
+ * name under /api/. They are internal to the app: when one is renamed, change it
+ * here.
+ */
+const API = {
+  forum: 'load_forum',
+  thread: 'load_thread',
+  post: 'load_post',
+  verificationQueue: 'verification_queue',
+};
+
+/** Reads a server function's data as `client` (query `params`); fails loudly on anything but JSON. */
+async function api(client, which, params = {}) {
+  const name = API[which];
+  if (!name) throw new Error(`unknown server function ${which}`);
+  const res = await client.get(`/api/${name}?${new URLSearchParams(params)}`);
+  try {
+    if (res.status !== 200) throw new Error(`status ${res.status}`);
+    return JSON.parse(res.html);
+  } catch (e) {
+    throw new Error(`/api/${name} did not answer with data (${e.message}); was it renamed? (see API in lib/http.js): ${res.html.slice(0, 200)}`);
   }
 }
 
@@ -112,4 +144,4 @@ function idFrom(location, which) {
   return Number(m[1]);
 }
 
-module.exports = { Client, register, idFrom };
+module.exports = { API, Client, api, idFrom, register };

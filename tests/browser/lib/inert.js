@@ -8,8 +8,8 @@
 /**
  * Runs in every page and frame before the page's own scripts (JS on only).
  * Replaces the dialog functions with recorders, records script errors and CSP
- * violations, and notes when the app has hydrated (the leptos router puts its
- * `click` listener on `window` when it starts).
+ * violations, notes when the app has hydrated (the leptos router puts its
+ * `click` listener on `window` when it starts) and offers `__settled()`.
  */
 function trap() {
   const hits = [];
@@ -26,6 +26,23 @@ function trap() {
     if (e instanceof ErrorEvent) hits.push(`script error: ${e.message}`);
   }, true);
   window.addEventListener('unhandledrejection', (e) => hits.push(`unhandled rejection: ${e.reason}`));
+  // `__settled()` is true once the page is hydrated, its composer (if any) has
+  // settled (see waitForComposer in app.js) and nothing has changed for 100 ms:
+  // after hydration the app swaps a page with a composer for "Loading…" and back.
+  window.__changed = performance.now();
+  document.addEventListener('DOMContentLoaded', () => {
+    new MutationObserver(() => { window.__changed = performance.now(); })
+      .observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  });
+  window.__settled = () => {
+    if (window.__hydrated !== true || performance.now() - window.__changed < 100) return false;
+    if (!document.querySelector('form.composer')) return true;
+    return (
+      performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname === '/api/composer_lists') &&
+      document.querySelector('form.composer div.live-check') !== null &&
+      ![...document.querySelectorAll('main p')].some((p) => ['Loading…', '読み込み中…'].includes(p.textContent.trim()))
+    );
+  };
   if (window === window.top) {
     const add = window.addEventListener;
     window.addEventListener = function (type, ...rest) {
@@ -33,20 +50,6 @@ function trap() {
       return add.call(this, type, ...rest);
     };
   }
-}
-
-/**
- * True once the page is hydrated and, if it holds a composer, the composer has
- * settled (see waitForComposer in app.js).
- */
-function settled() {
-  if (window.__hydrated !== true) return false;
-  if (!document.querySelector('form.composer')) return true;
-  return (
-    performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname === '/api/composer_lists') &&
-    document.querySelector('form.composer div.live-check') !== null &&
-    ![...document.querySelectorAll('main p')].some((p) => ['Loading…', '読み込み中…'].includes(p.textContent.trim()))
-  );
 }
 
 /**
@@ -169,7 +172,6 @@ function inspect({ content, texts = [], values = [], htmls = [], collect = [], h
     for (const d of c.querySelectorAll(strip)) d.remove();
     return c.textContent;
   };
-  const decoded = [];
   for (const [sel, expected, strip] of texts) {
     const els = [...root.querySelectorAll(sel)];
     if (!els.length) mismatches.push({ sel, expected, actual: '(no such element)' });
@@ -177,17 +179,6 @@ function inspect({ content, texts = [], values = [], htmls = [], collect = [], h
       checked += 1;
       const actual = textOf(el, strip);
       if (actual === expected) continue;
-      // Known app bug (reported): the served <title> escapes < and > but not &, so
-      // the browser decodes character references the user typed. That changes the
-      // text but cannot make markup (< stays escaped); anything else is a mismatch.
-      if (el.tagName === 'TITLE') {
-        const t = document.createElement('textarea');
-        t.innerHTML = expected.replace(/</g, '&lt;');
-        if (actual === t.value) {
-          decoded.push(expected);
-          continue;
-        }
-      }
       mismatches.push({ sel, expected, actual });
     }
   }
@@ -210,32 +201,32 @@ function inspect({ content, texts = [], values = [], htmls = [], collect = [], h
     else if (el.innerHTML !== t.innerHTML) mismatches.push({ sel, expected: t.innerHTML, actual: el.innerHTML });
   }
   const collected = collect.map((sel) => [...root.querySelectorAll(sel)].map((el) => el.textContent));
-  return { problems, mismatches, checked, collected, decoded };
+  return { problems, mismatches, checked, collected };
 }
 
 /**
  * A browser context (JS on or off) that records everything an XSS test needs to
  * know: dialogs, trapped calls, page errors, console errors other than failed
- * resource loads, navigations after load, and requests to other hosts (which it
- * blocks: some payloads load remote scripts).
+ * resource loads, navigations after load, and requests to other hosts (which fail:
+ * use a browser from `launchBrowser({ offline: true })`; some payloads load remote
+ * scripts).
  */
 async function visitor(h, browser, app, { js, client = null }) {
   const ctx = await h.newContext(browser, app, { js });
   const origin = new URL(app.baseURL).origin;
   const log = { dialogs: [], pageErrors: [], consoleErrors: [], navigations: [], blocked: [] };
-  await ctx.route((url) => url.origin !== origin, (route) => {
-    log.blocked.push(route.request().url());
-    return route.abort('blockedbyclient');
-  });
   if (js) await ctx.addInitScript(trap);
   if (client) await ctx.addCookies(client.browserCookies());
   const page = await ctx.newPage();
+  // The browser is launched offline (see launchBrowser): note what was attempted.
+  page.on('requestfailed', (r) => { if (new URL(r.url()).origin !== origin) log.blocked.push(r.url()); });
   page.on('dialog', (d) => { log.dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
   page.on('pageerror', (e) => log.pageErrors.push(String(e && e.stack ? e.stack : e)));
   page.on('console', (m) => {
     if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) log.consoleErrors.push(m.text());
   });
   let loaded = null;
+  const marks = { dialogs: 0, pageErrors: 0, consoleErrors: 0, navigations: 0 };
   page.on('framenavigated', (f) => {
     if (f === page.mainFrame() && loaded !== null && f.url() !== loaded) log.navigations.push(`${loaded} → ${f.url()}`);
   });
@@ -255,15 +246,26 @@ async function visitor(h, browser, app, { js, client = null }) {
      * that ran.
      */
     async check(url, status, { expect = 200, content = '.post-body, .held-text, .preview', texts = [], values = [], htmls = [], collect = [] } = {}) {
-      const seen = { url, status, expectedStatus: expect, poked: 0 };
+      const seen = { url, status, expectedStatus: expect, poked: 0, settled: true };
       if (js) {
-        await page.waitForFunction(settled, null, { timeout: 20_000 });
+        // Wait for hydration, unless something already went wrong (a trapped call,
+        // or a failed hydration, which the trap records as an unhandled rejection).
+        const state = await page
+          .waitForFunction(() => (window.__settled() ? 'settled' : window.__xss.length > 0 && 'trapped'), null, { timeout: 15_000 })
+          .then((handle) => handle.jsonValue(), () => 'timed out');
+        seen.settled = state === 'settled';
         seen.poked = await page.evaluate(poke, content);
         // Let anything the pokes queued run before looking.
         await page.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => r()), 0)));
         seen.trapped = await page.evaluate(() => [...window.__xss]);
       }
-      return { ...seen, ...(await page.evaluate(inspect, { content, texts, values, htmls, collect })) };
+      const found = await page.evaluate(inspect, { content, texts, values, htmls, collect });
+      // What the browser reported while this page was shown.
+      for (const k of ['dialogs', 'pageErrors', 'consoleErrors', 'navigations']) {
+        seen[k] = log[k].slice(marks[k]);
+        marks[k] = log[k].length;
+      }
+      return { ...seen, ...found };
     },
     /** Opens `url` and checks it (options as for `check`). */
     async visit(url, opts = {}) {
@@ -282,4 +284,4 @@ async function visitor(h, browser, app, { js, client = null }) {
   };
 }
 
-module.exports = { inspect, poke, settled, trap, visitor };
+module.exports = { inspect, poke, trap, visitor };

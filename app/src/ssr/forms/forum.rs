@@ -127,6 +127,12 @@ pub async fn reply(State(state): State<AppState>, Path(id): Path<i64>, req: Requ
         Ok(after_post(&state, &stored, s.send_for_review))
     }
     .await;
+    // A refused reply comes back on the thread's last page, where its composer is,
+    // with what was typed.
+    let mut sub = sub;
+    if let Ok(uri) = format!("/t/{id}?page=last").parse() {
+        sub.parts.uri = uri;
+    }
     finish(&state, sub, "compose", out).await
 }
 

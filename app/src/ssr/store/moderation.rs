@@ -167,19 +167,10 @@ impl Store {
     ) -> Result<Option<bool>, StoreError> {
         let t = now();
         let mut tx = self.pool.begin().await?;
-        let post_id: Option<i64> =
-            sqlx::query("SELECT post_id FROM post_revisions WHERE id = $1 AND state = 'held'")
-                .bind(revision_id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .map(|r| r.try_get("post_id"))
-                .transpose()?;
-        let Some(post_id) = post_id else {
-            return Ok(None);
-        };
-        sqlx::query(
+        // Write first, so SQLite takes the write lock at the start.
+        let done = sqlx::query(
             "UPDATE post_revisions SET state = 'redacted', decided_by = $2, decided_at = $3, \
-             purge_after = $4 WHERE id = $1",
+             purge_after = $4 WHERE id = $1 AND state = 'held'",
         )
         .bind(revision_id)
         .bind(redacted.editor_id)
@@ -187,6 +178,14 @@ impl Store {
         .bind(purge_after)
         .execute(&mut *tx)
         .await?;
+        if done.rows_affected() != 1 {
+            return Ok(None);
+        }
+        let post_id: i64 = sqlx::query("SELECT post_id FROM post_revisions WHERE id = $1")
+            .bind(revision_id)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("post_id")?;
         let new_id: i64 = sqlx::query(
             "INSERT INTO post_revisions (post_id, editor_id, title, tags, body_md, body_html, \
              body_text, state, findings, created_at, decided_by) \

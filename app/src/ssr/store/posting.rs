@@ -185,7 +185,7 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        let stored = insert_post(&mut tx, thread_id, 1, d, t).await?;
+        let stored = insert_post(&mut tx, thread_id, Some(1), d, t).await?;
         tx.commit().await?;
         Ok(stored)
     }
@@ -193,25 +193,23 @@ impl Store {
     /// Adds a reply at the end of a thread.
     pub async fn create_reply(&self, thread_id: i64, d: &Draft) -> Result<Stored, StoreError> {
         let t = now();
-        let mut tx = self.pool.begin().await?;
-        // Numbers are unique per thread; two replies racing for the same number make
-        // one insert fail, so retry a few times with the next number.
+        // The first statement is a no-op write on the thread: SQLite takes its write
+        // lock at once (waiting on the busy timeout) instead of failing to upgrade a
+        // read, and PostgreSQL locks the thread's row, so replies to one thread take
+        // their numbers one after another. The unique index stays the backstop.
         for _ in 0..5 {
-            let next: i64 = sqlx::query(
-                "SELECT COALESCE(MAX(number), 0) + 1 AS n FROM posts WHERE thread_id = $1",
-            )
-            .bind(thread_id)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("n")?;
-            match insert_post(&mut tx, thread_id, next, d, t).await {
+            let mut tx = self.pool.begin().await?;
+            sqlx::query("UPDATE threads SET last_activity_at = last_activity_at WHERE id = $1")
+                .bind(thread_id)
+                .execute(&mut *tx)
+                .await?;
+            match insert_post(&mut tx, thread_id, None, d, t).await {
                 Ok(stored) => {
                     tx.commit().await?;
                     return Ok(stored);
                 }
                 Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
                     tx.rollback().await?;
-                    tx = self.pool.begin().await?;
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -230,12 +228,13 @@ impl Store {
     ) -> Result<Stored, StoreError> {
         let t = now();
         let mut tx = self.pool.begin().await?;
+        // Write first, so SQLite takes the write lock at the start (see create_reply).
+        let revision_id = insert_revision(&mut tx, post_id, d, t).await?;
         let thread_id: i64 = sqlx::query("SELECT thread_id FROM posts WHERE id = $1")
             .bind(post_id)
             .fetch_one(&mut *tx)
             .await?
             .try_get("thread_id")?;
-        let revision_id = insert_revision(&mut tx, post_id, d, t).await?;
         discard_unpublished(&mut tx, post_id, revision_id, purge_after).await?;
         let mut first_publication = false;
         if !d.held {
@@ -267,12 +266,6 @@ impl Store {
     /// opening post deletes the thread.
     pub async fn delete_post(&self, post_id: i64, purge_after: i64) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        let r = sqlx::query("SELECT thread_id, number FROM posts WHERE id = $1")
-            .bind(post_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        let thread_id: i64 = r.try_get("thread_id")?;
-        let number: i64 = r.try_get("number")?;
         sqlx::query(
             "UPDATE posts SET state = 'deleted', body_md = '', body_html = '', body_text = '' \
              WHERE id = $1",
@@ -280,6 +273,12 @@ impl Store {
         .bind(post_id)
         .execute(&mut *tx)
         .await?;
+        let r = sqlx::query("SELECT thread_id, number FROM posts WHERE id = $1")
+            .bind(post_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let thread_id: i64 = r.try_get("thread_id")?;
+        let number: i64 = r.try_get("number")?;
         discard_unpublished(&mut tx, post_id, 0, purge_after).await?;
         if number == 1 {
             sqlx::query("UPDATE threads SET deleted = 1 WHERE id = $1")
@@ -292,16 +291,18 @@ impl Store {
     }
 }
 
+/// Inserts a post at `number`, or after the thread's last post when `None`.
 async fn insert_post(
     conn: &mut AnyConnection,
     thread_id: i64,
-    number: i64,
+    number: Option<i64>,
     d: &Draft,
     t: i64,
 ) -> Result<Stored, sqlx::Error> {
     let post_id: i64 = sqlx::query(
         "INSERT INTO posts (thread_id, author_id, number, state, created_at) \
-         VALUES ($1, $2, $3, 'held', $4) RETURNING id",
+         SELECT $1, $2, COALESCE($3, (SELECT COALESCE(MAX(number), 0) + 1 FROM posts \
+         WHERE thread_id = $1)), 'held', $4 RETURNING id",
     )
     .bind(thread_id)
     .bind(d.editor_id)
