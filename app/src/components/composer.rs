@@ -85,7 +85,7 @@ pub fn Composer(
             return Vec::new();
         }
         // Building a detector only folds the site's few terms; the dictionaries are shared.
-        let detector = Detector::new(lists.get().unwrap_or_else(SiteLists::default));
+        let detector = Detector::new(lists.get().unwrap_or_default());
         body.with(|b| detector.scan(b).findings)
     });
     let body_id = "compose-body";
