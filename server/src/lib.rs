@@ -132,7 +132,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
             // Text that was never published is deleted once its retention has passed.
             match maintenance.purge_due(app::ssr::store::now()).await {
                 Ok(0) => {}
-                Ok(n) => tracing::info!(revisions = n, "unpublished text purged"),
+                Ok(n) => tracing::info!(revisions = n, "purged unpublished revisions"),
                 Err(e) => tracing::error!(error = %e, "purge failed"),
             }
         }

@@ -1,11 +1,13 @@
 //! Components shared by pages: the header with navigation and language switcher,
 //! notices, error pages and labelled form fields that show their own errors.
 
+mod claim;
 mod composer;
 pub mod fields;
 mod header;
 mod highlight;
 
+pub use claim::ClaimBox;
 pub use composer::{Composer, ComposerInit};
 pub use fields::{CsrfField, Field, FormError, ProfessionSelect, TextArea};
 pub use header::Header;

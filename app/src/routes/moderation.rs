@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::{Composer, ComposerInit, CsrfField, FormError, Highlighted, LoadError};
+use crate::components::{
+    ClaimBox, Composer, ComposerInit, CsrfField, FormError, Highlighted, LoadError,
+};
 use crate::i18n::use_i18n;
-use crate::models::{format_time, ClaimState, HeldItem, QueueItem, ReportItem};
+use crate::models::{format_time, HeldItem, QueueItem, ReportItem};
 use crate::server_fns::{load_held, load_report, mod_queue};
 use crate::use_page;
 
@@ -93,30 +95,6 @@ fn QueueRow(q: QueueItem) -> impl IntoView {
             }}</p>
             <a class="button small" href=item_href(&q)>{i.tr("queue.open")}</a>
         </li>
-    }
-}
-
-/// The claim line and button of an item page.
-#[component]
-fn ClaimBox(kind: &'static str, id: i64, claim: ClaimState, back: String) -> impl IntoView {
-    let i = use_i18n();
-    view! {
-        <div class="claim">
-            <p>{match &claim.by {
-                Some(_) if claim.mine => i.trf("claim.yours_until", &[("when", &format_time(claim.until))]),
-                Some(name) => i.trf("claim.by", &[("name", name)]),
-                None => i.tr("claim.none"),
-            }}</p>
-            {(!claim.mine).then(|| view! {
-                <form method="post" action="/mod/claim" class="inline">
-                    <CsrfField/>
-                    <input type="hidden" name="kind" value=kind/>
-                    <input type="hidden" name="id" value=id.to_string()/>
-                    <input type="hidden" name="return_to" value=back.clone()/>
-                    <button type="submit" class="button">{i.tr("claim.claim")}</button>
-                </form>
-            })}
-        </div>
     }
 }
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{CsrfField, LoadError, TextArea};
+use crate::components::{ClaimBox, CsrfField, LoadError, TextArea};
 use crate::i18n::use_i18n;
 use crate::models::{format_time, or_dash, Applicant, ClaimState, Role, Status};
 use crate::server_fns::{list_users, verification_queue};
@@ -55,20 +55,7 @@ fn ApplicantCard(a: Applicant, claim: ClaimState) -> impl IntoView {
                 {row("field.workplace", or_dash(&a.workplace))}
                 {row("verify.submitted", format_time(a.submitted_at))}
             </dl>
-            <p class="meta">{match &claim.by {
-                Some(_) if claim.mine => i.trf("claim.yours_until", &[("when", &format_time(claim.until))]),
-                Some(name) => i.trf("claim.by", &[("name", name)]),
-                None => i.tr("claim.none"),
-            }}</p>
-            {(!claim.mine).then(|| view! {
-                <form method="post" action="/mod/claim" class="inline">
-                    <CsrfField/>
-                    <input type="hidden" name="kind" value="verification"/>
-                    <input type="hidden" name="id" value=id.to_string()/>
-                    <input type="hidden" name="return_to" value=format!("/mod/verification#applicant-{id}")/>
-                    <button type="submit" class="button secondary">{i.tr("claim.claim")}</button>
-                </form>
-            })}
+            <ClaimBox kind="verification" id claim=claim.clone() back=format!("/mod/verification#applicant-{id}")/>
             <div class="decisions" hidden=!claim.mine>
                 <form method="post" action="/mod/verification" class="inline">
                     <CsrfField/>
