@@ -21,6 +21,18 @@ fn sf<E: Into<AppError>>(e: E) -> ServerFnError {
     e.into().into_server_fn()
 }
 
+/// A member's display name ('' if the account is gone).
+#[cfg(feature = "ssr")]
+async fn display_name(state: &crate::ssr::AppState, id: i64) -> Result<String, ServerFnError> {
+    Ok(state
+        .store
+        .user_by_id(id)
+        .await
+        .map_err(sf)?
+        .map(|u| u.applicant.display_name)
+        .unwrap_or_default())
+}
+
 /// Parses a page parameter: a number, or `last`.
 #[cfg(feature = "ssr")]
 fn page_no(page: &str) -> i64 {
@@ -158,13 +170,7 @@ async fn quote_of(
         return Ok(String::new());
     }
     let body = state.store.published_body(post_id).await.map_err(sf)?;
-    let author = state
-        .store
-        .user_by_id(post.author_id)
-        .await
-        .map_err(sf)?
-        .map(|u| u.applicant.display_name)
-        .unwrap_or_default();
+    let author = display_name(state, post.author_id).await?;
     Ok(crate::markdown::quote(&author, &body))
 }
 
@@ -280,13 +286,7 @@ pub async fn load_held(id: i64) -> Result<HeldItem, ServerFnError> {
         .await
         .map_err(sf)?
         .ok_or_else(|| AppError::NotFound.into_server_fn())?;
-    let author = state
-        .store
-        .user_by_id(rev.author_id)
-        .await
-        .map_err(sf)?
-        .map(|u| u.applicant.display_name)
-        .unwrap_or_default();
+    let author = display_name(&state, rev.author_id).await?;
     Ok(HeldItem {
         revision,
         post_id: rev.post_id,
@@ -310,21 +310,12 @@ pub async fn load_report(id: i64) -> Result<ReportItem, ServerFnError> {
         .await
         .map_err(sf)?
         .ok_or_else(|| AppError::NotFound.into_server_fn())?;
-    let name = |id: i64| {
-        let store = state.store.clone();
-        async move {
-            store
-                .user_by_id(id)
-                .await
-                .map(|u| u.map(|u| u.applicant.display_name).unwrap_or_default())
-        }
-    };
     Ok(ReportItem {
         id,
         post_id: r.post_id,
         thread_id: r.thread_id,
-        author: name(r.author_id).await.map_err(sf)?,
-        reporter: name(r.reporter_id).await.map_err(sf)?,
+        author: display_name(&state, r.author_id).await?,
+        reporter: display_name(&state, r.reporter_id).await?,
         reason: r.reason,
         note: r.note,
         state: r.state,
