@@ -71,3 +71,12 @@ fn titles_are_one_trimmed_line() {
     assert_eq!(title_text(" \n "), "");
     assert_eq!(title_text("胸痛　の　鑑別"), "胸痛 の 鑑別");
 }
+
+#[test]
+fn a_quote_mentions_its_author_despite_the_escaped_name() {
+    // The name's `_` is escaped in the markdown, but mentions are read from the
+    // parsed text, so quoting `aoki_im` still notifies them.
+    let md = quote("aoki_im", "We aim for an AUC of 400–600.");
+    assert!(md.contains("aoki\\_im"));
+    assert_eq!(mentions(&md), vec!["aoki_im".to_string()]);
+}
