@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/admin/categories") view=CategoriesPage ssr=SsrMode::Async/>
                             <Route path=path!("/c/:slug") view=ForumList ssr=SsrMode::Async/>
                             <Route path=path!("/new") view=NewThreadPage ssr=SsrMode::Async/>
+                            <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                             <Route path=path!("/t/:id") view=ThreadPage ssr=SsrMode::Async/>
                             <Route path=path!("/p/:id") view=PostPage ssr=SsrMode::Async/>
                             <Route path=path!("/p/:id/report") view=ReportPage/>

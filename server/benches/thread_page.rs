@@ -28,6 +28,8 @@ fn thread_page(c: &mut Criterion) {
         site_root: dir.path().join("site"),
         retention_days: 7,
         claim_minutes: 15,
+        search_dir: dir.path().join("search"),
+        search_poll_ms: 0,
     };
     let (router, cookie, thread) = rt.block_on(async {
         let store = server::open_store(&settings).await.expect("store");
@@ -74,8 +76,9 @@ fn thread_page(c: &mut Criterion) {
             .create_session(&app::ssr::session::hash_token(&token), user, 3600)
             .await
             .expect("session");
+        let search = server::open_search(&settings, &store).await.expect("search");
         (
-            server::build_router(&settings, store),
+            server::build_router(&settings, store, search),
             format!("rounds_session={token}"),
             thread,
         )

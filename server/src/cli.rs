@@ -1,4 +1,4 @@
-//! Subcommands of `rounds`: serve, migrate, admin create, audit verify, scan, seed.
+//! Subcommands of `rounds`: serve, migrate, admin create, audit verify, scan, seed, reindex.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -47,6 +47,9 @@ pub enum Command {
         #[arg(long)]
         posts: Option<u64>,
     },
+    /// Rebuild this process's search index from the database (stop `rounds serve`
+    /// using the same index directory first).
+    Reindex,
     /// Screen JSON lines {"id", "text"} for patient data; writes {"id", "hold", "findings"}.
     Scan {
         /// Input file (default: standard input).
@@ -104,6 +107,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         },
         Command::Scan { file } => scan(file),
         Command::Seed { demo, posts } => seed(&settings, demo, posts).await,
+        Command::Reindex => reindex(&settings).await,
     }
 }
 
@@ -200,12 +204,8 @@ async fn seed(settings: &Settings, demo: bool, posts: Option<u64>) -> anyhow::Re
     if let Some(n) = posts {
         let started = std::time::Instant::now();
         crate::seed::posts(&store, n, |done| {
-            let mut err = std::io::stderr();
             if done % 500 == 0 || done == n {
-                let pct = done * 100 / n.max(1);
-                let bar = "#".repeat((pct / 4) as usize);
-                let _ = write!(err, "\r[{bar:<25}] {done}/{n} posts");
-                let _ = err.flush();
+                progress_bar(done, n);
             }
         })
         .await?;
@@ -215,6 +215,45 @@ async fn seed(settings: &Settings, demo: bool, posts: Option<u64>) -> anyhow::Re
             started.elapsed().as_secs_f64()
         );
     }
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Draws `[#####    ] done/total posts` on standard error, in place.
+fn progress_bar(done: u64, total: u64) {
+    let pct = done * 100 / total.max(1);
+    let bar = "#".repeat((pct / 4) as usize);
+    let mut err = std::io::stderr();
+    let _ = write!(err, "\r[{bar:<25}] {done}/{total} posts");
+    let _ = err.flush();
+}
+
+async fn reindex(settings: &Settings) -> anyhow::Result<ExitCode> {
+    let store = open_store(settings).await?;
+    let dir = &settings.search_dir;
+    let (index, _) = app::ssr::search::SearchIndex::open(dir).with_context(|| {
+        format!(
+            "opening the search index in {} (is `rounds serve` running with it?)",
+            dir.display()
+        )
+    })?;
+    let started = std::time::Instant::now();
+    let mut last = 0;
+    let n = index
+        .rebuild(&store, &mut |done, total| {
+            if done - last >= 1000 || done == total {
+                last = done;
+                progress_bar(done, total);
+            }
+        })
+        .await?;
+    eprintln!();
+    println!(
+        "Search index rebuilt: {n} posts in {:.1} s, {:.1} MB in {}.",
+        started.elapsed().as_secs_f64(),
+        index.size_bytes() as f64 / 1e6,
+        dir.display()
+    );
     store.close().await;
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,7 @@ use anyhow::Context;
 use app::ssr::error::AppError;
 use app::ssr::render::render_error;
 use app::ssr::session::RequestCtx;
+use app::ssr::search::SearchIndex;
 use app::ssr::{forms, session, AppConfig, AppState, Store};
 use app::{shell, App};
 use axum::extract::{Request, State};
@@ -45,8 +46,16 @@ pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-/// Builds the whole application router on an opened store.
-pub fn build_router(settings: &Settings, store: Store) -> Router {
+/// Opens this process's search index and brings it up to date (rebuilding a
+/// missing or corrupt one) before requests are served.
+pub async fn open_search(settings: &Settings, store: &Store) -> anyhow::Result<SearchIndex> {
+    app::ssr::search::open_and_catch_up(&settings.search_dir, store)
+        .await
+        .with_context(|| format!("opening the search index in {}", settings.search_dir.display()))
+}
+
+/// Builds the whole application router on an opened store and search index.
+pub fn build_router(settings: &Settings, store: Store, search: SearchIndex) -> Router {
     let leptos = LeptosOptions::builder()
         .output_name("rounds")
         .site_root(settings.site_root.to_string_lossy().to_string())
@@ -64,6 +73,7 @@ pub fn build_router(settings: &Settings, store: Store) -> Router {
         store,
         config: Arc::new(config),
         leptos,
+        search,
     };
     let routes = generate_route_list(App);
     let pkg = ServeDir::new(settings.site_root.join("pkg"));
@@ -83,16 +93,48 @@ pub fn build_router(settings: &Settings, store: Store) -> Router {
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            search_follows_writes,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             session::middleware,
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .with_state(state)
 }
 
-/// Opens the store and builds the router: the real app, as tests start it.
+/// Opens the store and the search index, starts following the change log, and
+/// builds the router: the real app, as tests start it.
 pub async fn build_app(settings: &Settings) -> anyhow::Result<Router> {
     let store = open_store(settings).await?;
-    Ok(build_router(settings, store))
+    Ok(build_app_on(settings, store).await?.0)
+}
+
+async fn build_app_on(settings: &Settings, store: Store) -> anyhow::Result<(Router, SearchIndex)> {
+    let search = open_search(settings, &store).await?;
+    if settings.search_poll_ms > 0 {
+        let every = Duration::from_millis(settings.search_poll_ms);
+        app::ssr::search::follow(search.clone(), store.clone(), every);
+    }
+    Ok((build_router(settings, store, search.clone()), search))
+}
+
+/// After a request that may have changed something (any method but GET and HEAD),
+/// the index applies the change log before the response goes out, so a member
+/// finds their own post as soon as the page that confirms it loads.
+async fn search_follows_writes(
+    State(state): State<AppState>,
+    req: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let writes = !matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    let res = next.run(req).await;
+    if writes {
+        if let Err(e) = state.search.catch_up(&state.store).await {
+            tracing::error!(error = %e, "search index catch-up failed");
+        }
+    }
+    res
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {
@@ -121,6 +163,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         );
     }
     let maintenance = store.clone();
+    let (router, search) = build_app_on(&settings, store.clone()).await?;
     tokio::spawn(async move {
         // Hourly: the purge deadline is a retention period in days, so an hour late
         // is still on time.
@@ -135,9 +178,15 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
                 Ok(n) => tracing::info!(revisions = n, "purged unpublished revisions"),
                 Err(e) => tracing::error!(error = %e, "purge failed"),
             }
+            // Deleted and hidden posts leave the index files, not only its results.
+            if let Err(e) = search.compact().await {
+                tracing::error!(error = %e, "search index compaction failed");
+            }
+            // A process that was down longer than this rebuilds its index.
+            let month = app::ssr::store::now() - 30 * 24 * 3600;
+            let _ = maintenance.prune_search_changes(month).await;
         }
     });
-    let router = build_router(&settings, store.clone());
     let listener = tokio::net::TcpListener::bind(settings.listen)
         .await
         .with_context(|| format!("binding {}", settings.listen))?;

@@ -31,6 +31,12 @@ pub struct Settings {
     /// Minutes a moderator's claim on a queue item lasts (`ROUNDS_CLAIM_MINUTES`,
     /// default 15).
     pub claim_minutes: i64,
+    /// This process's search index (`ROUNDS_SEARCH_DIR`, default `<data>/search`).
+    /// Several processes on one PostgreSQL database each need their own.
+    pub search_dir: PathBuf,
+    /// How often the index looks for changes other processes made, in milliseconds
+    /// (`ROUNDS_SEARCH_POLL_MS`, default 1000; 0 turns following off).
+    pub search_poll_ms: u64,
 }
 
 impl std::fmt::Debug for Settings {
@@ -44,6 +50,8 @@ impl std::fmt::Debug for Settings {
             .field("site_root", &self.site_root)
             .field("retention_days", &self.retention_days)
             .field("claim_minutes", &self.claim_minutes)
+            .field("search_dir", &self.search_dir)
+            .field("search_poll_ms", &self.search_poll_ms)
             .finish()
     }
 }
@@ -82,6 +90,8 @@ struct FileSettings {
     site_root: Option<PathBuf>,
     retention_days: Option<i64>,
     claim_minutes: Option<i64>,
+    search_dir: Option<PathBuf>,
+    search_poll_ms: Option<u64>,
 }
 
 fn parse_count(
@@ -144,7 +154,22 @@ impl Settings {
         let lang = env("ROUNDS_DEFAULT_LANG")
             .or(file.default_lang)
             .unwrap_or_else(|| "en".into());
+        let search_poll_ms = match env("ROUNDS_SEARCH_POLL_MS") {
+            Some(v) => v
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|n| *n <= 600_000)
+                .context("ROUNDS_SEARCH_POLL_MS must be a whole number of milliseconds up to 600000")?,
+            None => file.search_poll_ms.unwrap_or(1000),
+        };
+        let search_dir = env("ROUNDS_SEARCH_DIR")
+            .map(PathBuf::from)
+            .or(file.search_dir)
+            .unwrap_or_else(|| data_dir.join("search"));
         Ok(Settings {
+            search_dir,
+            search_poll_ms,
             listen: listen
                 .parse()
                 .with_context(|| format!("ROUNDS_LISTEN {listen:?} is not host:port"))?,
@@ -199,6 +224,8 @@ mod tests {
             site_root: "s".into(),
             retention_days: 7,
             claim_minutes: 15,
+            search_dir: "d/search".into(),
+            search_poll_ms: 1000,
         };
         assert!(!format!("{s:?}").contains("secretpw"));
     }

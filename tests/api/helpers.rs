@@ -63,6 +63,8 @@ pub async fn spawn_app() -> TestApp {
         site_root: dir.path().join("site"),
         retention_days: 7,
         claim_minutes: 15,
+        search_dir: dir.path().join("search"),
+        search_poll_ms: 200,
     };
     let router = server::build_app(&settings).await.expect("build app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -109,6 +111,37 @@ impl TestApp {
             client,
             _dir: tempfile::tempdir().expect("temp dir"),
         }
+    }
+
+    /// The same browser (cookies) talking to another server at `address` — another
+    /// `rounds serve` process on the same database.
+    pub fn on(&self, address: &str) -> TestApp {
+        TestApp {
+            address: address.to_string(),
+            db_url: self.db_url.clone(),
+            settings: self.settings.clone(),
+            jar: self.jar.clone(),
+            client: self.client.clone(),
+            _dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// Searches through the search server function, as the page does.
+    pub async fn search(&self, q: &str) -> app::models::SearchResults {
+        self.search_with(q, "", "").await
+    }
+
+    /// Searches with a sort order and/or inside a thread.
+    pub async fn search_with(&self, q: &str, order: &str, thread: &str) -> app::models::SearchResults {
+        let res = self
+            .client
+            .post(format!("{}/api/search_posts", self.address))
+            .form(&[("q", q), ("page", "1"), ("order", order), ("thread", thread)])
+            .send()
+            .await
+            .expect("search request");
+        assert_eq!(res.status().as_u16(), 200, "search answers 200");
+        res.json().await.expect("search results")
     }
 
     /// The app's store, opened separately (as an operator's tool would).

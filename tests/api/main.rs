@@ -12,6 +12,8 @@ mod forum;
 mod moderation;
 mod pages;
 mod phi_corpus;
+mod search;
+mod search_ops;
 mod security;
 mod storage;
 mod verification;

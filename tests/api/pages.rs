@@ -19,7 +19,9 @@ async fn health_answers_503_when_the_database_is_gone() {
     let store = app::ssr::store::Store::connect(&settings.database_url)
         .await
         .unwrap();
-    let router = server::build_router(&settings, store.clone());
+    let (search, _) =
+        app::ssr::search::SearchIndex::open(&settings.data_dir.join("search-2")).unwrap();
+    let router = server::build_router(&settings, store.clone(), search);
     store.close().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();

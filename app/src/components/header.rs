@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::CsrfField;
+use super::{CsrfField, SearchForm};
 use crate::i18n::use_i18n;
 use crate::use_page;
 
@@ -14,6 +14,8 @@ pub fn Header() -> impl IntoView {
     let page = use_page();
     let other = page.lang.other();
     let viewer = page.viewer.clone();
+    // Only verified members can search; the box is not offered to anyone else.
+    let searcher = viewer.as_ref().is_some_and(|v| v.is_verified());
     let location = leptos_router::hooks::use_location();
     let nav = match &viewer {
         None => view! {
@@ -56,6 +58,7 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="container bar">
                 <a href="/" class="brand">"Rounds"</a>
+                {searcher.then(|| view! { <SearchForm class="header-search"/> })}
                 <nav aria-label=i.tr("nav.label")>{nav}</nav>
                 <form method="post" action="/lang" class="inline lang-switch">
                     <CsrfField/>

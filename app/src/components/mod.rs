@@ -6,12 +6,14 @@ mod composer;
 pub mod fields;
 mod header;
 mod highlight;
+mod search;
 
 pub use claim::ClaimBox;
 pub use composer::{Composer, ComposerInit};
 pub use fields::{CsrfField, Field, FormError, ProfessionSelect, TextArea};
 pub use header::Header;
 pub use highlight::{Highlighted, Pager};
+pub use search::{encode_query_value, Marked, SearchForm};
 
 use leptos::prelude::*;
 use leptos_meta::Title;

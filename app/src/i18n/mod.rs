@@ -5,6 +5,7 @@
 
 mod forum_messages;
 mod messages;
+mod search_messages;
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -89,6 +90,7 @@ fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
         MESSAGES
             .iter()
             .chain(forum_messages::FORUM_MESSAGES)
+            .chain(search_messages::SEARCH_MESSAGES)
             .map(|(k, en, ja)| (*k, (*en, *ja)))
             .collect()
     })
@@ -148,7 +150,11 @@ mod tests {
     #[test]
     fn every_message_has_both_languages_and_unique_keys() {
         let mut seen = std::collections::HashSet::new();
-        for (k, en, ja) in MESSAGES.iter().chain(forum_messages::FORUM_MESSAGES) {
+        for (k, en, ja) in MESSAGES
+            .iter()
+            .chain(forum_messages::FORUM_MESSAGES)
+            .chain(search_messages::SEARCH_MESSAGES)
+        {
             assert!(seen.insert(*k), "duplicate key {k}");
             assert!(!en.trim().is_empty(), "{k} lacks English");
             assert!(!ja.trim().is_empty(), "{k} lacks Japanese");
@@ -199,6 +205,7 @@ mod tests {
                     ("submit=\"", ""),
                     ("\"err.", "err."),
                     ("\"notice.", "notice."),
+                    ("\"search.err.", "search.err."),
                 ];
                 for (marker, prefix) in markers {
                     for piece in src.split(marker).skip(1) {

@@ -2,8 +2,10 @@
 //! signed-in user, roles and statuses, and the echo of a rejected form.
 
 mod forum;
+mod search;
 
 pub use forum::*;
+pub use search::*;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

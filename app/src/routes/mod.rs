@@ -7,6 +7,7 @@ mod home;
 mod moderation;
 mod notifications;
 mod post;
+mod search;
 mod staff;
 mod thread;
 
@@ -17,5 +18,6 @@ pub use home::HomePage;
 pub use moderation::{HeldItemPage, QueuePage, ReportItemPage};
 pub use notifications::NotificationsPage;
 pub use post::{PostPage, ReportPage};
+pub use search::SearchPage;
 pub use staff::{SiteListsPage, UsersPage, VerificationPage};
 pub use thread::ThreadPage;

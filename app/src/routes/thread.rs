@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::{Composer, ComposerInit, CsrfField, LoadError, Pager};
+use crate::components::{Composer, ComposerInit, CsrfField, LoadError, Pager, SearchForm};
 use crate::i18n::use_i18n;
 use crate::models::{format_time, PostState, PostView, ThreadView};
 use crate::server_fns::load_thread;
@@ -77,6 +77,10 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
                         {flag_form("locked", !t.locked, if t.locked { "thread.unlock" } else { "thread.lock" })}
                         {flag_form("hidden", !t.hidden, if t.hidden { "thread.unhide" } else { "thread.hide" })}
                     </div>
+                })}
+                // Searching a thread only makes sense once members can see it.
+                {(t.published && !t.hidden).then(|| view! {
+                    <SearchForm thread=Some(id) class="search-form thread-search"/>
                 })}
             </header>
             <ol class="posts">

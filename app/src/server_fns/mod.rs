@@ -8,8 +8,10 @@ use leptos::server_fn::codec::GetUrl;
 use crate::models::{Applicant, ClaimState, Profile, UserRow};
 
 mod forum;
+mod search;
 
 pub use forum::*;
+pub use search::*;
 
 #[cfg(feature = "ssr")]
 fn viewer_with(

@@ -116,8 +116,13 @@ pub fn conflict_to_field(err: StoreError) -> AppError {
 
 impl AppError {
     /// For server functions: logs internal causes and sends only the message key.
+    /// The call answers with this error's status (401, 403, 404…) rather than the
+    /// 500 a server function would otherwise send.
     pub fn into_server_fn(self) -> leptos::prelude::ServerFnError {
         self.log();
+        if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            res.set_status(self.status());
+        }
         leptos::prelude::ServerFnError::ServerError(self.message_key().to_string())
     }
 }

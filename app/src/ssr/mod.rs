@@ -7,6 +7,7 @@ pub mod forms;
 pub mod gate;
 pub mod passwords;
 pub mod render;
+pub mod search;
 pub mod session;
 pub mod store;
 pub mod validate;
@@ -55,6 +56,8 @@ pub struct AppState {
     pub config: Arc<AppConfig>,
     /// Where the wasm bundle and CSS are served from.
     pub leptos: LeptosOptions,
+    /// This process's search index.
+    pub search: search::SearchIndex,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

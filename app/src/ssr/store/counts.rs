@@ -49,6 +49,8 @@ impl Store {
         .bind(thread_id)
         .execute(&mut *tx)
         .await?;
+        // Dates are searchable (before:/after:), so the index follows.
+        super::search_log::log_change(&mut tx, thread_id, None).await?;
         tx.commit().await?;
         Ok(())
     }

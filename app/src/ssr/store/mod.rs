@@ -16,6 +16,7 @@ pub mod posting;
 pub mod queue;
 pub mod reports;
 mod revisions;
+pub mod search_log;
 mod sessions;
 mod site_terms;
 mod throttle;

@@ -5,6 +5,7 @@
 use sqlx::AnyConnection;
 use sqlx::Row;
 
+use super::search_log::log_change;
 use super::{now, Store, StoreError};
 
 /// A revision as the posting layer prepared it (rendered and scanned).
@@ -147,6 +148,9 @@ pub(super) async fn publish(
             .execute(&mut *conn)
             .await?;
     }
+    // An opening post carries the thread's title and tags: the whole thread changes.
+    let scope = (number != 1).then_some(post_id);
+    log_change(conn, thread_id, scope).await?;
     Ok(first)
 }
 
@@ -286,6 +290,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        log_change(&mut tx, thread_id, (number != 1).then_some(post_id)).await?;
         tx.commit().await?;
         Ok(())
     }

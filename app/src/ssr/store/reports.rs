@@ -2,6 +2,7 @@
 
 use sqlx::Row;
 
+use super::search_log::log_change;
 use super::{now, Store, StoreError};
 
 /// The reasons a member can give.
@@ -114,6 +115,11 @@ impl Store {
                 .await?
                 .try_get("post_id")?;
             sqlx::query(sql).bind(post_id).execute(&mut *tx).await?;
+            let thread_id: i64 = sqlx::query("SELECT thread_id FROM posts WHERE id = $1")
+                .bind(post_id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("thread_id")?;
             // Other open reports of the same post are settled by this decision.
             sqlx::query(
                 "UPDATE reports SET state = $2, decided_by = $3, decided_at = $4 \
@@ -125,6 +131,7 @@ impl Store {
             .bind(now())
             .execute(&mut *tx)
             .await?;
+            log_change(&mut tx, thread_id, Some(post_id)).await?;
         }
         tx.commit().await?;
         Ok(true)
@@ -143,21 +150,34 @@ impl Store {
             "hidden" => "UPDATE threads SET hidden = $2 WHERE id = $1",
             _ => return Ok(()),
         };
+        let mut tx = self.pool.begin().await?;
         sqlx::query(sql)
             .bind(thread_id)
             .bind(i64::from(on))
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        if flag == "hidden" {
+            log_change(&mut tx, thread_id, None).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
     /// Hides or shows one post.
     pub async fn set_post_hidden(&self, post_id: i64, on: bool) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE posts SET hidden = $2 WHERE id = $1")
             .bind(post_id)
             .bind(i64::from(on))
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        let thread_id: i64 = sqlx::query("SELECT thread_id FROM posts WHERE id = $1")
+            .bind(post_id)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("thread_id")?;
+        log_change(&mut tx, thread_id, Some(post_id)).await?;
+        tx.commit().await?;
         Ok(())
     }
 }

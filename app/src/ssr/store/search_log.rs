@@ -1,0 +1,273 @@
+//! The search change log and what the indexer reads: ids of changed threads and
+//! posts (in the same transaction as the change), the published posts to index,
+//! and the rows a result page shows, re-checked against the visibility rules.
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use super::{now, Store, StoreError};
+
+/// Only published posts of published, visible threads are ever indexed or shown.
+const VISIBLE: &str = "p.state = 'published' AND p.hidden = 0 AND t.published = 1 \
+                       AND t.hidden = 0 AND t.deleted = 0";
+
+/// Records that a thread (`post_id` None) or one post changed. Call it last in the
+/// transaction: it locks the sequence row until commit.
+pub(super) async fn log_change(
+    conn: &mut AnyConnection,
+    thread_id: i64,
+    post_id: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    let seq: i64 = sqlx::query("UPDATE search_seq SET seq = seq + 1 WHERE id = 1 RETURNING seq")
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get("seq")?;
+    sqlx::query(
+        "INSERT INTO search_changes (seq, thread_id, post_id, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(seq)
+    .bind(thread_id)
+    .bind(post_id)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// One entry of the change log.
+#[derive(Clone, Copy, Debug)]
+pub struct Change {
+    /// Sequence number.
+    pub seq: i64,
+    /// Thread concerned.
+    pub thread_id: i64,
+    /// The post, or None for the whole thread.
+    pub post_id: Option<i64>,
+}
+
+/// A published post as the index holds it.
+#[derive(Clone, Debug)]
+pub struct IndexDoc {
+    /// Post id.
+    pub post_id: i64,
+    /// Thread id.
+    pub thread_id: i64,
+    /// Position in the thread (1 = opening post, which carries the title and tags).
+    pub number: i64,
+    /// Author id.
+    pub author_id: i64,
+    /// Author's display name.
+    pub author: String,
+    /// Category id.
+    pub category_id: i64,
+    /// Thread title.
+    pub title: String,
+    /// Thread tags.
+    pub tags: Vec<String>,
+    /// Plain text of the published body.
+    pub body: String,
+    /// First publication (unix seconds).
+    pub created: i64,
+    /// Last published edit, or the first publication.
+    pub updated: i64,
+}
+
+/// Which posts to read for indexing.
+#[derive(Clone, Copy, Debug)]
+pub enum Scope {
+    /// Every post of a thread.
+    Thread(i64),
+    /// One post.
+    Post(i64),
+    /// Every post with an id above this (a rebuild, page by page).
+    After(i64),
+}
+
+/// A result row as a page shows it.
+#[derive(Clone, Debug)]
+pub struct HitRow {
+    /// Post id.
+    pub post_id: i64,
+    /// Thread id.
+    pub thread_id: i64,
+    /// Position in the thread.
+    pub number: i64,
+    /// Thread title.
+    pub title: String,
+    /// Category slug.
+    pub category_slug: String,
+    /// Category name, English.
+    pub category_en: String,
+    /// Category name, Japanese.
+    pub category_ja: String,
+    /// Author's display name.
+    pub author: String,
+    /// First publication.
+    pub created: i64,
+    /// Plain text of the body.
+    pub body: String,
+}
+
+fn doc(r: &AnyRow) -> Result<IndexDoc, sqlx::Error> {
+    let created: i64 = r.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0);
+    Ok(IndexDoc {
+        post_id: r.try_get("id")?,
+        thread_id: r.try_get("thread_id")?,
+        number: r.try_get("number")?,
+        author_id: r.try_get("author_id")?,
+        author: r.try_get("display_name")?,
+        category_id: r.try_get("category_id")?,
+        title: r.try_get("title")?,
+        tags: Vec::new(),
+        body: r.try_get("body_text")?,
+        created,
+        updated: r.try_get::<Option<i64>, _>("edited_at")?.unwrap_or(created),
+    })
+}
+
+fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+impl Store {
+    /// The last sequence handed out (0 when nothing changed yet).
+    pub async fn search_head(&self) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT seq FROM search_seq WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("seq")?)
+    }
+
+    /// The oldest sequence still in the log (older entries are pruned).
+    pub async fn search_tail(&self) -> Result<Option<i64>, StoreError> {
+        let row = sqlx::query("SELECT MIN(seq) AS s FROM search_changes")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get::<Option<i64>, _>("s")?)
+    }
+
+    /// Up to `limit` changes after `seq`, in order.
+    pub async fn search_changes(&self, seq: i64, limit: i64) -> Result<Vec<Change>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT seq, thread_id, post_id FROM search_changes WHERE seq > $1 ORDER BY seq LIMIT $2",
+        )
+        .bind(seq)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Change {
+                    seq: r.try_get("seq")?,
+                    thread_id: r.try_get("thread_id")?,
+                    post_id: r.try_get("post_id")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+
+    /// Forgets changes older than `before` (unix seconds); an index that fell
+    /// further behind than the log reaches is rebuilt.
+    pub async fn prune_search_changes(&self, before: i64) -> Result<u64, StoreError> {
+        // Keep the newest entry so the log's tail never passes its head.
+        let done = sqlx::query(
+            "DELETE FROM search_changes WHERE created_at < $1 \
+             AND seq < (SELECT seq FROM search_seq WHERE id = 1)",
+        )
+        .bind(before)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Published, visible posts in `scope` (at most `limit`, by id), with their tags.
+    pub async fn indexable_posts(
+        &self,
+        scope: Scope,
+        limit: i64,
+    ) -> Result<Vec<IndexDoc>, StoreError> {
+        let (cond, arg) = match scope {
+            Scope::Thread(id) => ("p.thread_id = $1", id),
+            Scope::Post(id) => ("p.id = $1", id),
+            Scope::After(id) => ("p.id > $1", id),
+        };
+        let sql = format!(
+            "SELECT p.id, p.thread_id, p.number, p.author_id, u.display_name, t.category_id, \
+             t.title, p.body_text, p.published_at, p.edited_at \
+             FROM posts p JOIN threads t ON t.id = p.thread_id JOIN users u ON u.id = p.author_id \
+             WHERE {cond} AND {VISIBLE} ORDER BY p.id LIMIT $2"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(arg)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut docs = rows.iter().map(doc).collect::<Result<Vec<_>, _>>()?;
+        let mut openers: Vec<i64> = docs
+            .iter()
+            .filter(|d| d.number == 1)
+            .map(|d| d.thread_id)
+            .collect();
+        openers.dedup();
+        for chunk in openers.chunks(500) {
+            let sql = format!(
+                "SELECT thread_id, tag FROM thread_tags WHERE thread_id IN ({})",
+                placeholders(1, chunk.len())
+            );
+            let mut q = sqlx::query(&sql);
+            for id in chunk {
+                q = q.bind(*id);
+            }
+            for r in q.fetch_all(&self.pool).await? {
+                let thread_id: i64 = r.try_get("thread_id")?;
+                let tag: String = r.try_get("tag")?;
+                if let Some(d) = docs
+                    .iter_mut()
+                    .find(|d| d.thread_id == thread_id && d.number == 1)
+                {
+                    d.tags.push(tag);
+                }
+            }
+        }
+        Ok(docs)
+    }
+
+    /// The rows for a page of results, in the order of `post_ids`, leaving out any
+    /// post that is no longer visible (the index may be a moment behind).
+    pub async fn search_hits(&self, post_ids: &[i64]) -> Result<Vec<HitRow>, StoreError> {
+        if post_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT p.id, p.thread_id, p.number, t.title, c.slug, c.name_en, c.name_ja, \
+             u.display_name, p.published_at, p.body_text \
+             FROM posts p JOIN threads t ON t.id = p.thread_id JOIN users u ON u.id = p.author_id \
+             JOIN categories c ON c.id = t.category_id \
+             WHERE p.id IN ({}) AND {VISIBLE}",
+            placeholders(1, post_ids.len())
+        );
+        let mut q = sqlx::query(&sql);
+        for id in post_ids {
+            q = q.bind(*id);
+        }
+        let rows = q.fetch_all(&self.pool).await?;
+        let mut hits = Vec::with_capacity(rows.len());
+        for r in &rows {
+            hits.push(HitRow {
+                post_id: r.try_get("id")?,
+                thread_id: r.try_get("thread_id")?,
+                number: r.try_get("number")?,
+                title: r.try_get("title")?,
+                category_slug: r.try_get("slug")?,
+                category_en: r.try_get("name_en")?,
+                category_ja: r.try_get("name_ja")?,
+                author: r.try_get("display_name")?,
+                created: r.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0),
+                body: r.try_get("body_text")?,
+            });
+        }
+        hits.sort_by_key(|h| post_ids.iter().position(|id| *id == h.post_id));
+        Ok(hits)
+    }
+}
