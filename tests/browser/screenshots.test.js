@@ -52,6 +52,11 @@ const PAGES = [
     h1: { en: HELD_TITLE, ja: HELD_TITLE },
     also: { selector: 'section.held-panel h2', en: 'Held for review', ja: '確認のため保留中' },
   },
+  {
+    name: 'search', who: 'member', path: '/search?q=antibiotics',
+    h1: { en: 'Search', ja: '検索' },
+    also: { selector: 'li.search-hit mark', en: 'antibiotics', ja: 'antibiotics' },
+  },
   { name: 'notifications', who: 'member', path: '/notifications', h1: { en: 'Notifications', ja: '通知' } },
   { name: 'mod-queue', who: 'admin', path: '/mod/queue', h1: { en: 'Moderation queue', ja: 'モデレーションキュー' } },
   {
