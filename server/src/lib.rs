@@ -119,7 +119,7 @@ async fn build_app_on(settings: &Settings, store: Store) -> anyhow::Result<(Rout
     Ok((build_router(settings, store, search.clone()), search))
 }
 
-/// After a request that may have changed something (any method but GET and HEAD),
+/// After a request that may have changed something (a form post),
 /// the index applies the change log before the response goes out, so a member
 /// finds their own post as soon as the page that confirms it loads.
 async fn search_follows_writes(
@@ -127,7 +127,10 @@ async fn search_follows_writes(
     req: Request,
     next: axum::middleware::Next,
 ) -> Response {
-    let writes = !matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    // Server functions only read (the search one is a POST to keep queries out of
+    // URLs); every write is a form post outside /api/.
+    let writes = !matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD)
+        && !req.uri().path().starts_with("/api/");
     let res = next.run(req).await;
     if writes {
         if let Err(e) = state.search.catch_up(&state.store).await {

@@ -36,10 +36,11 @@ pub fn SearchPage() -> impl IntoView {
         <h1>{i.tr("search.title")}</h1>
         <Suspense fallback=move || view! { <p>{i.tr("loading")}</p> }>
             {move || Suspend::new(async move {
-                let (q, _, order, _) = args();
+                let (q, _, order, thread) = args();
+                let thread = thread.trim().parse::<i64>().ok();
                 match data.await {
                     Err(e) => view! { <LoadError error=e/> }.into_any(),
-                    Ok(r) => view! { <Results q order r/> }.into_any(),
+                    Ok(r) => view! { <Results q order thread r/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -47,9 +48,10 @@ pub fn SearchPage() -> impl IntoView {
 }
 
 #[component]
-fn Results(q: String, order: String, r: SearchResults) -> impl IntoView {
+fn Results(q: String, order: String, thread: Option<i64>, r: SearchResults) -> impl IntoView {
     let i = use_i18n();
-    let thread_id = r.thread.as_ref().map(|t| t.0);
+    // A rejected query keeps its thread scope (the results carry none then).
+    let thread_id = r.thread.as_ref().map(|t| t.0).or(thread);
     let shown_order = if r.error.is_some() { order.clone() } else { r.order.clone() };
     let mut base = format!("/search?q={}", encode_query_value(&q));
     if !order.is_empty() {
