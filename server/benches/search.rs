@@ -21,13 +21,51 @@ use sqlx::Row;
 
 /// The query mix: common and rare words, phrases and filters, in both languages.
 const TERMS: &[&str] = &[
-    "pneumonia", "aspiration pneumonia", "vancomycin", "delirium", "haloperidol", "insulin",
-    "heart failure", "furosemide", "pressure ulcer", "dressing", "falls", "sepsis",
-    "\"blood culture\"", "antibiotics", "dementia", "constipation", "pain", "morphine",
-    "hypoglycemia", "warfarin", "renal", "elderly", "infection", "nutrition",
-    "誤嚥性肺炎", "肺炎", "褥瘡", "せん妄", "\"せん妄 予防\"", "抗菌薬", "インスリン",
-    "心不全", "利尿薬", "転倒", "認知症", "便秘", "疼痛", "経管栄養", "血糖", "バンコマイシン",
-    "高齢者", "家族", "delirium order:latest", "pneumonia -aspiration", "insulin OR 血糖",
+    "pneumonia",
+    "aspiration pneumonia",
+    "vancomycin",
+    "delirium",
+    "haloperidol",
+    "insulin",
+    "heart failure",
+    "furosemide",
+    "pressure ulcer",
+    "dressing",
+    "falls",
+    "sepsis",
+    "\"blood culture\"",
+    "antibiotics",
+    "dementia",
+    "constipation",
+    "pain",
+    "morphine",
+    "hypoglycemia",
+    "warfarin",
+    "renal",
+    "elderly",
+    "infection",
+    "nutrition",
+    "誤嚥性肺炎",
+    "肺炎",
+    "褥瘡",
+    "せん妄",
+    "\"せん妄 予防\"",
+    "抗菌薬",
+    "インスリン",
+    "心不全",
+    "利尿薬",
+    "転倒",
+    "認知症",
+    "便秘",
+    "疼痛",
+    "経管栄養",
+    "血糖",
+    "バンコマイシン",
+    "高齢者",
+    "家族",
+    "delirium order:latest",
+    "pneumonia -aspiration",
+    "insulin OR 血糖",
 ];
 
 fn percentiles(mut v: Vec<Duration>) -> (f64, f64, f64) {
@@ -90,7 +128,10 @@ async fn main() -> anyhow::Result<()> {
             assert!(r.error.is_none(), "{q}: {:?}", r.error);
         }
     }
-    println!("mean matches per query: {}", total_hits / (rounds * TERMS.len()));
+    println!(
+        "mean matches per query: {}",
+        total_hits / (rounds * TERMS.len())
+    );
     report("tantivy: index only", bare);
     let ours = report("tantivy: whole search (rows, snippets)", full);
 
@@ -113,7 +154,10 @@ async fn pg_fts(store: &Store, rounds: usize, ours_p99: f64) -> anyhow::Result<(
     .execute(pool)
     .await?;
     sqlx::query("ANALYZE posts").execute(pool).await?;
-    println!("PostgreSQL GIN index ready in {:.1} s", t.elapsed().as_secs_f64());
+    println!(
+        "PostgreSQL GIN index ready in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
     let size: i64 = sqlx::query("SELECT pg_relation_size('bench_posts_fts') AS s")
         .fetch_one(pool)
         .await?
@@ -144,8 +188,14 @@ async fn pg_fts(store: &Store, rounds: usize, ours_p99: f64) -> anyhow::Result<(
             found += rows.len();
         }
     }
-    println!("PostgreSQL: mean rows per query (max 20): {}", found / times.len().max(1));
+    println!(
+        "PostgreSQL: mean rows per query (max 20): {}",
+        found / times.len().max(1)
+    );
     let theirs = report("PostgreSQL FTS (tsvector + GIN)", times);
-    println!("ratio tantivy whole-search p99 / PostgreSQL FTS p99: {:.3}", ours_p99 / theirs);
+    println!(
+        "ratio tantivy whole-search p99 / PostgreSQL FTS p99: {:.3}",
+        ours_p99 / theirs
+    );
     Ok(())
 }

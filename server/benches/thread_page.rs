@@ -76,7 +76,9 @@ fn thread_page(c: &mut Criterion) {
             .create_session(&app::ssr::session::hash_token(&token), user, 3600)
             .await
             .expect("session");
-        let search = server::open_search(&settings, &store).await.expect("search");
+        let search = server::open_search(&settings, &store)
+            .await
+            .expect("search");
         (
             server::build_router(&settings, store, search),
             format!("rounds_session={token}"),

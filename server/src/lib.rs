@@ -13,8 +13,8 @@ use std::time::Duration;
 use anyhow::Context;
 use app::ssr::error::AppError;
 use app::ssr::render::render_error;
-use app::ssr::session::RequestCtx;
 use app::ssr::search::SearchIndex;
+use app::ssr::session::RequestCtx;
 use app::ssr::{forms, session, AppConfig, AppState, Store};
 use app::{shell, App};
 use axum::extract::{Request, State};
@@ -51,7 +51,12 @@ pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
 pub async fn open_search(settings: &Settings, store: &Store) -> anyhow::Result<SearchIndex> {
     app::ssr::search::open_and_catch_up(&settings.search_dir, store)
         .await
-        .with_context(|| format!("opening the search index in {}", settings.search_dir.display()))
+        .with_context(|| {
+            format!(
+                "opening the search index in {}",
+                settings.search_dir.display()
+            )
+        })
 }
 
 /// Builds the whole application router on an opened store and search index.
@@ -129,8 +134,10 @@ async fn search_follows_writes(
 ) -> Response {
     // Server functions only read (the search one is a POST to keep queries out of
     // URLs); every write is a form post outside /api/.
-    let writes = !matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD)
-        && !req.uri().path().starts_with("/api/");
+    let writes = !matches!(
+        *req.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD
+    ) && !req.uri().path().starts_with("/api/");
     let res = next.run(req).await;
     if writes {
         if let Err(e) = state.search.catch_up(&state.store).await {

@@ -160,7 +160,9 @@ impl Settings {
                 .parse::<u64>()
                 .ok()
                 .filter(|n| *n <= 600_000)
-                .context("ROUNDS_SEARCH_POLL_MS must be a whole number of milliseconds up to 600000")?,
+                .context(
+                    "ROUNDS_SEARCH_POLL_MS must be a whole number of milliseconds up to 600000",
+                )?,
             None => file.search_poll_ms.unwrap_or(1000),
         };
         let search_dir = env("ROUNDS_SEARCH_DIR")

@@ -132,11 +132,21 @@ impl TestApp {
     }
 
     /// Searches with a sort order and/or inside a thread.
-    pub async fn search_with(&self, q: &str, order: &str, thread: &str) -> app::models::SearchResults {
+    pub async fn search_with(
+        &self,
+        q: &str,
+        order: &str,
+        thread: &str,
+    ) -> app::models::SearchResults {
         let res = self
             .client
             .post(format!("{}/api/search_posts", self.address))
-            .form(&[("q", q), ("page", "1"), ("order", order), ("thread", thread)])
+            .form(&[
+                ("q", q),
+                ("page", "1"),
+                ("order", order),
+                ("thread", thread),
+            ])
             .send()
             .await
             .expect("search request");

@@ -20,11 +20,22 @@ fn marks(r: &SearchResults) -> Vec<String> {
 }
 
 /// Starts a thread in `category` with `tags`; returns (thread id, post id).
-async fn thread_in(app: &TestApp, category: &str, tags: &str, title: &str, body: &str) -> (i64, i64) {
+async fn thread_in(
+    app: &TestApp,
+    category: &str,
+    tags: &str,
+    title: &str,
+    body: &str,
+) -> (i64, i64) {
     let res = app
         .post_form(
             "/new",
-            &[("category", category), ("title", title), ("tags", tags), ("body", body)],
+            &[
+                ("category", category),
+                ("title", title),
+                ("tags", tags),
+                ("body", body),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 303, "thread posted");
@@ -36,11 +47,18 @@ async fn english_words_are_found_by_their_stem_and_marked_as_written() {
     let app = spawn_app().await;
     app.member("a@example.jp", "aoki_im").await;
     let (_, post) = app
-        .start_thread("Wound infections after hip surgery", "Two infections in a month; cultures grew MSSA.")
+        .start_thread(
+            "Wound infections after hip surgery",
+            "Two infections in a month; cultures grew MSSA.",
+        )
         .await;
     let r = app.search("infection").await;
     assert_eq!(post_ids(&r), vec![post]);
-    assert!(marks(&r).contains(&"infections".to_string()), "{:?}", r.hits);
+    assert!(
+        marks(&r).contains(&"infections".to_string()),
+        "{:?}",
+        r.hits
+    );
     // Stop words alone find nothing and say why.
     let r = app.search("the of").await;
     assert_eq!(r.error.as_deref(), Some("search.err.common"));
@@ -51,10 +69,16 @@ async fn japanese_words_and_phrases_are_found() {
     let app = spawn_app().await;
     app.member("a@example.jp", "aoki_im").await;
     let (_, ulcer) = app
-        .start_thread("仙骨部の褥瘡", "ステージ3の褥瘡にどのドレッシングを使いますか。")
+        .start_thread(
+            "仙骨部の褥瘡",
+            "ステージ3の褥瘡にどのドレッシングを使いますか。",
+        )
         .await;
     let (_, pneumonia) = app
-        .start_thread("高齢者の誤嚥性肺炎", "誤嚥性肺炎の抗菌薬はアンピシリン・スルバクタムで開始しました。")
+        .start_thread(
+            "高齢者の誤嚥性肺炎",
+            "誤嚥性肺炎の抗菌薬はアンピシリン・スルバクタムで開始しました。",
+        )
         .await;
     let (_, phrase) = app
         .start_thread("術後の対策", "せん妄予防のために睡眠リズムを整えています。")
@@ -80,9 +104,20 @@ async fn mixed_language_posts_are_found_by_words_of_either_language_and_width() 
     let app = spawn_app().await;
     app.member("a@example.jp", "aoki_im").await;
     let (_, post) = app
-        .start_thread("MRSA肺炎とvancomycin", "ＭＲＳＡ肺炎にバンコマイシンを使用し、trough levels を確認しました。")
+        .start_thread(
+            "MRSA肺炎とvancomycin",
+            "ＭＲＳＡ肺炎にバンコマイシンを使用し、trough levels を確認しました。",
+        )
         .await;
-    for q in ["vancomycin", "バンコマイシン", "MRSA", "ｍｒｓａ", "肺炎", "trough level", "\"mrsa 肺炎\""] {
+    for q in [
+        "vancomycin",
+        "バンコマイシン",
+        "MRSA",
+        "ｍｒｓａ",
+        "肺炎",
+        "trough level",
+        "\"mrsa 肺炎\"",
+    ] {
         assert_eq!(post_ids(&app.search(q).await), vec![post], "query {q}");
     }
 }
@@ -91,10 +126,24 @@ async fn mixed_language_posts_are_found_by_words_of_either_language_and_width() 
 async fn each_filter_narrows_the_results() {
     let app = spawn_app().await;
     app.member("a@example.jp", "Aoki Ken").await;
-    let (t_old, old) = thread_in(&app, "nursing", "falls", "Falls at night", "Hip protectors and delirium checks.").await;
+    let (t_old, old) = thread_in(
+        &app,
+        "nursing",
+        "falls",
+        "Falls at night",
+        "Hip protectors and delirium checks.",
+    )
+    .await;
     let other = app.new_browser();
     other.member("b@example.jp", "kimura_rn").await;
-    let (_, new) = thread_in(&other, "pharmacy", "delirium", "Haloperidol dosing", "Delirium in the ICU: haloperidol or quetiapine?").await;
+    let (_, new) = thread_in(
+        &other,
+        "pharmacy",
+        "delirium",
+        "Haloperidol dosing",
+        "Delirium in the ICU: haloperidol or quetiapine?",
+    )
+    .await;
     // The first thread is from 2024.
     let store = app.store().await;
     let now = app::ssr::store::now();
@@ -125,8 +174,14 @@ async fn each_filter_narrows_the_results() {
     // A filter alone is a query.
     assert_eq!(find("#pharmacy").await, vec![new]);
     // Unknown names and categories say so.
-    assert_eq!(app.search("x @nobody").await.error.as_deref(), Some("search.err.author"));
-    assert_eq!(app.search("x #nowhere").await.error.as_deref(), Some("search.err.category"));
+    assert_eq!(
+        app.search("x @nobody").await.error.as_deref(),
+        Some("search.err.author")
+    );
+    assert_eq!(
+        app.search("x #nowhere").await.error.as_deref(),
+        Some("search.err.category")
+    );
 }
 
 #[tokio::test]
@@ -134,10 +189,16 @@ async fn title_matches_rank_above_body_only_matches() {
     let app = spawn_app().await;
     app.member("a@example.jp", "aoki_im").await;
     let (_, body_only) = app
-        .start_thread("Renal dosing question", "How do you dose vancomycin when the eGFR falls below 30?")
+        .start_thread(
+            "Renal dosing question",
+            "How do you dose vancomycin when the eGFR falls below 30?",
+        )
         .await;
     let (_, titled) = app
-        .start_thread("Vancomycin in older adults", "Loading doses and levels for frail patients over 80.")
+        .start_thread(
+            "Vancomycin in older adults",
+            "Loading doses and levels for frail patients over 80.",
+        )
         .await;
     let r = app.search("vancomycin").await;
     assert_eq!(post_ids(&r), vec![titled, body_only]);
@@ -154,7 +215,10 @@ async fn held_rejected_deleted_and_hidden_posts_are_never_found() {
     assert!(location(&res).starts_with("/p/"));
     // Published, then deleted by its author.
     let (_, deleted) = author
-        .start_thread("Aspiration pneumonia antibiotics", "Which antibiotic for aspiration pneumonia?")
+        .start_thread(
+            "Aspiration pneumonia antibiotics",
+            "Which antibiotic for aspiration pneumonia?",
+        )
         .await;
     let res = author
         .post_form(&format!("/p/{deleted}"), &[("action", "delete")])
@@ -162,7 +226,10 @@ async fn held_rejected_deleted_and_hidden_posts_are_never_found() {
     assert_eq!(res.status().as_u16(), 303);
     // Published, then hidden by a moderator.
     let (thread, hidden) = author
-        .start_thread("Aspiration pneumonia in stroke", "Aspiration pneumonia after stroke: swallow screens.")
+        .start_thread(
+            "Aspiration pneumonia in stroke",
+            "Aspiration pneumonia after stroke: swallow screens.",
+        )
         .await;
     let m = app.new_browser();
     m.sign_in_as("m@example.jp", "Mod One", Role::Moderator, Status::Verified)
@@ -177,13 +244,24 @@ async fn held_rejected_deleted_and_hidden_posts_are_never_found() {
             assert!(post_ids(&r).is_empty(), "{q}: {:?}", r.hits);
         }
     }
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM posts WHERE id IN ({held}, {deleted}, {hidden})")).await, 3);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM posts WHERE id IN ({held}, {deleted}, {hidden})"
+        ))
+        .await,
+        3
+    );
     // A hidden thread hides every post in it; showing the post again brings it back.
-    let res = m.post_form(&format!("/mod/post/{hidden}"), &[("on", "0")]).await;
+    let res = m
+        .post_form(&format!("/mod/post/{hidden}"), &[("on", "0")])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(post_ids(&author.search("swallow").await), vec![hidden]);
     let res = m
-        .post_form(&format!("/mod/thread/{thread}"), &[("flag", "hidden"), ("on", "1")])
+        .post_form(
+            &format!("/mod/thread/{thread}"),
+            &[("flag", "hidden"), ("on", "1")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     assert!(post_ids(&author.search("swallow").await).is_empty());
@@ -199,20 +277,35 @@ async fn an_approved_post_becomes_findable_and_a_rejected_one_never_does() {
     for title in ["Approved aspiration case", "Rejected aspiration case"] {
         let res = author.post_thread(title, PHI_BODY).await;
         let (_, post) = ids_from(&location(&res));
-        author.post_form(&format!("/p/{post}"), &[("action", "review")]).await;
+        author
+            .post_form(&format!("/p/{post}"), &[("action", "review")])
+            .await;
         posts.push(post);
-        revs.push(app.count(&format!("SELECT id FROM post_revisions WHERE post_id = {post} AND state = 'held'")).await);
+        revs.push(
+            app.count(&format!(
+                "SELECT id FROM post_revisions WHERE post_id = {post} AND state = 'held'"
+            ))
+            .await,
+        );
     }
     assert!(post_ids(&author.search("aspiration").await).is_empty());
     let m = app.new_browser();
     m.sign_in_as("m@example.jp", "Mod One", Role::Moderator, Status::Verified)
         .await;
     m.claim("held", revs[0]).await;
-    let res = m.post_form(&format!("/mod/held/{}", revs[0]), &[("decision", "approve")]).await;
+    let res = m
+        .post_form(
+            &format!("/mod/held/{}", revs[0]),
+            &[("decision", "approve")],
+        )
+        .await;
     assert_eq!(location(&res), "/mod/queue");
     m.claim("held", revs[1]).await;
     let res = m
-        .post_form(&format!("/mod/held/{}", revs[1]), &[("decision", "reject"), ("reason", "Contains a name")])
+        .post_form(
+            &format!("/mod/held/{}", revs[1]),
+            &[("decision", "reject"), ("reason", "Contains a name")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(post_ids(&author.search("aspiration").await), vec![posts[0]]);
@@ -222,12 +315,19 @@ async fn an_approved_post_becomes_findable_and_a_rejected_one_never_does() {
 async fn an_edit_is_reindexed_and_a_held_edit_keeps_the_published_words() {
     let app = spawn_app().await;
     app.member("a@example.jp", "aoki_im").await;
-    let (_, post) = app.start_thread("Dressing choice", "Hydrocolloid for a stage 2 ulcer?").await;
+    let (_, post) = app
+        .start_thread("Dressing choice", "Hydrocolloid for a stage 2 ulcer?")
+        .await;
     assert_eq!(post_ids(&app.search("hydrocolloid").await), vec![post]);
     let res = app
         .post_form(
             &format!("/p/{post}"),
-            &[("action", "edit"), ("title", "Dressing choice"), ("tags", "wounds"), ("body", "Foam dressing for a stage 2 ulcer?")],
+            &[
+                ("action", "edit"),
+                ("title", "Dressing choice"),
+                ("tags", "wounds"),
+                ("body", "Foam dressing for a stage 2 ulcer?"),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
@@ -237,7 +337,12 @@ async fn an_edit_is_reindexed_and_a_held_edit_keeps_the_published_words() {
     // A held edit changes nothing searchable.
     app.post_form(
         &format!("/p/{post}"),
-        &[("action", "edit"), ("title", "Dressing choice"), ("tags", "wounds"), ("body", PHI_BODY)],
+        &[
+            ("action", "edit"),
+            ("title", "Dressing choice"),
+            ("tags", "wounds"),
+            ("body", PHI_BODY),
+        ],
     )
     .await;
     assert_eq!(post_ids(&app.search("foam").await), vec![post]);
@@ -257,14 +362,24 @@ async fn malformed_queries_get_a_message_and_never_a_server_error() {
         ("x order:random", "search.err.order"),
         ("", "search.err.empty"),
     ] {
-        assert_eq!(app.search(q).await.error.as_deref(), Some(key), "query {q:?}");
+        assert_eq!(
+            app.search(q).await.error.as_deref(),
+            Some(key),
+            "query {q:?}"
+        );
     }
     let long = "a".repeat(600);
-    assert_eq!(app.search(&long).await.error.as_deref(), Some("search.err.too_long"));
+    assert_eq!(
+        app.search(&long).await.error.as_deref(),
+        Some("search.err.too_long")
+    );
     // The page says it in words and keeps what was typed.
     let (status, page) = app.page("/search?q=x+before%3A2024-02-30").await;
     assert_eq!(status, 200);
-    assert!(page.contains("before: needs a date written as YYYY-MM-DD"), "{page}");
+    assert!(
+        page.contains("before: needs a date written as YYYY-MM-DD"),
+        "{page}"
+    );
     assert!(page.contains("value=\"x before:2024-02-30\""));
     for q in ["%22", "(((", "%00", "tag:", "*", "%E3%81", "a%20OR%20OR"] {
         let (status, _) = app.page(&format!("/search?q={q}")).await;
@@ -283,28 +398,51 @@ async fn the_search_page_works_without_javascript_and_escapes_what_it_marks() {
     assert_eq!(status, 200);
     assert!(page.contains("<mark>antibiotics</mark>"), "{page}");
     assert!(page.contains(&format!("href=\"/t/{thread}?page=1#post-{post}\"")));
-    assert!(page.contains("Sepsis bundle timing") && page.contains("Internal medicine") && page.contains("aoki_im"));
+    assert!(
+        page.contains("Sepsis bundle timing")
+            && page.contains("Internal medicine")
+            && page.contains("aoki_im")
+    );
     assert!(!page.contains("<script>alert(1)"), "post text is escaped");
     assert!(page.contains("&lt;script&gt;"));
     // The header offers the search box on every page.
     let (_, home) = app.page("/").await;
     assert!(home.contains("class=\"header-search\"") && home.contains("action=\"/search\""));
     // Japanese page.
-    let res = app.post_form("/lang", &[("lang", "ja"), ("return_to", "/search?q=wiki")]).await;
+    let res = app
+        .post_form("/lang", &[("lang", "ja"), ("return_to", "/search?q=wiki")])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     let (_, page) = app.page("/search?q=wiki").await;
-    assert!(page.contains("1件") && page.contains("<mark>wiki</mark>"), "{page}");
+    assert!(
+        page.contains("1件") && page.contains("<mark>wiki</mark>"),
+        "{page}"
+    );
 }
 
 #[tokio::test]
 async fn a_search_inside_a_thread_finds_only_that_thread() {
     let app = spawn_app().await;
     app.member("a@example.jp", "aoki_im").await;
-    let (first, _) = app.start_thread("Insulin sliding scale", "Sliding scale insulin on the ward.").await;
-    let loc = app.reply(first, "We stopped sliding scale insulin last year.").await;
+    let (first, _) = app
+        .start_thread(
+            "Insulin sliding scale",
+            "Sliding scale insulin on the ward.",
+        )
+        .await;
+    let loc = app
+        .reply(first, "We stopped sliding scale insulin last year.")
+        .await;
     let (_, reply) = ids_from(&loc);
-    let (_, other) = app.start_thread("Insulin pumps", "Insulin pump on admission: who manages it?").await;
-    let r = app.search_with("stopped insulin", "", &first.to_string()).await;
+    let (_, other) = app
+        .start_thread(
+            "Insulin pumps",
+            "Insulin pump on admission: who manages it?",
+        )
+        .await;
+    let r = app
+        .search_with("stopped insulin", "", &first.to_string())
+        .await;
     assert_eq!(post_ids(&r), vec![reply]);
     assert_eq!(r.thread.as_ref().map(|t| t.0), Some(first));
     let mut all = post_ids(&app.search("insulin").await);
@@ -312,7 +450,10 @@ async fn a_search_inside_a_thread_finds_only_that_thread() {
     assert_eq!(all.len(), 3);
     assert!(all.contains(&other));
     let (_, page) = app.page(&format!("/t/{first}")).await;
-    assert!(page.contains(&format!("name=\"thread\" value=\"{first}\"")), "the thread page has its own search box");
+    assert!(
+        page.contains(&format!("name=\"thread\" value=\"{first}\"")),
+        "the thread page has its own search box"
+    );
     let (_, page) = app.page(&format!("/search?q=stopped&thread={first}")).await;
     assert!(page.contains("In the thread “Insulin sliding scale”"));
 }
@@ -332,7 +473,10 @@ async fn only_verified_members_can_search() {
     assert_eq!(res.status().as_u16(), 303);
     assert!(location(&res).starts_with("/login"), "{}", location(&res));
     let (_, login) = app.page("/login").await;
-    assert!(!login.contains("class=\"header-search\""), "no search box for visitors");
+    assert!(
+        !login.contains("class=\"header-search\""),
+        "no search box for visitors"
+    );
     app.sign_in_as("p@example.jp", "pending_one", Role::Member, Status::Pending)
         .await;
     let res = app
@@ -344,5 +488,8 @@ async fn only_verified_members_can_search() {
         .unwrap();
     assert_eq!(res.status().as_u16(), 403);
     let (_, page) = app.page("/pending").await;
-    assert!(!page.contains("class=\"header-search\""), "no search box before verification");
+    assert!(
+        !page.contains("class=\"header-search\""),
+        "no search box before verification"
+    );
 }

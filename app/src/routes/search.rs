@@ -52,7 +52,11 @@ fn Results(q: String, order: String, thread: Option<i64>, r: SearchResults) -> i
     let i = use_i18n();
     // A rejected query keeps its thread scope (the results carry none then).
     let thread_id = r.thread.as_ref().map(|t| t.0).or(thread);
-    let shown_order = if r.error.is_some() { order.clone() } else { r.order.clone() };
+    let shown_order = if r.error.is_some() {
+        order.clone()
+    } else {
+        r.order.clone()
+    };
     let mut base = format!("/search?q={}", encode_query_value(&q));
     if !order.is_empty() {
         base.push_str(&format!("&order={}", encode_query_value(&order)));

@@ -254,13 +254,19 @@ mod tests {
     fn japanese_becomes_bigrams_with_a_tail_when_indexing() {
         assert_eq!(texts("褥瘡", Mode::Index), ["褥瘡", "瘡"]);
         assert_eq!(texts("褥瘡", Mode::Query), ["褥瘡"]);
-        assert_eq!(texts("誤嚥性肺炎", Mode::Query), ["誤嚥", "嚥性", "性肺", "肺炎"]);
+        assert_eq!(
+            texts("誤嚥性肺炎", Mode::Query),
+            ["誤嚥", "嚥性", "性肺", "肺炎"]
+        );
         assert_eq!(texts("咳", Mode::Query), ["咳"]);
     }
 
     #[test]
     fn spaces_between_japanese_characters_do_not_split_words() {
-        assert_eq!(texts("せん妄 予防", Mode::Query), texts("せん妄予防", Mode::Query));
+        assert_eq!(
+            texts("せん妄 予防", Mode::Query),
+            texts("せん妄予防", Mode::Query)
+        );
     }
 
     #[test]

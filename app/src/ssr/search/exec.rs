@@ -5,7 +5,9 @@
 use std::ops::Bound;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Order as SortOrder, Term};
 
@@ -154,12 +156,12 @@ pub fn build(f: &Fields, plan: &Plan) -> Option<Box<dyn Query>> {
         ));
     }
     if p.before.is_some() || p.after.is_some() {
-        let lower = p
-            .after
-            .map_or(Bound::Unbounded, |t| Bound::Included(Term::from_field_i64(f.created, t)));
-        let upper = p
-            .before
-            .map_or(Bound::Unbounded, |t| Bound::Excluded(Term::from_field_i64(f.created, t)));
+        let lower = p.after.map_or(Bound::Unbounded, |t| {
+            Bound::Included(Term::from_field_i64(f.created, t))
+        });
+        let upper = p.before.map_or(Bound::Unbounded, |t| {
+            Bound::Excluded(Term::from_field_i64(f.created, t))
+        });
         must.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
     }
     Some(Box::new(BooleanQuery::new(must)))

@@ -105,7 +105,10 @@ fn back(text: &str, at: usize, n: usize) -> usize {
 
 /// Byte offset `n` characters after `at` (or the end).
 fn forward(text: &str, at: usize, n: usize) -> usize {
-    text[at..].char_indices().nth(n).map_or(text.len(), |(i, _)| at + i)
+    text[at..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| at + i)
 }
 
 /// The window of [`SNIPPET_CHARS`] holding the most matches.
@@ -123,7 +126,10 @@ fn window(text: &str, ranges: &[(usize, usize)]) -> (usize, usize) {
     // half a word.
     let (mut start, end, _) = best;
     if start > 0 {
-        if let Some(sp) = text[start..].find(char::is_whitespace).filter(|sp| *sp < 20) {
+        if let Some(sp) = text[start..]
+            .find(char::is_whitespace)
+            .filter(|sp| *sp < 20)
+        {
             let first_mark = ranges.iter().find(|r| r.0 >= start).map_or(end, |r| r.0);
             if start + sp < first_mark {
                 start += sp + 1;
@@ -172,20 +178,30 @@ mod tests {
     #[test]
     fn english_matches_are_marked_in_their_written_form() {
         let m = Marker::for_query(&parse("infection").unwrap());
-        assert_eq!(marked(&m.mark_all("Wound infections in the elderly")), ["infections"]);
+        assert_eq!(
+            marked(&m.mark_all("Wound infections in the elderly")),
+            ["infections"]
+        );
     }
 
     #[test]
     fn japanese_bigrams_merge_into_one_mark() {
         let m = Marker::for_query(&parse("誤嚥性肺炎").unwrap());
-        assert_eq!(marked(&m.mark_all("高齢者の誤嚥性肺炎の治療")), ["誤嚥性肺炎"]);
+        assert_eq!(
+            marked(&m.mark_all("高齢者の誤嚥性肺炎の治療")),
+            ["誤嚥性肺炎"]
+        );
         let one = Marker::for_query(&parse("咳").unwrap());
         assert_eq!(marked(&one.mark_all("夜間の咳が続く、咳")), ["咳", "咳"]);
     }
 
     #[test]
     fn a_long_text_is_cut_around_its_matches() {
-        let text = format!("{} vancomycin trough {}", "filler ".repeat(100), "tail ".repeat(100));
+        let text = format!(
+            "{} vancomycin trough {}",
+            "filler ".repeat(100),
+            "tail ".repeat(100)
+        );
         let m = Marker::for_query(&parse("vancomycin").unwrap());
         let s = m.snippet(&text);
         assert_eq!(s.first().unwrap().text, "… ");
@@ -199,6 +215,9 @@ mod tests {
     fn markup_in_the_text_stays_text() {
         let m = Marker::for_query(&parse("script").unwrap());
         let s = m.mark_all("<script>alert(1)</script>");
-        assert_eq!(s.iter().map(|p| p.text.as_str()).collect::<String>(), "<script>alert(1)</script>");
+        assert_eq!(
+            s.iter().map(|p| p.text.as_str()).collect::<String>(),
+            "<script>alert(1)</script>"
+        );
     }
 }

@@ -231,7 +231,8 @@ impl SearchIndex {
         let tail = store.search_tail().await?;
         let gap = tail.is_some_and(|t| t > applied + 1);
         if applied < 0 || gap || head - applied > REPLAY_LIMIT {
-            self.rebuild_locked(&mut writer, store, &mut |_, _| {}).await?;
+            self.rebuild_locked(&mut writer, store, &mut |_, _| {})
+                .await?;
             return Ok((head - applied.max(0)) as u64);
         }
         let mut last = applied;

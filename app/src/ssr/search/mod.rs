@@ -92,7 +92,10 @@ async fn run(
         }
     }
     if let Some(slug) = &parsed.category {
-        let c = store.category_by_slug(slug).await.map_err(|e| internal(&e))?;
+        let c = store
+            .category_by_slug(slug)
+            .await
+            .map_err(|e| internal(&e))?;
         plan.category_id = Some(c.ok_or(Some(QueryError::UnknownCategory))?.id);
     }
     let thread = match parsed.thread {
@@ -152,10 +155,18 @@ async fn run(
 
 /// Opens the index in `dir` and brings it up to date with the database (a fresh
 /// index is rebuilt) before the server takes requests.
-pub async fn open_and_catch_up(dir: &std::path::Path, store: &Store) -> Result<SearchIndex, SearchError> {
+pub async fn open_and_catch_up(
+    dir: &std::path::Path,
+    store: &Store,
+) -> Result<SearchIndex, SearchError> {
     let (index, opened) = SearchIndex::open(dir)?;
     let applied = index.catch_up(store).await?;
-    tracing::info!(?opened, changes = applied, seq = index.applied(), "search index ready");
+    tracing::info!(
+        ?opened,
+        changes = applied,
+        seq = index.applied(),
+        "search index ready"
+    );
     Ok(index)
 }
 

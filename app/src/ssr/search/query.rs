@@ -159,7 +159,20 @@ pub fn parse_day(s: &str) -> Option<i64> {
         return None;
     }
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days_in = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days_in = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if d < 1 || d > days_in[(m - 1) as usize] {
         return None;
     }
@@ -218,7 +231,8 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
                         if value.is_empty() {
                             return Err(QueryError::EmptyFilter);
                         }
-                        p.tags.extend(value.split(',').filter(|t| !t.is_empty()).map(String::from));
+                        p.tags
+                            .extend(value.split(',').filter(|t| !t.is_empty()).map(String::from));
                         true
                     }
                     "in" if value == "title" => {
@@ -310,7 +324,13 @@ mod tests {
     #[test]
     fn or_joins_neighbouring_words_into_one_group() {
         let p = parse("delirium haloperidol OR quetiapine").unwrap();
-        assert_eq!(p.groups, vec![vec![word("delirium")], vec![word("haloperidol"), word("quetiapine")]]);
+        assert_eq!(
+            p.groups,
+            vec![
+                vec![word("delirium")],
+                vec![word("haloperidol"), word("quetiapine")]
+            ]
+        );
     }
 
     #[test]
@@ -337,8 +357,14 @@ mod tests {
     fn malformed_queries_name_the_problem() {
         assert_eq!(parse("  "), Err(QueryError::Empty));
         assert_eq!(parse(r#""trough"#), Err(QueryError::UnclosedQuote));
-        assert_eq!(parse("before:2024-13-01 x"), Err(QueryError::BadDate("before")));
-        assert_eq!(parse("after:yesterday x"), Err(QueryError::BadDate("after")));
+        assert_eq!(
+            parse("before:2024-13-01 x"),
+            Err(QueryError::BadDate("before"))
+        );
+        assert_eq!(
+            parse("after:yesterday x"),
+            Err(QueryError::BadDate("after"))
+        );
         assert_eq!(parse("order:random x"), Err(QueryError::BadOrder));
         assert_eq!(parse("OR x"), Err(QueryError::DanglingOr));
         assert_eq!(parse("x OR"), Err(QueryError::DanglingOr));
