@@ -15,7 +15,7 @@
 use std::time::{Duration, Instant};
 
 use app::ssr::search::exec::{build, Plan};
-use app::ssr::search::{query, search, SearchIndex};
+use app::ssr::search::{query, search};
 use app::ssr::store::Store;
 use sqlx::Row;
 
