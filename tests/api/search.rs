@@ -493,3 +493,37 @@ async fn only_verified_members_can_search() {
         "no search box before verification"
     );
 }
+
+#[tokio::test]
+async fn results_come_in_pages_of_twenty() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    let (thread, _) = app
+        .start_thread(
+            "Oral care rounds",
+            "Oral care twice a day on the stroke unit.",
+        )
+        .await;
+    for i in 0..22 {
+        app.reply(
+            thread,
+            &format!("Oral care with chlorhexidine, ward note {i}."),
+        )
+        .await;
+    }
+    let (_, first) = app.page("/search?q=oral+care").await;
+    assert!(first.contains("23 results"), "{first}");
+    assert_eq!(first.matches("class=\"search-hit\"").count(), 20);
+    assert!(
+        first.contains("href=\"/search?q=oral+care&amp;page=2\""),
+        "a link to page 2"
+    );
+    let (_, second) = app.page("/search?q=oral+care&page=2").await;
+    assert_eq!(second.matches("class=\"search-hit\"").count(), 3);
+    assert!(second.contains("Page 2 of 2"));
+    // A reply on page 2 of its thread links there.
+    assert!(
+        second.contains(&format!("href=\"/t/{thread}?page=2#post-"))
+            || first.contains(&format!("href=\"/t/{thread}?page=2#post-"))
+    );
+}
