@@ -219,6 +219,10 @@ pub async fn posts(store: &Store, n: u64, progress: impl Fn(u64)) -> anyhow::Res
             post_reply(store, &detector, author, thread, &p.body).await?;
         }
         progress(i + 1);
+        if (i + 1) % 5_000 == 0 {
+            store.analyze().await?;
+        }
     }
+    store.analyze().await?;
     Ok(n)
 }

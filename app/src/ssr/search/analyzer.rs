@@ -67,6 +67,16 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x3134F)
 }
 
+/// The character, when `token` is a single Japanese character (such a query
+/// matches every token that starts with it).
+pub fn lone_cjk(token: &str) -> Option<char> {
+    let mut chars = token.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if is_cjk(c) => Some(c),
+        _ => None,
+    }
+}
+
 fn class(c: char) -> Class {
     if is_cjk(c) {
         Class::Cjk

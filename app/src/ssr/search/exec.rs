@@ -11,7 +11,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Order as SortOrder, Term};
 
-use super::analyzer::{analyze, is_cjk, Mode};
+use super::analyzer::{analyze, lone_cjk, Mode};
 use super::index::{Fields, SearchError, SearchIndex};
 use super::query::{Order, Parsed, Term as QTerm};
 
@@ -44,23 +44,20 @@ fn field_query(field: Field, term: &QTerm) -> Option<Box<dyn Query>> {
     let toks = analyze(&term.text, Mode::Query);
     match toks.as_slice() {
         [] => None,
-        [t] => {
-            let mut chars = t.text.chars();
-            match (chars.next(), chars.next()) {
-                // One Japanese character: it starts a bigram, or stands alone at the
-                // end of a run (see the analyser's index mode).
-                (Some(c), None) if is_cjk(c) => {
-                    let pattern = format!("{}.?", regex_escape(c));
-                    RegexQuery::from_pattern(&pattern, field)
-                        .ok()
-                        .map(|q| Box::new(q) as Box<dyn Query>)
-                }
-                _ => Some(Box::new(TermQuery::new(
-                    Term::from_field_text(field, &t.text),
-                    IndexRecordOption::WithFreqs,
-                ))),
+        [t] => match lone_cjk(&t.text) {
+            // One Japanese character: it starts a bigram, or stands alone at the end
+            // of a run (see the analyser's index mode).
+            Some(c) => {
+                let pattern = format!("{}.?", regex_escape(c));
+                RegexQuery::from_pattern(&pattern, field)
+                    .ok()
+                    .map(|q| Box::new(q) as Box<dyn Query>)
             }
-        }
+            None => Some(Box::new(TermQuery::new(
+                Term::from_field_text(field, &t.text),
+                IndexRecordOption::WithFreqs,
+            ))),
+        },
         many => {
             let first = many[0].pos;
             let terms = many

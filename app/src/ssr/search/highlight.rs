@@ -3,7 +3,7 @@
 //! densest passage of a long text chosen as the snippet. Plain text in, plain text
 //! out: the page escapes it like any other text.
 
-use super::analyzer::{analyze, Mode};
+use super::analyzer::{analyze, lone_cjk, Mode};
 use super::query::Parsed;
 use crate::models::Piece;
 
@@ -27,12 +27,9 @@ impl Marker {
         for term in p.groups.iter().flatten() {
             let toks = analyze(&term.text, Mode::Query);
             if let [one] = toks.as_slice() {
-                let mut cs = one.text.chars();
-                if let (Some(c), None) = (cs.next(), cs.next()) {
-                    if super::analyzer::is_cjk(c) {
-                        m.lone.push(c);
-                        continue;
-                    }
+                if let Some(c) = lone_cjk(&one.text) {
+                    m.lone.push(c);
+                    continue;
                 }
             }
             m.tokens.extend(toks.into_iter().map(|t| t.text));

@@ -86,6 +86,14 @@ impl Store {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
 
+    /// Refreshes the query planner's statistics. Bulk loads call it as they go: with
+    /// stale statistics PostgreSQL plans publishing as a scan of every revision (seen
+    /// where autovacuum is off), which makes each post slower than the last.
+    pub async fn analyze(&self) -> Result<(), StoreError> {
+        sqlx::query("ANALYZE").execute(&self.pool).await?;
+        Ok(())
+    }
+
     /// Closes the pool (graceful shutdown).
     pub async fn close(&self) {
         self.pool.close().await;
