@@ -15,6 +15,7 @@
 use std::time::{Duration, Instant};
 
 use app::ssr::search::exec::{build, Plan};
+use app::ssr::search::highlight::Marker;
 use app::ssr::search::{query, search};
 use app::ssr::store::Store;
 use sqlx::Row;
@@ -109,6 +110,8 @@ async fn main() -> anyhow::Result<()> {
 
     let mut bare = Vec::new();
     let mut full = Vec::new();
+    let mut db = Vec::new();
+    let mut marks = Vec::new();
     let mut total_hits = 0usize;
     for _ in 0..rounds {
         for q in TERMS {
@@ -122,6 +125,17 @@ async fn main() -> anyhow::Result<()> {
             bare.push(t.elapsed());
             total_hits += m.total;
 
+            // Where the rest goes: reading the 20 rows back, and highlighting them.
+            let t = Instant::now();
+            let rows = store.search_hits(&m.post_ids).await?;
+            db.push(t.elapsed());
+            let t = Instant::now();
+            let marker = Marker::for_query(&plan.parsed);
+            for r in &rows {
+                std::hint::black_box((marker.mark_all(&r.title), marker.snippet(&r.body)));
+            }
+            marks.push(t.elapsed());
+
             let t = Instant::now();
             let r = search(&store, &index, q, 1, "", None).await;
             full.push(t.elapsed());
@@ -133,6 +147,8 @@ async fn main() -> anyhow::Result<()> {
         total_hits / (rounds * TERMS.len())
     );
     report("tantivy: index only", bare);
+    report("  rows from the database", db);
+    report("  highlighting 20 rows", marks);
     let ours = report("tantivy: whole search (rows, snippets)", full);
 
     if store.backend() == app::ssr::store::Backend::Postgres {

@@ -149,7 +149,16 @@ async fn each_filter_narrows_the_results() {
     let now = app::ssr::store::now();
     let jan_2024 = app::ssr::search::query::parse_day("2024-01-15").unwrap();
     store.backdate_thread(t_old, now - jan_2024).await.unwrap();
-    app.search("anything").await; // a request, so the index applies the change
+    // A change made outside the app reaches its index through the change log, which
+    // the app follows (every 200 ms in tests).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while post_ids(&app.search("delirium before:2024-06-01").await) != vec![old] {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the backdated post is never found by date"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 
     let find = |q: &'static str| {
         let app = &app;

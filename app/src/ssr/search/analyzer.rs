@@ -10,7 +10,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// English stop words: Lucene's list without "no" and "not", which carry meaning in
 /// clinical text ("no fever").
@@ -105,6 +105,18 @@ fn normalise(text: &str) -> Vec<(char, usize, usize)> {
             end = i + next.len_utf8();
             iter.next();
         }
+        // Fast path: ASCII, and characters already in NFKC on their own (most
+        // Japanese text), need only lower case.
+        if end == start + c.len_utf8()
+            && (c.is_ascii() || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
+        {
+            if c.is_ascii() {
+                out.push((c.to_ascii_lowercase(), start, end));
+            } else {
+                out.extend(c.to_lowercase().map(|l| (l, start, end)));
+            }
+            continue;
+        }
         for n in text[start..end].nfkc() {
             for l in n.to_lowercase() {
                 out.push((l, start, end));
@@ -114,8 +126,25 @@ fn normalise(text: &str) -> Vec<(char, usize, usize)> {
     out
 }
 
+/// Limits analysis to tokens that can match a query (highlighting): English words
+/// that start like one of `prefixes`, Japanese pairs that start with one of
+/// `firsts`. Everything else is skipped without being stemmed or built.
+#[derive(Clone, Debug, Default)]
+pub struct Only {
+    /// Possible beginnings of matching words (a stem without its last two
+    /// characters: stemming changes only a word's ending).
+    pub prefixes: Vec<String>,
+    /// First characters of matching Japanese tokens.
+    pub firsts: Vec<char>,
+}
+
 /// Analyses `text` into tokens.
 pub fn analyze(text: &str, mode: Mode) -> Vec<Tok> {
+    analyze_only(text, mode, None)
+}
+
+/// Analyses `text`, keeping only tokens that `only` allows (when given).
+pub fn analyze_only(text: &str, mode: Mode, only: Option<&Only>) -> Vec<Tok> {
     let chars = normalise(text);
     let stemmer = Stemmer::create(Algorithm::English);
     let mut toks = Vec::new();
@@ -129,7 +158,9 @@ pub fn analyze(text: &str, mode: Mode) -> Vec<Tok> {
                     i += 1;
                 }
                 let word: String = chars[start..i].iter().map(|c| c.0).collect();
-                if !STOP_WORDS.contains(&word.as_str()) {
+                let wanted =
+                    only.is_none_or(|o| o.prefixes.iter().any(|p| word.starts_with(p.as_str())));
+                if wanted && !STOP_WORDS.contains(&word.as_str()) {
                     toks.push(Tok {
                         text: stemmer.stem(&word).into_owned(),
                         from: chars[start].1,
@@ -157,20 +188,25 @@ pub fn analyze(text: &str, mode: Mode) -> Vec<Tok> {
                         break;
                     }
                 }
+                let wanted = |c: char| only.is_none_or(|o| o.firsts.contains(&c));
                 if run.len() == 1 {
                     let (c, from, to) = chars[run[0]];
-                    toks.push(tok(c.to_string(), from, to, pos, false));
+                    if wanted(c) {
+                        toks.push(tok(c.to_string(), from, to, pos, false));
+                    }
                     pos += 1;
                     continue;
                 }
                 for w in run.windows(2) {
                     let (a, from, _) = chars[w[0]];
                     let (b, _, to) = chars[w[1]];
-                    toks.push(tok(format!("{a}{b}"), from, to, pos, false));
+                    if wanted(a) {
+                        toks.push(tok(format!("{a}{b}"), from, to, pos, false));
+                    }
                     pos += 1;
                 }
-                if mode == Mode::Index {
-                    let (c, from, to) = chars[run[run.len() - 1]];
+                let (c, from, to) = chars[run[run.len() - 1]];
+                if mode == Mode::Index && wanted(c) {
                     toks.push(tok(c.to_string(), from, to, pos, true));
                 }
                 pos += 1;

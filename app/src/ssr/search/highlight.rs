@@ -3,7 +3,7 @@
 //! densest passage of a long text chosen as the snippet. Plain text in, plain text
 //! out: the page escapes it like any other text.
 
-use super::analyzer::{analyze, lone_cjk, Mode};
+use super::analyzer::{analyze, analyze_only, is_cjk, lone_cjk, Mode, Only};
 use super::query::Parsed;
 use crate::models::Piece;
 
@@ -18,6 +18,7 @@ const LEAD_CHARS: usize = 50;
 pub struct Marker {
     tokens: Vec<String>,
     lone: Vec<char>,
+    only: Only,
 }
 
 impl Marker {
@@ -34,13 +35,26 @@ impl Marker {
             }
             m.tokens.extend(toks.into_iter().map(|t| t.text));
         }
+        // What a text's tokens must start like to be worth building at all.
+        for t in &m.tokens {
+            let mut cs = t.chars();
+            match cs.next() {
+                Some(c) if is_cjk(c) => m.only.firsts.push(c),
+                Some(_) => {
+                    let keep = t.chars().count().saturating_sub(2).max(1);
+                    m.only.prefixes.push(t.chars().take(keep).collect());
+                }
+                None => {}
+            }
+        }
+        m.only.firsts.extend(m.lone.iter().copied());
         m
     }
 
     /// Byte ranges of `text` that match, merged and in order.
     fn ranges(&self, text: &str) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
-        for t in analyze(text, Mode::Index) {
+        for t in analyze_only(text, Mode::Index, Some(&self.only)) {
             if self.tokens.contains(&t.text) {
                 out.push((t.from, t.to));
             } else if let Some(first) = t.text.chars().next() {
@@ -206,6 +220,42 @@ mod tests {
         assert_eq!(marked(&s), ["vancomycin"]);
         let len: usize = s.iter().map(|p| p.text.chars().count()).sum();
         assert!(len <= SNIPPET_CHARS + 4, "{len}");
+    }
+
+    #[test]
+    fn skipping_tokens_that_cannot_match_changes_no_mark() {
+        let texts = [
+            "Dying patients; the skies; relational organizations; infections were treated.",
+            "ｶﾞｰｾﾞ交換と誤嚥性肺炎の予防、夜間の咳。MRSA肺炎にバンコマイシン。",
+            "Happily, the happiest nurses generalised the generalizations.",
+        ];
+        let mut matched = 0;
+        for q in [
+            "die sky relate organization infected",
+            "誤嚥 咳 ガーゼ mrsa",
+            "happy generalize",
+        ] {
+            let m = Marker::for_query(&parse(q).unwrap());
+            for text in texts {
+                let all: Vec<_> = analyze(text, Mode::Index)
+                    .into_iter()
+                    .filter(|t| {
+                        m.tokens.contains(&t.text)
+                            || t.text.chars().next().is_some_and(|c| m.lone.contains(&c))
+                    })
+                    .collect();
+                let some: Vec<_> = analyze_only(text, Mode::Index, Some(&m.only))
+                    .into_iter()
+                    .filter(|t| {
+                        m.tokens.contains(&t.text)
+                            || t.text.chars().next().is_some_and(|c| m.lone.contains(&c))
+                    })
+                    .collect();
+                assert_eq!(all, some, "{q} in {text}");
+                matched += all.len();
+            }
+        }
+        assert!(matched >= 10, "the samples match: {matched}");
     }
 
     #[test]
