@@ -10,6 +10,7 @@ pub mod exec;
 pub mod highlight;
 pub mod index;
 pub mod query;
+mod schema;
 
 use std::time::Duration;
 
