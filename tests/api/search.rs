@@ -454,6 +454,11 @@ async fn a_search_inside_a_thread_finds_only_that_thread() {
         .await;
     assert_eq!(post_ids(&r), vec![reply]);
     assert_eq!(r.thread.as_ref().map(|t| t.0), Some(first));
+    // A reply carries its thread's tags.
+    assert_eq!(
+        post_ids(&app.search("stopped tag:antibiotics").await),
+        vec![reply]
+    );
     let mut all = post_ids(&app.search("insulin").await);
     all.sort();
     assert_eq!(all.len(), 3);

@@ -278,9 +278,9 @@ impl SearchIndex {
         );
         if d.number == 1 {
             doc.add_text(f.title, &d.title);
-            for tag in &d.tags {
-                doc.add_text(f.tags, tag.to_lowercase());
-            }
+        }
+        for tag in &d.tags {
+            doc.add_text(f.tags, tag.to_lowercase());
         }
         doc
     }

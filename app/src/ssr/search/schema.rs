@@ -7,7 +7,7 @@ use tantivy::schema::{
 
 /// Bump when the schema or the analysis changes: an index of another version is
 /// rebuilt at start.
-pub(super) const SCHEMA_VERSION: u32 = 1;
+pub(super) const SCHEMA_VERSION: u32 = 2;
 /// Tokenizer name registered with tantivy.
 pub(super) const TOKENIZER: &str = "rounds";
 
@@ -28,7 +28,7 @@ pub struct Fields {
     pub body: Field,
     /// Author's display name.
     pub author: Field,
-    /// Tags, lower case, whole (`tag:` filter).
+    /// The thread's tags, lower case, whole (`tag:` filter), on every post.
     pub tags: Field,
     /// First publication, unix seconds (`before:`, `after:`, `order:latest`).
     pub created: Field,

@@ -52,7 +52,7 @@ pub struct IndexDoc {
     pub post_id: i64,
     /// Thread id.
     pub thread_id: i64,
-    /// Position in the thread (1 = opening post, which carries the title and tags).
+    /// Position in the thread (1 = opening post, which carries the title).
     pub number: i64,
     /// Author id.
     pub author_id: i64,
@@ -207,13 +207,12 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
         let mut docs = rows.iter().map(doc).collect::<Result<Vec<_>, _>>()?;
-        let mut openers: Vec<i64> = docs
-            .iter()
-            .filter(|d| d.number == 1)
-            .map(|d| d.thread_id)
-            .collect();
-        openers.dedup();
-        for chunk in openers.chunks(500) {
+        // Tags belong to the thread: every post of a tagged thread carries them, so
+        // `tag:` finds replies too.
+        let mut threads: Vec<i64> = docs.iter().map(|d| d.thread_id).collect();
+        threads.sort_unstable();
+        threads.dedup();
+        for chunk in threads.chunks(500) {
             let sql = format!(
                 "SELECT thread_id, tag FROM thread_tags WHERE thread_id IN ({})",
                 placeholders(1, chunk.len())
@@ -225,11 +224,8 @@ impl Store {
             for r in q.fetch_all(&self.pool).await? {
                 let thread_id: i64 = r.try_get("thread_id")?;
                 let tag: String = r.try_get("tag")?;
-                if let Some(d) = docs
-                    .iter_mut()
-                    .find(|d| d.thread_id == thread_id && d.number == 1)
-                {
-                    d.tags.push(tag);
+                for d in docs.iter_mut().filter(|d| d.thread_id == thread_id) {
+                    d.tags.push(tag.clone());
                 }
             }
         }
