@@ -97,6 +97,12 @@ async fn a_missing_or_corrupt_index_is_rebuilt_at_start() {
     std::fs::write(&segment, b"").unwrap();
     let index = start_index(&app, &dir).await;
     assert_eq!(find(&index, "フォーム"), vec![post]);
+    // While a process writes to the directory, a damaged-looking index is not
+    // deleted under it: a second opener stops with an error instead.
+    std::fs::write(dir.join("meta.json"), b"{ not json").unwrap();
+    assert!(SearchIndex::open(&dir).is_err(), "the directory is in use");
+    drop(index);
+    assert!(SearchIndex::open(&dir).is_ok(), "rebuilt once free");
 }
 
 #[tokio::test]

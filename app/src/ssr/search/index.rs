@@ -100,6 +100,15 @@ impl SearchIndex {
             Some((index, seq)) => (index, seq, Opened::Existing),
             None => {
                 if dir.exists() {
+                    // Another process writing here (a shared directory, misconfigured)
+                    // holds the writer lock: refuse rather than delete its index.
+                    {
+                        use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK};
+                        let held = MmapDirectory::open(dir)
+                            .map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?;
+                        held.acquire_lock(&INDEX_WRITER_LOCK)
+                            .map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?;
+                    }
                     tracing::warn!(dir = %dir.display(), "search index unreadable or outdated; rebuilding");
                     std::fs::remove_dir_all(dir)?;
                 }
