@@ -11,7 +11,6 @@ pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod models;
-pub mod phi;
 pub mod routes;
 pub mod server_fns;
 #[cfg(feature = "ssr")]

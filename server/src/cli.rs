@@ -259,7 +259,7 @@ async fn reindex(settings: &Settings) -> anyhow::Result<ExitCode> {
 }
 
 fn scan(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let detector = app::phi::Detector::new(app::phi::SiteLists::default());
+    let detector = phi::Detector::new(phi::SiteLists::default());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let summary = match file {

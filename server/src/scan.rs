@@ -41,7 +41,7 @@ fn error_line(line: usize, error: &str) -> serde_json::Value {
 pub fn run(
     input: impl BufRead,
     mut output: impl Write,
-    detector: &app::phi::Detector,
+    detector: &phi::Detector,
 ) -> std::io::Result<ScanSummary> {
     let mut summary = ScanSummary::default();
     for (n, line) in input.lines().enumerate() {
@@ -101,7 +101,7 @@ mod tests {
     use super::*;
 
     fn run_str(input: &str) -> (String, ScanSummary) {
-        let det = app::phi::Detector::new(app::phi::SiteLists::default());
+        let det = phi::Detector::new(phi::SiteLists::default());
         let mut out = Vec::new();
         let s = run(input.as_bytes(), &mut out, &det).unwrap();
         (String::from_utf8(out).unwrap(), s)

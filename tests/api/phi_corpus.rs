@@ -36,7 +36,7 @@ fn scan_corpus(lang: Option<&str>) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let gold = dir.path().join("gold.jsonl");
     std::fs::write(&gold, lines.join("\n") + "\n").expect("write gold");
     let out = dir.path().join("out.jsonl");
-    let detector = app::phi::Detector::new(app::phi::SiteLists::default());
+    let detector = phi::Detector::new(phi::SiteLists::default());
     let input = std::io::BufReader::new(std::fs::File::open(&gold).expect("open"));
     let output = std::fs::File::create(&out).expect("create");
     let summary = server::scan::run(input, output, &detector).expect("scan");
@@ -74,7 +74,7 @@ fn the_detector_meets_the_recall_and_false_hold_targets_on_japanese_posts() {
 fn a_malformed_scan_line_is_reported_by_number_and_the_scan_goes_on() {
     let input = "{\"id\": 1, \"text\": \"Mr. Tanaka was admitted on 3/2/2024\"}\nnot json\n{\"id\": \"x\", \"text\": \"clean post about vancomycin\"}\n";
     let mut out = Vec::new();
-    let detector = app::phi::Detector::new(app::phi::SiteLists::default());
+    let detector = phi::Detector::new(phi::SiteLists::default());
     let summary = server::scan::run(input.as_bytes(), &mut out, &detector).expect("scan");
     assert_eq!(summary.malformed, 1);
     let text = String::from_utf8(out).unwrap();

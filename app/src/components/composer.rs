@@ -10,8 +10,8 @@ use super::fields::echoed;
 use super::{CsrfField, Field, FormError};
 use crate::i18n::{use_i18n, I18n};
 use crate::models::{spans, Category, Span};
-use crate::phi::{Detector, Finding, SiteLists};
 use crate::use_page;
+use phi::{Detector, Finding, SiteLists};
 
 /// What the composer starts with.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 use crate::models::{spans, Span};
-use crate::phi::Finding;
+use phi::Finding;
 
 /// `text` with each finding marked with its kind and suggested replacement.
 #[component]

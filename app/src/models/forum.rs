@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::phi::Finding;
+use phi::Finding;
 
 /// A specialty that threads are filed under.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -368,7 +368,7 @@ pub fn apply_replacements(text: &str, findings: &[Finding]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::phi::Kind;
+    use phi::Kind;
 
     fn f(start: usize, end: usize) -> Finding {
         Finding {

@@ -11,7 +11,7 @@ use crate::models::{ClaimState, ThreadList};
 use crate::models::{
     ForumHome, HeldItem, NotificationView, PostDetail, QueueItem, ReportItem, ThreadView,
 };
-use crate::phi::SiteLists;
+use phi::SiteLists;
 
 #[cfg(feature = "ssr")]
 use crate::ssr::{access::Need, error::AppError};

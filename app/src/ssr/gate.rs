@@ -10,7 +10,7 @@ use super::validate::{self, FieldErrors};
 use super::AppState;
 use crate::markdown;
 use crate::models::FieldFindings;
-use crate::phi::Detector;
+use phi::Detector;
 
 /// Longest title, in characters.
 pub const MAX_TITLE: usize = 200;

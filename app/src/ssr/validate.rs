@@ -86,7 +86,7 @@ pub fn npi(errors: &mut FieldErrors, value: &str) -> Option<String> {
     if v.is_empty() {
         return None;
     }
-    if !crate::phi::npi_is_valid(&v) {
+    if !phi::npi_is_valid(&v) {
         flag(errors, "npi", "err.npi_invalid");
         return None;
     }

@@ -4,7 +4,7 @@
 //! `wasm-opt` found on PATH or in `node_modules/.bin` (npm's `binaryen`), and copies
 //! the CSS. Output: `target/site/pkg/rounds.js`, `rounds_bg.wasm`, `rounds.css`.
 //!
-//! Usage: `cargo run -p bundle -- [--release] [--no-phi] [--site DIR]`
+//! Usage: `cargo run -p bundle -- [--release] [--site DIR]`
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,16 +13,14 @@ use anyhow::{bail, Context};
 
 fn main() -> anyhow::Result<()> {
     let mut release = false;
-    let mut phi = true;
     let mut site: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--release" => release = true,
-            "--no-phi" => phi = false,
             "--site" => site = args.next().map(PathBuf::from),
             "-h" | "--help" => {
-                println!("cargo run -p bundle -- [--release] [--no-phi] [--site DIR]");
+                println!("cargo run -p bundle -- [--release] [--site DIR]");
                 return Ok(());
             }
             other => bail!("unknown argument {other}"),
@@ -59,9 +57,6 @@ fn main() -> anyhow::Result<()> {
         "--profile",
         profile,
     ]);
-    if !phi {
-        build.arg("--no-default-features");
-    }
     let status = build.status().context("running cargo")?;
     if !status.success() {
         bail!("cargo build of the frontend failed");

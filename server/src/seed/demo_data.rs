@@ -3,7 +3,7 @@
 //!
 //! Everything here is invented and written the way clinicians discuss cases on a forum:
 //! no patient names, exact dates, exact ages, places, facilities or record numbers, so that
-//! every post passes the PHI detector (`app::phi::scan`) and is published, not held.
+//! every post passes the PHI detector (`phi::scan`) and is published, not held.
 
 /// A demo account (all verified, password set by the caller).
 pub struct DemoUser {
@@ -552,7 +552,7 @@ mod tests {
     }
 
     fn findings(what: &str, text: &str, out: &mut Vec<String>) {
-        let scan = app::phi::scan(text);
+        let scan = phi::scan(text);
         if scan.hold {
             let found: Vec<String> = scan
                 .findings

@@ -11,10 +11,10 @@ use std::path::Path;
 
 use anyhow::Context;
 use app::models::{Role, Status};
-use app::phi::{Detector, SiteLists};
 use app::ssr::gate::{build_draft, Submission};
 use app::ssr::passwords;
 use app::ssr::store::{NewUser, Store};
+use phi::{Detector, SiteLists};
 
 /// What a demo seed created.
 #[derive(Debug, Default)]

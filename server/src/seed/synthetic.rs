@@ -915,7 +915,7 @@ mod tests {
         for i in 0..2000 {
             let p = synthetic_post(i);
             for (what, text) in [("title", &p.title), ("body", &p.body)] {
-                let scan = app::phi::scan(text);
+                let scan = phi::scan(text);
                 if scan.hold {
                     let found: Vec<String> = scan
                         .findings

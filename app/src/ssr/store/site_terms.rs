@@ -4,7 +4,7 @@
 use sqlx::Row;
 
 use super::{now, Store, StoreError};
-use crate::phi::SiteLists;
+use phi::SiteLists;
 
 impl Store {
     /// Both lists, sorted.

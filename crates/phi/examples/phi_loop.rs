@@ -19,7 +19,7 @@ fn main() {
             posts.push(std::mem::take(&mut cur));
         }
     }
-    let _ = app::phi::scan("warm");
+    let _ = phi::scan("warm");
     let iters: usize = std::env::var("ITERS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -28,7 +28,7 @@ fn main() {
     let (mut bytes, mut findings) = (0usize, 0usize);
     for _ in 0..iters {
         for p in &posts {
-            findings += app::phi::scan(p).findings.len();
+            findings += phi::scan(p).findings.len();
             bytes += p.len();
         }
     }

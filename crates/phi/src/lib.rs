@@ -54,6 +54,7 @@ mod dates_kanji;
 mod facilities;
 mod facilities_ja;
 mod ids;
+mod kinds;
 mod lex;
 mod lists;
 mod names_en;
@@ -62,6 +63,7 @@ mod names_en_words;
 mod names_ja;
 mod names_ja_bare;
 mod other;
+mod recognizers;
 mod text;
 mod urls;
 
@@ -69,53 +71,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 pub use ids::npi_is_valid;
-
-/// The kind of identifiable data a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Kind {
-    /// A patient's or relative's name, any script.
-    #[serde(rename = "NAME")]
-    Name,
-    /// A date more precise than a year tied to the patient.
-    #[serde(rename = "DATE")]
-    Date,
-    /// An exact age of 90 or more, or a 90+ decade band tied to a person.
-    #[serde(rename = "AGE_OVER_89")]
-    AgeOver89,
-    #[serde(rename = "PHONE")]
-    Phone,
-    #[serde(rename = "EMAIL")]
-    Email,
-    #[serde(rename = "ADDRESS")]
-    Address,
-    #[serde(rename = "ID")]
-    Id,
-    #[serde(rename = "URL")]
-    Url,
-    #[serde(rename = "FACILITY")]
-    Facility,
-    /// Any other identifying characteristic (unique role, vehicle plate, messaging ID).
-    #[serde(rename = "OTHER")]
-    Other,
-}
-
-impl Kind {
-    /// The label used in JSON and in the scorer (`"NAME"`, `"AGE_OVER_89"`, …).
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Kind::Name => "NAME",
-            Kind::Date => "DATE",
-            Kind::AgeOver89 => "AGE_OVER_89",
-            Kind::Phone => "PHONE",
-            Kind::Email => "EMAIL",
-            Kind::Address => "ADDRESS",
-            Kind::Id => "ID",
-            Kind::Url => "URL",
-            Kind::Facility => "FACILITY",
-            Kind::Other => "OTHER",
-        }
-    }
-}
+pub use kinds::Kind;
 
 /// One piece of identifiable data found in a post.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -202,23 +158,7 @@ impl Detector {
         let t = text::Text::new(input);
         let d = lists::dicts();
         let mut hits: Hits = Vec::new();
-        contacts::scan(&t, &mut hits);
-        if t.has_digit {
-            ids::scan(&t, &mut hits);
-            addresses::scan(&t, &mut hits);
-        }
-        if t.has_digit || t.has_upper || t.has_cjk {
-            dates::scan(&t, &mut hits);
-        }
-        ages::scan(&t, &mut hits);
-        facilities::scan(&t, &mut hits);
-        if t.has_upper {
-            names_en::scan(&t, d, &mut hits);
-        }
-        if t.has_cjk {
-            names_ja::scan(&t, d, &mut hits);
-        }
-        other::scan(&t, &mut hits);
+        recognizers::run_all(&t, d, &mut hits);
         for term in &self.always {
             for (s, e) in occurrences(&t, term) {
                 push(&mut hits, Kind::Facility, s, e, "site.always_hold");
@@ -323,31 +263,11 @@ fn replacement(t: &text::Text, h: &Hit) -> String {
     let before = t.before(t.run_start(h.s, 3, punct));
     let after = t.at(t.run_end(h.e, punct).min(h.e + 3));
     let ja = (h.s..h.e).any(|i| kana_kanji(t.c[i])) || kana_kanji(before) || kana_kanji(after);
-    let r = match (h.kind, ja) {
-        (Kind::Name, true) => "〇〇",
-        (Kind::Name, false) => "[name]",
-        (Kind::Date, true) => "[日付]",
-        (Kind::Date, false) => "[date]",
-        (Kind::AgeOver89, true) => "90歳以上",
-        (Kind::AgeOver89, false) => "[90+]",
-        (Kind::Phone, true) => "[電話番号]",
-        (Kind::Phone, false) => "[phone]",
-        (Kind::Email, true) => "[メール]",
-        (Kind::Email, false) => "[email]",
-        (Kind::Address, true) => "[住所]",
-        (Kind::Address, false) => "[address]",
-        (Kind::Id, true) => "[番号]",
-        (Kind::Id, false) => "[id]",
-        (Kind::Url, true) => "[URL]",
-        (Kind::Url, false) => "[url]",
-        (Kind::Facility, true) => {
-            return facilities::ja_replacement(&t.string(h.s, h.e)).to_string();
-        }
-        (Kind::Facility, false) => "[facility]",
-        (Kind::Other, true) => "[詳細]",
-        (Kind::Other, false) => "[details]",
-    };
-    r.to_string()
+    if h.kind == Kind::Facility && ja {
+        return facilities::ja_replacement(&t.string(h.s, h.e)).to_string();
+    }
+    let (latin, japanese) = h.kind.replacements();
+    if ja { japanese } else { latin }.to_string()
 }
 
 static DEFAULT: OnceLock<Detector> = OnceLock::new();
@@ -373,17 +293,6 @@ pub(crate) fn texts_of_kind(text: &str, kind: Kind) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn kind_serialises_as_labels() {
-        assert_eq!(
-            serde_json::to_string(&Kind::AgeOver89).unwrap(),
-            "\"AGE_OVER_89\""
-        );
-        assert_eq!(Kind::Facility.as_str(), "FACILITY");
-        let k: Kind = serde_json::from_str("\"NAME\"").unwrap();
-        assert_eq!(k, Kind::Name);
-    }
 
     #[test]
     fn site_lists() {

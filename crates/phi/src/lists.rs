@@ -41,15 +41,15 @@ static DICTS: OnceLock<Dicts> = OnceLock::new();
 
 pub(super) fn dicts() -> &'static Dicts {
     DICTS.get_or_init(|| {
-        let ja_sur = set(include_str!("data/ja_surnames.txt"));
+        let ja_sur = set(include_str!("../data/ja_surnames.txt"));
         let mut ja_sur_first = [0u64; 64];
         for c in ja_sur.iter().filter_map(|s| s.chars().next()) {
             let h = (c as u32 & 0xFFF) as usize;
             ja_sur_first[h >> 6] |= 1 << (h & 63);
         }
-        let en_given = set(include_str!("data/en_given.txt"));
-        let en_sur = set(include_str!("data/en_surnames.txt"));
-        let en_common = set(include_str!("data/en_common.txt"));
+        let en_given = set(include_str!("../data/en_given.txt"));
+        let en_sur = set(include_str!("../data/en_surnames.txt"));
+        let en_common = set(include_str!("../data/en_common.txt"));
         let mut en_flags = StdMap::default();
         for (list, bit) in [(&en_given, GIVEN), (&en_sur, SURNAME), (&en_common, COMMON)] {
             for w in list.iter() {
@@ -60,7 +60,7 @@ pub(super) fn dicts() -> &'static Dicts {
             en_flags,
             ja_sur,
             ja_sur_first,
-            ja_given: set(include_str!("data/ja_given.txt")),
+            ja_given: set(include_str!("../data/ja_given.txt")),
         }
     })
 }

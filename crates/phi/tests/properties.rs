@@ -3,7 +3,7 @@
 //! are on char boundaries, inside the text, non-empty, sorted and non-overlapping.
 //! Case counts are kept small so the suite runs in a few seconds in debug builds.
 
-use app::phi::{scan, Detector, Scan, SiteLists};
+use phi::{scan, Detector, Scan, SiteLists};
 use proptest::prelude::*;
 
 fn check(text: &str, s: &Scan) -> Result<(), TestCaseError> {

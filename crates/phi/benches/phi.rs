@@ -5,8 +5,8 @@
 //! in the styles the detector must handle: case presentations, sign-outs, handovers, care-home
 //! notes, with and without identifiers, half-width and full-width.
 
-use app::phi::scan;
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use phi::scan;
 
 /// Representative post fragments (about half contain identifiers, half are clean).
 const FRAGMENTS: &[&str] = &[

@@ -25,7 +25,7 @@ fn main() {
         }
         t
     };
-    let _ = app::phi::scan("warm");
+    let _ = phi::scan("warm");
     let text = match name.as_str() {
         "digits" => repeat("7"),
         "kanji" => repeat("漢"),
@@ -43,6 +43,6 @@ fn main() {
         println!("{}", text.len());
         return;
     }
-    let s = app::phi::scan(&text);
+    let s = phi::scan(&text);
     println!("{name} {} bytes {} findings", text.len(), s.findings.len());
 }
