@@ -8,9 +8,6 @@
 
 pub mod components;
 pub mod i18n;
-#[cfg(feature = "ssr")]
-pub mod markdown;
-pub mod models;
 pub mod routes;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
@@ -22,7 +19,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use components::{ErrorView, Header, NoticeBanner};
-use models::PageCtx;
+use domain::models::PageCtx;
 use routes::*;
 
 /// The HTML document around the app (server only).

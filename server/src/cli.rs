@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use app::models::{Role, Status};
 use app::ssr::passwords;
 use app::ssr::store::NewUser;
 use clap::{Parser, Subcommand};
+use domain::models::{Role, Status};
 
 use crate::{open_store, Settings};
 
@@ -135,10 +135,10 @@ fn read_password() -> anyhow::Result<String> {
 }
 
 async fn admin_create(settings: &Settings, email: &str, name: &str) -> anyhow::Result<ExitCode> {
-    let email = app::ssr::validate::normalize_email(email);
-    let mut errors = app::ssr::validate::FieldErrors::new();
-    app::ssr::validate::email(&mut errors, &email);
-    app::ssr::validate::text(&mut errors, "display_name", name, true, 40);
+    let email = domain::fields::normalize_email(email);
+    let mut errors = domain::fields::FieldErrors::new();
+    domain::fields::email(&mut errors, &email);
+    domain::fields::text(&mut errors, "display_name", name, true, 40);
     anyhow::ensure!(errors.is_empty(), "invalid email or name");
     let password = read_password()?;
     if let Some(key) = passwords::weakness(&password, &[&email, name]) {

@@ -1,6 +1,6 @@
 //! The hash-chained audit log.
 
-use app::models::{Role, Status};
+use domain::models::{Role, Status};
 use sqlx::Executor;
 
 use crate::helpers::{backend, spawn_app};

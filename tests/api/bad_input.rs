@@ -86,8 +86,8 @@ async fn garbage_ids_in_staff_forms_are_400s() {
     app.sign_in_as(
         "mod@example.jp",
         "Mod",
-        app::models::Role::Admin,
-        app::models::Status::Verified,
+        domain::models::Role::Admin,
+        domain::models::Status::Verified,
     )
     .await;
     for (path, fields) in [

@@ -1,6 +1,6 @@
 //! Admins manage the categories; members file threads under the live ones.
 
-use app::models::{Role, Status};
+use domain::models::{Role, Status};
 
 use crate::helpers::{location, spawn_app, CLEAN_BODY};
 

@@ -1,7 +1,7 @@
 //! Threads, replies and edits behind the PHI gate: what is published, what is held,
 //! and that held text reaches nobody but its author through any route.
 
-use app::models::{Role, Status};
+use domain::models::{Role, Status};
 
 use crate::helpers::{ids_from, location, spawn_app, CLEAN_BODY, PHI_BODY};
 

@@ -3,8 +3,8 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use app::models::{Role, Status};
 use app::ssr::store::{NewUser, Store};
+use domain::models::{Role, Status};
 use reqwest::cookie::{CookieStore, Jar};
 use reqwest::redirect::Policy;
 use server::Settings;
@@ -127,7 +127,7 @@ impl TestApp {
     }
 
     /// Searches through the search server function, as the page does.
-    pub async fn search(&self, q: &str) -> app::models::SearchResults {
+    pub async fn search(&self, q: &str) -> domain::models::SearchResults {
         self.search_with(q, "", "").await
     }
 
@@ -137,7 +137,7 @@ impl TestApp {
         q: &str,
         order: &str,
         thread: &str,
-    ) -> app::models::SearchResults {
+    ) -> domain::models::SearchResults {
         let res = self
             .client
             .post(format!("{}/api/search_posts", self.address))

@@ -2,7 +2,7 @@
 //! held posts, four eyes, reports, the audit trail, and the purge of text that was
 //! never published.
 
-use app::models::{Role, Status};
+use domain::models::{Role, Status};
 
 use crate::helpers::{ids_from, location, spawn_app, TestApp, CLEAN_BODY, PHI_BODY};
 

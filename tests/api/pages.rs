@@ -1,6 +1,6 @@
 //! Pages in both languages, the language switcher, and health.
 
-use app::models::{Role, Status};
+use domain::models::{Role, Status};
 
 use crate::helpers::{location, spawn_app};
 

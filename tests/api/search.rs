@@ -2,7 +2,7 @@
 //! ranking, what is never found (held, rejected, deleted, hidden), re-indexing
 //! after edits, the page without JavaScript, and who may search.
 
-use app::models::{Role, SearchResults, Status};
+use domain::models::{Role, SearchResults, Status};
 
 use crate::helpers::{ids_from, location, spawn_app, TestApp, PHI_BODY};
 

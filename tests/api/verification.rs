@@ -1,6 +1,6 @@
 //! Clinician verification: the queue, decisions, resubmission and roles.
 
-use app::models::{Role, Status};
+use domain::models::{Role, Status};
 
 use crate::helpers::{location, spawn_app, GOOD_PASSWORD};
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::CsrfField;
 use crate::i18n::use_i18n;
-use crate::models::{format_time, ClaimState};
+use domain::models::{format_time, ClaimState};
 
 /// The claim line and, unless the viewer holds the claim, the button to claim.
 #[component]

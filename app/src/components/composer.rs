@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use super::fields::echoed;
 use super::{CsrfField, Field, FormError};
 use crate::i18n::{use_i18n, I18n};
-use crate::models::{spans, Category, Span};
 use crate::use_page;
+use domain::models::{spans, Category, Span};
 use phi::{Detector, Finding, SiteLists};
 
 /// What the composer starts with.

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
-use crate::models::PROFESSIONS;
 use crate::use_page;
+use domain::models::PROFESSIONS;
 
 /// The echoed value and error of `field` in `form`, if this page answers that form.
 pub fn echoed(form: &str, field: &str) -> (Option<String>, Option<String>) {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
-use crate::models::{spans, Span};
+use domain::models::{spans, Span};
 use phi::Finding;
 
 /// `text` with each finding marked with its kind and suggested replacement.

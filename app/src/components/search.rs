@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
-use crate::models::Piece;
+use domain::models::Piece;
 
 /// The phone keyboard's enter key reads "search".
 const ENTER_KEY: &str = "search";

@@ -6,9 +6,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::{CsrfField, Field, FormError, LoadError, ProfessionSelect};
 use crate::i18n::use_i18n;
-use crate::models::{format_time, or_dash, Applicant, Status};
 use crate::server_fns::my_profile;
 use crate::use_page;
+use domain::models::{format_time, or_dash, Applicant, Status};
 
 /// `/login`
 #[component]

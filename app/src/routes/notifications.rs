@@ -6,8 +6,8 @@ use leptos_meta::Title;
 
 use crate::components::{CsrfField, LoadError};
 use crate::i18n::use_i18n;
-use crate::models::{format_time, NotificationView};
 use crate::server_fns::my_notifications;
+use domain::models::{format_time, NotificationView};
 
 /// The notifications page.
 #[component]

@@ -10,8 +10,8 @@ use crate::components::{
     fields::echoed, Composer, ComposerInit, CsrfField, FormError, Highlighted, LoadError,
 };
 use crate::i18n::use_i18n;
-use crate::models::{apply_replacements, format_time, PostDetail, PostState, RevisionView};
 use crate::server_fns::load_post;
+use domain::models::{apply_replacements, format_time, PostDetail, PostState, RevisionView};
 
 fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
     let params = use_params_map();

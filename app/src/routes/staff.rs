@@ -5,8 +5,8 @@ use leptos_meta::Title;
 
 use crate::components::{ClaimBox, CsrfField, LoadError, TextArea};
 use crate::i18n::use_i18n;
-use crate::models::{format_time, or_dash, Applicant, ClaimState, Role, Status};
 use crate::server_fns::{list_users, verification_queue};
+use domain::models::{format_time, or_dash, Applicant, ClaimState, Role, Status};
 
 /// `/mod/verification`: pending applicants with their licence details.
 #[component]

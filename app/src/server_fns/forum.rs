@@ -7,14 +7,16 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 #[cfg(feature = "ssr")]
-use crate::models::{ClaimState, ThreadList};
-use crate::models::{
+use domain::models::{ClaimState, ThreadList};
+use domain::models::{
     ForumHome, HeldItem, NotificationView, PostDetail, QueueItem, ReportItem, ThreadView,
 };
 use phi::SiteLists;
 
 #[cfg(feature = "ssr")]
-use crate::ssr::{access::Need, error::AppError};
+use crate::ssr::error::AppError;
+#[cfg(feature = "ssr")]
+use domain::access::Need;
 
 #[cfg(feature = "ssr")]
 fn sf<E: Into<AppError>>(e: E) -> ServerFnError {
@@ -164,14 +166,14 @@ async fn quote_of(
         return Ok(String::new());
     };
     let visible = post.thread_id == thread_id
-        && post.state == crate::models::PostState::Published
+        && post.state == domain::models::PostState::Published
         && (!post.hidden || moderator || post.author_id == viewer_id);
     if !visible {
         return Ok(String::new());
     }
     let body = state.store.published_body(post_id).await.map_err(sf)?;
     let author = display_name(state, post.author_id).await?;
-    Ok(crate::markdown::quote(&author, &body))
+    Ok(domain::markdown::quote(&author, &body))
 }
 
 /// A post's own page: its revisions with findings, for its author and for
@@ -334,7 +336,7 @@ pub async fn admin_site_lists() -> Result<SiteLists, ServerFnError> {
 
 /// Every category, archived ones too (admins).
 #[server(input = GetUrl, endpoint = "admin_categories")]
-pub async fn admin_categories() -> Result<Vec<crate::models::Category>, ServerFnError> {
+pub async fn admin_categories() -> Result<Vec<domain::models::Category>, ServerFnError> {
     let (state, _) = super::viewer_with(Need::Admin)?;
     state.store.all_categories().await.map_err(sf)
 }

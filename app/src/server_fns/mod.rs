@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::models::{Applicant, ClaimState, Profile, UserRow};
+use domain::models::{Applicant, ClaimState, Profile, UserRow};
 
 mod forum;
 mod search;
@@ -15,8 +15,8 @@ pub use search::*;
 
 #[cfg(feature = "ssr")]
 fn viewer_with(
-    need: crate::ssr::access::Need,
-) -> Result<(crate::ssr::AppState, crate::models::Viewer), ServerFnError> {
+    need: domain::access::Need,
+) -> Result<(crate::ssr::AppState, domain::models::Viewer), ServerFnError> {
     use crate::ssr::error::AppError;
     let state = crate::ssr::app_state().map_err(AppError::into_server_fn)?;
     let parts = use_context::<http::request::Parts>()
@@ -25,11 +25,11 @@ fn viewer_with(
         .extensions
         .get::<crate::ssr::session::RequestCtx>()
         .and_then(|c| c.viewer.clone());
-    match crate::ssr::access::allows(need, viewer.as_ref()) {
+    match domain::access::allows(need, viewer.as_ref()) {
         Ok(()) => viewer
             .map(|v| (state, v))
             .ok_or_else(|| AppError::Unauthorized.into_server_fn()),
-        Err(crate::ssr::access::Denied::SignIn) => Err(AppError::Unauthorized.into_server_fn()),
+        Err(domain::access::Denied::SignIn) => Err(AppError::Unauthorized.into_server_fn()),
         Err(_) => Err(AppError::Forbidden.into_server_fn()),
     }
 }
@@ -38,7 +38,7 @@ fn viewer_with(
 #[server(input = GetUrl, endpoint = "verification_queue")]
 pub async fn verification_queue() -> Result<Vec<(Applicant, ClaimState)>, ServerFnError> {
     use crate::ssr::error::AppError;
-    let (state, viewer) = viewer_with(crate::ssr::access::Need::Moderator)?;
+    let (state, viewer) = viewer_with(domain::access::Need::Moderator)?;
     let list = state
         .store
         .pending_applicants()
@@ -68,7 +68,7 @@ pub async fn verification_queue() -> Result<Vec<(Applicant, ClaimState)>, Server
 #[server(input = GetUrl, endpoint = "list_users")]
 pub async fn list_users() -> Result<Vec<UserRow>, ServerFnError> {
     use crate::ssr::error::AppError;
-    let (state, _) = viewer_with(crate::ssr::access::Need::Admin)?;
+    let (state, _) = viewer_with(domain::access::Need::Admin)?;
     state
         .store
         .list_users()
@@ -80,7 +80,7 @@ pub async fn list_users() -> Result<Vec<UserRow>, ServerFnError> {
 #[server(input = GetUrl, endpoint = "my_profile")]
 pub async fn my_profile() -> Result<Profile, ServerFnError> {
     use crate::ssr::error::AppError;
-    let (state, viewer) = viewer_with(crate::ssr::access::Need::SignedIn)?;
+    let (state, viewer) = viewer_with(domain::access::Need::SignedIn)?;
     let user = state
         .store
         .user_by_id(viewer.id)

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::models::SearchResults;
+use domain::models::SearchResults;
 
 /// Searches published posts for a verified member. `page` is 1-based, `order` is
 /// `relevance`, `latest` or "" (the query's own `order:` wins), `thread` is a
@@ -16,7 +16,7 @@ pub async fn search_posts(
     order: String,
     thread: String,
 ) -> Result<SearchResults, ServerFnError> {
-    let (state, _viewer) = super::viewer_with(crate::ssr::access::Need::Verified)?;
+    let (state, _viewer) = super::viewer_with(domain::access::Need::Verified)?;
     let page = page.trim().parse::<i64>().unwrap_or(1);
     let thread = thread.trim().parse::<i64>().ok();
     Ok(crate::ssr::search::search(&state.store, &state.search, &q, page, &order, thread).await)

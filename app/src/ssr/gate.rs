@@ -6,10 +6,10 @@
 use super::error::AppError;
 use super::store::notify::Target;
 use super::store::{Draft, Stored};
-use super::validate::{self, FieldErrors};
 use super::AppState;
-use crate::markdown;
-use crate::models::FieldFindings;
+use domain::fields::{self as validate, FieldErrors};
+use domain::markdown;
+use domain::models::FieldFindings;
 use phi::Detector;
 
 /// Longest title, in characters.

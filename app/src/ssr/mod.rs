@@ -1,7 +1,6 @@
 //! Server-only code: state, storage, sessions and CSRF, the form handlers that make
 //! every page work without JavaScript, and the router that ties them together.
 
-pub mod access;
 pub mod error;
 pub mod forms;
 pub mod gate;
@@ -10,13 +9,12 @@ pub mod render;
 pub mod search;
 pub mod session;
 pub mod store;
-pub mod validate;
 
 use std::sync::Arc;
 
 use leptos::config::LeptosOptions;
 
-use crate::i18n::Lang;
+use domain::i18n::Lang;
 pub use store::Store;
 
 /// Operator settings the request handlers need.

@@ -11,7 +11,7 @@ use leptos::prelude::provide_context;
 use super::error::AppError;
 use super::session::RequestCtx;
 use super::AppState;
-use crate::models::{FormEcho, PageCtx};
+use domain::models::{FormEcho, PageCtx};
 
 /// An error page to render instead of the route's content.
 #[derive(Clone, Debug)]

@@ -13,12 +13,12 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use super::access;
 use super::error::AppError;
 use super::render::render_error;
 use super::AppState;
-use crate::i18n::Lang;
-use crate::models::Viewer;
+use domain::access;
+use domain::i18n::Lang;
+use domain::models::Viewer;
 
 /// Session cookie name.
 pub const SESSION_COOKIE: &str = "rounds_session";
@@ -115,7 +115,7 @@ async fn load_viewer(
     let Some(user) = state.store.user_by_id(user_id).await? else {
         return Ok((None, None, None));
     };
-    let unread = if user.applicant.status == crate::models::Status::Verified {
+    let unread = if user.applicant.status == domain::models::Status::Verified {
         state.store.unread_count(user.id).await?
     } else {
         0

@@ -592,7 +592,7 @@ mod tests {
         assert_eq!(USERS.len(), 6);
         for u in USERS {
             assert!(
-                app::models::PROFESSIONS.contains(&u.profession),
+                domain::models::PROFESSIONS.contains(&u.profession),
                 "{}",
                 u.profession
             );

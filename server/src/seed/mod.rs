@@ -10,10 +10,10 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
-use app::models::{Role, Status};
 use app::ssr::gate::{build_draft, Submission};
 use app::ssr::passwords;
 use app::ssr::store::{NewUser, Store};
+use domain::models::{Role, Status};
 use phi::{Detector, SiteLists};
 
 /// What a demo seed created.

@@ -8,14 +8,14 @@ use super::{
     finish, read_or_render, safe_return, see_other, see_other_with_notice, Outcome, Submitted,
 };
 use crate::i18n::Lang;
-use crate::models::{Role, Status};
 use crate::ssr::error::{conflict_to_field, AppError};
 use crate::ssr::session::{
     hash_token, random_token, set_cookie, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE,
 };
 use crate::ssr::store::NewUser;
-use crate::ssr::validate::{self, FieldErrors};
 use crate::ssr::{passwords, AppState};
+use domain::fields::{self as validate, FieldErrors};
+use domain::models::{Role, Status};
 
 /// Free failed sign-ins per account before delays start.
 const ACCOUNT_FREE_FAILURES: i64 = 5;

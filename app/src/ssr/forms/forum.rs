@@ -7,12 +7,12 @@ use axum::extract::{Path, Request, State};
 use axum::response::Response;
 
 use super::{finish, read_or_render, see_other_with_notice, Outcome, Submitted};
-use crate::models::{PostState, Viewer};
 use crate::ssr::error::AppError;
 use crate::ssr::gate::{self, Submission};
 use crate::ssr::store::{PostRow, Stored, REPORT_REASONS};
-use crate::ssr::validate::{self, FieldErrors};
 use crate::ssr::AppState;
+use domain::fields::{self as validate, FieldErrors};
+use domain::models::{PostState, Viewer};
 
 /// Longest report note, in characters.
 const MAX_NOTE: usize = 2000;

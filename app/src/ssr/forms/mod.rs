@@ -23,7 +23,7 @@ use super::error::AppError;
 use super::render::{render_error, render_page};
 use super::session::{set_cookie, RequestCtx, FLASH_COOKIE, MAX_FORM_BYTES};
 use super::AppState;
-use crate::models::FormEcho;
+use domain::models::FormEcho;
 
 /// The POST routes of every form.
 pub fn routes() -> Router<AppState> {

@@ -7,13 +7,13 @@ use axum::extract::{Path, Request, State};
 use axum::response::Response;
 
 use super::{finish, read_or_render, safe_return, see_other_with_notice, Outcome, Submitted};
-use crate::models::Viewer;
 use crate::ssr::error::AppError;
 use crate::ssr::gate::{self, Submission};
 use crate::ssr::store::notify::Target;
 use crate::ssr::store::Stored;
-use crate::ssr::validate::{self, FieldErrors};
 use crate::ssr::AppState;
+use domain::fields::{self as validate, FieldErrors};
+use domain::models::Viewer;
 
 /// Longest reason, in characters.
 const MAX_REASON: usize = 1000;

@@ -5,10 +5,10 @@ use axum::extract::{Request, State};
 use axum::response::Response;
 
 use super::{finish, read_or_render, see_other_with_notice, Outcome, Submitted};
-use crate::models::{Role, Status, Viewer};
 use crate::ssr::error::AppError;
-use crate::ssr::validate::{self, FieldErrors};
 use crate::ssr::AppState;
+use domain::fields::{self as validate, FieldErrors};
+use domain::models::{Role, Status, Viewer};
 
 /// Longest rejection reason, in characters.
 const MAX_REASON: usize = 1000;

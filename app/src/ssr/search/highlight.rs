@@ -5,7 +5,7 @@
 
 use super::analyzer::{analyze, analyze_only, is_cjk, lone_cjk, Mode, Only};
 use super::query::Parsed;
-use crate::models::Piece;
+use domain::models::Piece;
 
 /// Snippet length in characters (about two lines on a phone).
 const SNIPPET_CHARS: usize = 220;

@@ -16,9 +16,9 @@ use std::time::Duration;
 
 pub use index::{Opened, SearchError, SearchIndex};
 
-use crate::models::{SearchHit, SearchResults};
 use crate::ssr::store::forum::{pages, POSTS_PER_PAGE};
 use crate::ssr::store::Store;
+use domain::models::{SearchHit, SearchResults};
 use exec::Plan;
 use highlight::Marker;
 use query::{Order, QueryError};

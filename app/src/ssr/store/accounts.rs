@@ -3,8 +3,8 @@
 use sqlx::Row;
 
 use super::{now, unique_violation, Store, StoreError};
-use crate::i18n::Lang;
-use crate::models::{Applicant, Role, Status, UserRow};
+use domain::i18n::Lang;
+use domain::models::{Applicant, Role, Status, UserRow};
 
 /// A registration as validated by the form layer.
 #[derive(Clone, Debug)]

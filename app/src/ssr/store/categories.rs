@@ -2,7 +2,7 @@
 
 use super::forum::{category, CATEGORY_COLUMNS};
 use super::{now, unique_violation, Store, StoreError};
-use crate::models::Category;
+use domain::models::Category;
 
 /// A category as an admin submits it.
 #[derive(Clone, Debug)]

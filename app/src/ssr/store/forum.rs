@@ -6,7 +6,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::{Store, StoreError};
-use crate::models::{Category, PostState, PostView, ThreadSummary};
+use domain::models::{Category, PostState, PostView, ThreadSummary};
 
 /// Threads per page of a thread list.
 pub const THREADS_PER_PAGE: i64 = 30;

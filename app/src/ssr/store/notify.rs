@@ -4,7 +4,7 @@
 use sqlx::Row;
 
 use super::{now, Store, StoreError};
-use crate::models::NotificationView;
+use domain::models::NotificationView;
 
 /// Notifications shown on the notifications page.
 pub const NOTIFICATIONS_SHOWN: i64 = 50;

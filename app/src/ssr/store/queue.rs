@@ -5,7 +5,7 @@
 use sqlx::Row;
 
 use super::{now, Store, StoreError};
-use crate::models::{FieldFindings, QueueItem};
+use domain::models::{FieldFindings, QueueItem};
 
 /// Which items the queue shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use sqlx::Row;
 
 use super::{Store, StoreError};
-use crate::models::{FieldFindings, RevisionView};
+use domain::models::{FieldFindings, RevisionView};
 
 impl Store {
     /// Every revision of a post, newest first.
@@ -72,7 +72,7 @@ impl Store {
     pub async fn own_held(
         &self,
         user_id: i64,
-    ) -> Result<Vec<crate::models::HeldSummary>, StoreError> {
+    ) -> Result<Vec<domain::models::HeldSummary>, StoreError> {
         let rows = sqlx::query(
             "SELECT p.id, r.review_requested, r.created_at, r.title, t.title AS thread_title \
              FROM post_revisions r JOIN posts p ON p.id = r.post_id \
@@ -85,7 +85,7 @@ impl Store {
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
             let title: Option<String> = r.try_get("title")?;
-            out.push(crate::models::HeldSummary {
+            out.push(domain::models::HeldSummary {
                 post_id: r.try_get("id")?,
                 title: title.unwrap_or(r.try_get("thread_title")?),
                 review_requested: r.try_get::<i64, _>("review_requested")? != 0,

@@ -16,9 +16,9 @@ const FORBIDDEN: &[&str] = &[
     "<base", "<link", "<!--",
 ];
 
-/// `../../shared/xss` from the app crate: the payload corpus.
+/// `../../../shared/xss` from this crate: the payload corpus.
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/xss")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/xss")
 }
 
 /// The payloads of one corpus file, one a line.

@@ -1,0 +1,16 @@
+//! The domain of Rounds, shared by every layer and by the browser: what a post, a
+//! thread, a member and a queue item are (`models`), every string a person reads
+//! (`i18n`), the fields a form carries as types that parse (`fields`), who may open
+//! what (`access`) and who may see what (`visibility`), the stored vocabularies
+//! (`vocab`), and — on the server — rendering and screening a post (`markdown`,
+//! `screening`). No leptos, no sqlx: the store, the search index and the pages all
+//! call these rules instead of restating them.
+
+#![forbid(unsafe_code)]
+
+pub mod access;
+pub mod fields;
+pub mod i18n;
+#[cfg(feature = "markdown")]
+pub mod markdown;
+pub mod models;
