@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 use app::ssr::search::exec::{build, Plan};
 use app::ssr::search::highlight::Marker;
 use app::ssr::search::{query, search};
-use app::ssr::store::Store;
 use sqlx::Row;
+use store::Store;
 
 /// The query mix: common and rare words, phrases and filters, in both languages.
 const TERMS: &[&str] = &[
@@ -151,7 +151,7 @@ async fn main() -> anyhow::Result<()> {
     report("  highlighting 20 rows", marks);
     let ours = report("tantivy: whole search (rows, snippets)", full);
 
-    if store.backend() == app::ssr::store::Backend::Postgres {
+    if store.backend() == store::Backend::Postgres {
         pg_fts(&store, rounds, ours).await?;
     }
     Ok(())

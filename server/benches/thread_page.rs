@@ -10,9 +10,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use tower::ServiceExt;
 
 use app::ssr::gate::{build_draft, Submission};
-use app::ssr::store::NewUser;
 use domain::models::{Role, Status};
 use phi::{Detector, SiteLists};
+use store::NewUser;
 
 const REPLY: &str = "We aim for an AUC of 400–600 rather than a trough; in **older adults** with an eGFR under 30 we load with 20–25 mg/kg and then dose by levels.\n\n- check levels before the 4th dose\n- watch for nephrotoxicity with piperacillin-tazobactam\n\nSee https://www.who.int/ for the stewardship guidance.";
 

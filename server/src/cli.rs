@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use app::ssr::passwords;
-use app::ssr::store::NewUser;
 use clap::{Parser, Subcommand};
 use domain::models::{Role, Status};
+use store::NewUser;
 
 use crate::{open_store, Settings};
 
@@ -112,9 +112,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// Recomputes the audit chain: `Ok(n)` entries intact, or the first bad entry.
-pub async fn audit_verify(
-    settings: &Settings,
-) -> anyhow::Result<Result<i64, app::ssr::store::ChainError>> {
+pub async fn audit_verify(settings: &Settings) -> anyhow::Result<Result<i64, store::ChainError>> {
     let store = open_store(settings).await?;
     let result = store.audit_verify().await?;
     store.close().await;

@@ -183,7 +183,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
             let _ = maintenance.purge_expired_sessions().await;
             let _ = maintenance.throttle_forget(24 * 3600).await;
             // Text that was never published is deleted once its retention has passed.
-            match maintenance.purge_due(app::ssr::store::now()).await {
+            match maintenance.purge_due(store::now()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(revisions = n, "purged unpublished revisions"),
                 Err(e) => tracing::error!(error = %e, "purge failed"),
@@ -193,7 +193,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
                 tracing::error!(error = %e, "search index compaction failed");
             }
             // A process that was down longer than this rebuilds its index.
-            let month = app::ssr::store::now() - 30 * 24 * 3600;
+            let month = store::now() - 30 * 24 * 3600;
             let _ = maintenance.prune_search_changes(month).await;
         }
     });

@@ -3,11 +3,11 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use app::ssr::store::{NewUser, Store};
 use domain::models::{Role, Status};
 use reqwest::cookie::{CookieStore, Jar};
 use reqwest::redirect::Policy;
 use server::Settings;
+use store::{NewUser, Store};
 
 /// A password that passes the strength rules.
 pub const GOOD_PASSWORD: &str = "tidal-morphine-ladder-93";

@@ -177,11 +177,8 @@ async fn a_rejection_reaches_the_author_and_the_text_is_purged_after_retention()
     assert!(page.contains(marker) && page.contains("will be deleted after"));
 
     let store = app.store().await;
-    assert_eq!(store.purge_due(app::ssr::store::now()).await.unwrap(), 0);
-    let purged = store
-        .purge_due(app::ssr::store::now() + 8 * 24 * 3600)
-        .await
-        .unwrap();
+    assert_eq!(store.purge_due(store::now()).await.unwrap(), 0);
+    let purged = store.purge_due(store::now() + 8 * 24 * 3600).await.unwrap();
     assert!(purged >= 1);
     let like = format!("%{marker}%");
     for table_sql in [
@@ -241,10 +238,7 @@ async fn a_moderator_redacts_and_publishes_and_the_original_is_purged_later() {
     assert!(page.contains("[name], born [date]"));
     assert!(!page.contains("Whitfield"));
     let store = app.store().await;
-    store
-        .purge_due(app::ssr::store::now() + 8 * 24 * 3600)
-        .await
-        .unwrap();
+    store.purge_due(store::now() + 8 * 24 * 3600).await.unwrap();
     assert_eq!(
         app.count("SELECT COUNT(*) FROM post_revisions WHERE body_md LIKE '%Whitfield%'")
             .await,

@@ -16,9 +16,7 @@ async fn health_answers_ok_while_the_database_is_reachable() {
 async fn health_answers_503_when_the_database_is_gone() {
     let app = spawn_app().await;
     let settings = app.settings.clone();
-    let store = app::ssr::store::Store::connect(&settings.database_url)
-        .await
-        .unwrap();
+    let store = store::Store::connect(&settings.database_url).await.unwrap();
     let (search, _) =
         app::ssr::search::SearchIndex::open(&settings.data_dir.join("search-2")).unwrap();
     let router = server::build_router(&settings, store.clone(), search);

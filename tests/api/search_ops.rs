@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use app::ssr::search::exec::Plan;
 use app::ssr::search::{query, Opened, SearchIndex};
-use app::ssr::store::Store;
+use store::Store;
 
 use crate::helpers::{spawn_app, TestApp};
 

@@ -1,8 +1,8 @@
 //! Storage set-up: the engine is chosen by the URL, SQLite runs in WAL mode with
 //! foreign keys and a busy timeout, and unique rules map to field errors.
 
-use app::ssr::store::{Backend, StoreError};
 use sqlx::Row;
+use store::{Backend, StoreError};
 
 use crate::helpers::{backend, spawn_app};
 
@@ -18,7 +18,7 @@ async fn the_backend_follows_the_database_url() {
     assert_eq!(store.backend(), expected);
     assert!(store.healthy().await);
     assert!(matches!(
-        app::ssr::store::Store::connect("mysql://x").await,
+        store::Store::connect("mysql://x").await,
         Err(StoreError::UnsupportedUrl)
     ));
 }

@@ -244,7 +244,7 @@ pub async fn my_notifications() -> Result<Vec<NotificationView>, ServerFnError> 
 pub async fn mod_queue(kind: String, status: String) -> Result<Vec<QueueItem>, ServerFnError> {
     let (state, viewer) = super::viewer_with(Need::Moderator)?;
     let all = !matches!(kind.as_str(), "held" | "report" | "verification");
-    let filter = crate::ssr::store::QueueFilter {
+    let filter = store::QueueFilter {
         held: all || kind == "held",
         reports: all || kind == "report",
         verification: all || kind == "verification",

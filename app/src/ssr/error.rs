@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use axum::http::StatusCode;
 
-use super::store::StoreError;
+use store::StoreError;
 
 /// Everything a request can fail with.
 #[derive(Debug, thiserror::Error)]

@@ -4,13 +4,13 @@
 //! only when it is published, so held text never reaches another member.
 
 use super::error::AppError;
-use super::store::notify::Target;
-use super::store::{Draft, Stored};
 use super::AppState;
 use domain::fields::{self as validate, FieldErrors};
 use domain::markdown;
 use domain::models::FieldFindings;
 use phi::Detector;
+use store::notify::Target;
+use store::{Draft, Stored};
 
 /// Longest title, in characters.
 pub const MAX_TITLE: usize = 200;
@@ -170,5 +170,5 @@ async fn notify_publication(
 
 /// Purge deadline for text that was never published, from now.
 pub fn purge_deadline(state: &AppState) -> i64 {
-    super::store::now() + state.config.retention_secs
+    store::now() + state.config.retention_secs
 }

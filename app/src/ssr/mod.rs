@@ -8,7 +8,6 @@ pub mod passwords;
 pub mod render;
 pub mod search;
 pub mod session;
-pub mod store;
 
 use std::sync::Arc;
 

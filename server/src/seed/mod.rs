@@ -12,9 +12,9 @@ use std::path::Path;
 use anyhow::Context;
 use app::ssr::gate::{build_draft, Submission};
 use app::ssr::passwords;
-use app::ssr::store::{NewUser, Store};
 use domain::models::{Role, Status};
 use phi::{Detector, SiteLists};
+use store::{NewUser, Store};
 
 /// What a demo seed created.
 #[derive(Debug, Default)]

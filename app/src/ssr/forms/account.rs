@@ -12,10 +12,10 @@ use crate::ssr::error::{conflict_to_field, AppError};
 use crate::ssr::session::{
     hash_token, random_token, set_cookie, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE,
 };
-use crate::ssr::store::NewUser;
 use crate::ssr::{passwords, AppState};
 use domain::fields::{self as validate, FieldErrors};
 use domain::models::{Role, Status};
+use store::NewUser;
 
 /// Free failed sign-ins per account before delays start.
 const ACCOUNT_FREE_FAILURES: i64 = 5;

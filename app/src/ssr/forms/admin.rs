@@ -5,9 +5,9 @@ use axum::response::Response;
 
 use super::{finish, read_or_render, see_other_with_notice, Submitted};
 use crate::ssr::error::AppError;
-use crate::ssr::store::{CategoryInput, StoreError};
 use crate::ssr::AppState;
 use domain::fields::{self as validate, FieldErrors};
+use store::{CategoryInput, StoreError};
 
 /// Longest category name, in characters.
 const MAX_NAME: usize = 60;

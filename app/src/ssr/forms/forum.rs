@@ -9,10 +9,10 @@ use axum::response::Response;
 use super::{finish, read_or_render, see_other_with_notice, Outcome, Submitted};
 use crate::ssr::error::AppError;
 use crate::ssr::gate::{self, Submission};
-use crate::ssr::store::{PostRow, Stored, REPORT_REASONS};
 use crate::ssr::AppState;
 use domain::fields::{self as validate, FieldErrors};
 use domain::models::{PostState, Viewer};
+use store::{PostRow, Stored, REPORT_REASONS};
 
 /// Longest report note, in characters.
 const MAX_NOTE: usize = 2000;

@@ -9,11 +9,11 @@ use axum::response::Response;
 use super::{finish, read_or_render, safe_return, see_other_with_notice, Outcome, Submitted};
 use crate::ssr::error::AppError;
 use crate::ssr::gate::{self, Submission};
-use crate::ssr::store::notify::Target;
-use crate::ssr::store::Stored;
 use crate::ssr::AppState;
 use domain::fields::{self as validate, FieldErrors};
 use domain::models::Viewer;
+use store::notify::Target;
+use store::Stored;
 
 /// Longest reason, in characters.
 const MAX_REASON: usize = 1000;
@@ -48,7 +48,7 @@ pub async fn claim(State(state): State<AppState>, req: Request) -> Response {
             .parse()
             .map_err(|_| AppError::BadRequest)?;
         let to = safe_return(sub.form.get("return_to"));
-        let until = crate::ssr::store::now() + state.config.claim_ttl_secs;
+        let until = store::now() + state.config.claim_ttl_secs;
         if state.store.claim(kind, id, actor.id, until).await? {
             state
                 .store

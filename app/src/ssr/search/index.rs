@@ -13,8 +13,8 @@ use tokio::sync::Mutex;
 use super::analyzer::RoundsTokenizer;
 pub use super::schema::Fields;
 use super::schema::{schema, SCHEMA_VERSION, TOKENIZER};
-use crate::ssr::store::search_log::{IndexDoc, Scope};
-use crate::ssr::store::{Store, StoreError};
+use store::search_log::{IndexDoc, Scope};
+use store::{Store, StoreError};
 
 /// Posts read from the database per batch when rebuilding.
 const BATCH: i64 = 2_000;

@@ -1,7 +1,7 @@
 //! Full-text search of published posts (tantivy), in English and Japanese.
 //!
 //! The index holds published, visible posts only and follows the database's change
-//! log ([`crate::ssr::store::search_log`]); every result is re-checked against the
+//! log ([`store::search_log`]); every result is re-checked against the
 //! database before it is shown, so a post hidden a moment ago never appears even
 //! while an index catches up. Queries are never logged or stored.
 
@@ -16,12 +16,12 @@ use std::time::Duration;
 
 pub use index::{Opened, SearchError, SearchIndex};
 
-use crate::ssr::store::forum::{pages, POSTS_PER_PAGE};
-use crate::ssr::store::Store;
 use domain::models::{SearchHit, SearchResults};
 use exec::Plan;
 use highlight::Marker;
 use query::{Order, QueryError};
+use store::forum::{pages, POSTS_PER_PAGE};
+use store::Store;
 
 /// Results per page.
 pub const RESULTS_PER_PAGE: i64 = 20;
