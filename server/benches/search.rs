@@ -14,9 +14,9 @@
 
 use std::time::{Duration, Instant};
 
-use app::ssr::search::exec::{build, Plan};
-use app::ssr::search::highlight::Marker;
-use app::ssr::search::{query, search};
+use search::exec::{build, Plan};
+use search::highlight::Marker;
+use search::{query, search};
 use sqlx::Row;
 use store::Store;
 
@@ -95,7 +95,7 @@ async fn main() -> anyhow::Result<()> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(50);
     let store = Store::connect(&url).await?;
-    let index = app::ssr::search::open_and_catch_up(std::path::Path::new(&dir), &store).await?;
+    let index = search::open_and_catch_up(std::path::Path::new(&dir), &store).await?;
     println!(
         "{} posts in the database; index {:.1} MB; {} queries x {rounds} rounds",
         store.count_posts().await?,

@@ -229,7 +229,7 @@ fn progress_bar(done: u64, total: u64) {
 async fn reindex(settings: &Settings) -> anyhow::Result<ExitCode> {
     let store = open_store(settings).await?;
     let dir = &settings.search_dir;
-    let (index, _) = app::ssr::search::SearchIndex::open(dir).with_context(|| {
+    let (index, _) = search::SearchIndex::open(dir).with_context(|| {
         format!(
             "opening the search index in {} (is `rounds serve` running with it?)",
             dir.display()

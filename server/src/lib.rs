@@ -13,7 +13,6 @@ use std::time::Duration;
 use anyhow::Context;
 use app::ssr::error::AppError;
 use app::ssr::render::render_error;
-use app::ssr::search::SearchIndex;
 use app::ssr::session::RequestCtx;
 use app::ssr::{forms, session, AppConfig, AppState, Store};
 use app::{shell, App};
@@ -25,6 +24,7 @@ use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use search::SearchIndex;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 
@@ -49,7 +49,7 @@ pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
 /// Opens this process's search index and brings it up to date (rebuilding a
 /// missing or corrupt one) before requests are served.
 pub async fn open_search(settings: &Settings, store: &Store) -> anyhow::Result<SearchIndex> {
-    app::ssr::search::open_and_catch_up(&settings.search_dir, store)
+    search::open_and_catch_up(&settings.search_dir, store)
         .await
         .with_context(|| {
             format!(
@@ -119,7 +119,7 @@ async fn build_app_on(settings: &Settings, store: Store) -> anyhow::Result<(Rout
     let search = open_search(settings, &store).await?;
     if settings.search_poll_ms > 0 {
         let every = Duration::from_millis(settings.search_poll_ms);
-        app::ssr::search::follow(search.clone(), store.clone(), every);
+        search::follow(search.clone(), store.clone(), every);
     }
     Ok((build_router(settings, store, search.clone()), search))
 }

@@ -17,8 +17,7 @@ async fn health_answers_503_when_the_database_is_gone() {
     let app = spawn_app().await;
     let settings = app.settings.clone();
     let store = store::Store::connect(&settings.database_url).await.unwrap();
-    let (search, _) =
-        app::ssr::search::SearchIndex::open(&settings.data_dir.join("search-2")).unwrap();
+    let (search, _) = search::SearchIndex::open(&settings.data_dir.join("search-2")).unwrap();
     let router = server::build_router(&settings, store.clone(), search);
     store.close().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

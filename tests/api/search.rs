@@ -147,7 +147,7 @@ async fn each_filter_narrows_the_results() {
     // The first thread is from 2024.
     let store = app.store().await;
     let now = store::now();
-    let jan_2024 = app::ssr::search::query::parse_day("2024-01-15").unwrap();
+    let jan_2024 = search::query::parse_day("2024-01-15").unwrap();
     store.backdate_thread(t_old, now - jan_2024).await.unwrap();
     // A change made outside the app reaches its index through the change log, which
     // the app follows (every 200 ms in tests).

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use app::ssr::search::exec::Plan;
-use app::ssr::search::{query, Opened, SearchIndex};
+use search::exec::Plan;
+use search::{query, Opened, SearchIndex};
 use store::Store;
 
 use crate::helpers::{spawn_app, TestApp};
@@ -18,7 +18,7 @@ fn find(index: &SearchIndex, q: &str) -> Vec<i64> {
         parsed: query::parse(q).expect("query parses"),
         ..Plan::default()
     };
-    let built = app::ssr::search::exec::build(&index.fields(), &plan).expect("query builds");
+    let built = search::exec::build(&index.fields(), &plan).expect("query builds");
     index
         .run(built.as_ref(), query::Order::Relevance, 0, 20)
         .expect("search runs")

@@ -19,5 +19,5 @@ pub async fn search_posts(
     let (state, _viewer) = super::viewer_with(domain::access::Need::Verified)?;
     let page = page.trim().parse::<i64>().unwrap_or(1);
     let thread = thread.trim().parse::<i64>().ok();
-    Ok(crate::ssr::search::search(&state.store, &state.search, &q, page, &order, thread).await)
+    Ok(search::search(&state.store, &state.search, &q, page, &order, thread).await)
 }

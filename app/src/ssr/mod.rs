@@ -6,7 +6,6 @@ pub mod forms;
 pub mod gate;
 pub mod passwords;
 pub mod render;
-pub mod search;
 pub mod session;
 
 use std::sync::Arc;

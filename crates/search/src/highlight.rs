@@ -176,7 +176,7 @@ fn pieces(text: &str, start: usize, end: usize, ranges: &[(usize, usize)]) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ssr::search::query::parse;
+    use crate::query::parse;
 
     fn marked(pieces: &[Piece]) -> Vec<String> {
         pieces
