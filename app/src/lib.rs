@@ -1,17 +1,17 @@
-//! Rounds: a moderated forum for verified clinicians where identifiable patient data
-//! is never published. This crate holds the pages, components, server functions and
-//! domain rules; server-only code sits behind the `ssr` feature, browser-only code
-//! behind `hydrate`.
+//! Rounds' user interface (leptos): the pages, their components and the server
+//! functions they read their data through. Rendered on the server (`ssr`) and
+//! hydrated in the browser (`hydrate`). Rules live in `domain`, use cases in `ops`;
+//! this crate only shows them.
 
 #![forbid(unsafe_code)]
 #![recursion_limit = "256"]
 
 pub mod components;
+pub mod error;
 pub mod i18n;
+pub mod page_ctx;
 pub mod routes;
 pub mod server_fns;
-#[cfg(feature = "ssr")]
-pub mod ssr;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -24,7 +24,7 @@ use routes::*;
 
 /// The HTML document around the app (server only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let lang = page_ctx_from_request().lang;
+    let lang = page_ctx::from_request().lang;
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -43,19 +43,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The page context on the server (empty in the browser, where it comes from the
-/// serialized value instead).
-fn page_ctx_from_request() -> PageCtx {
-    #[cfg(feature = "ssr")]
-    {
-        ssr::render::page_ctx()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        PageCtx::default()
-    }
-}
-
 /// Reads the page context provided by [`App`].
 pub fn use_page() -> PageCtx {
     use_context::<PageCtx>().unwrap_or_default()
@@ -65,7 +52,7 @@ pub fn use_page() -> PageCtx {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let ctx = SharedValue::new(page_ctx_from_request).into_inner();
+    let ctx = SharedValue::new(page_ctx::from_request).into_inner();
     provide_context(ctx.clone());
     let i = i18n::I18n(ctx.lang);
     let error = ctx.error.clone();

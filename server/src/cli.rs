@@ -5,10 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use app::ssr::passwords;
 use clap::{Parser, Subcommand};
-use domain::models::{Role, Status};
-use store::NewUser;
 
 use crate::{open_store, Settings};
 
@@ -133,47 +130,24 @@ fn read_password() -> anyhow::Result<String> {
 }
 
 async fn admin_create(settings: &Settings, email: &str, name: &str) -> anyhow::Result<ExitCode> {
-    let email = domain::fields::normalize_email(email);
-    let mut errors = domain::fields::FieldErrors::new();
-    domain::fields::email(&mut errors, &email);
-    domain::fields::text(&mut errors, "display_name", name, true, 40);
-    anyhow::ensure!(errors.is_empty(), "invalid email or name");
     let password = read_password()?;
-    if let Some(key) = passwords::weakness(&password, &[&email, name]) {
-        anyhow::bail!("{}", app::i18n::t(app::i18n::Lang::En, key));
-    }
     let store = open_store(settings).await?;
-    let hash = passwords::hash(password)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let user = NewUser {
-        email,
-        password_hash: hash,
-        display_name: name.trim().to_string(),
-        profession: "other".into(),
-        licence_number: "(admin created from the command line)".into(),
-        jurisdiction: "-".into(),
-        npi: None,
-        specialty: String::new(),
-        workplace: String::new(),
-        role: Role::Admin,
-        status: Status::Verified,
-    };
-    let id = store
-        .create_user(&user)
-        .await
-        .context("creating the admin")?;
-    store
-        .audit(
-            None,
-            "role.create_admin",
-            "user",
-            &id.to_string(),
-            "rounds admin create",
-        )
-        .await?;
-    println!("Admin {id} created. Sign in at /login.");
-    Ok(ExitCode::SUCCESS)
+    match ops::accounts::create_admin(&store, email, name, password).await {
+        Ok(id) => {
+            println!("Admin {id} created. Sign in at /login.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(ops::AppError::Invalid(errors)) => {
+            for (field, key) in &errors {
+                eprintln!(
+                    "{field}: {}",
+                    domain::i18n::t_err(domain::i18n::Lang::En, key)
+                );
+            }
+            Ok(ExitCode::from(2))
+        }
+        Err(e) => Err(anyhow::anyhow!("creating the admin: {e}")),
+    }
 }
 
 async fn seed(settings: &Settings, demo: bool, posts: Option<u64>) -> anyhow::Result<ExitCode> {

@@ -2,8 +2,11 @@
 //! handlers into one axum router. Tests call [`build_app`] to start the real app.
 
 pub mod cli;
+pub mod forms;
+pub mod render;
 pub mod scan;
 pub mod seed;
+pub mod session;
 pub mod settings;
 
 use std::net::SocketAddr;
@@ -11,10 +14,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use app::ssr::error::AppError;
-use app::ssr::render::render_error;
-use app::ssr::session::RequestCtx;
-use app::ssr::{forms, session, AppConfig, AppState, Store};
 use app::{shell, App};
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
@@ -24,11 +23,31 @@ use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use ops::access::RequestCtx;
+use ops::{AppError, Config, Services};
+use render::render_error;
 use search::SearchIndex;
+use store::Store;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 
 pub use settings::Settings;
+
+/// What every request handler and rendered page shares: the use cases' services and
+/// where the wasm bundle and CSS are served from.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// Store, search index and settings.
+    pub services: Services,
+    /// The leptos site options.
+    pub leptos: LeptosOptions,
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
 
 /// Largest request body accepted anywhere, in bytes (forms are limited further).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -67,22 +86,24 @@ pub fn build_router(settings: &Settings, store: Store, search: SearchIndex) -> R
         .site_pkg_dir("pkg")
         .site_addr(settings.listen)
         .build();
-    let config = AppConfig {
+    let config = Config {
         secure_cookies: settings.secure_cookies,
         default_lang: settings.default_lang,
         claim_ttl_secs: settings.claim_minutes * 60,
         retention_secs: settings.retention_days * 24 * 3600,
-        ..AppConfig::default()
+        ..Config::default()
     };
     let state = AppState {
-        store,
-        config: Arc::new(config),
+        services: Services {
+            store,
+            search,
+            config: Arc::new(config),
+        },
         leptos,
-        search,
     };
     let routes = generate_route_list(App);
     let pkg = ServeDir::new(settings.site_root.join("pkg"));
-    let ctx_state = state.clone();
+    let ctx_services = state.services.clone();
     let shell_options = state.leptos.clone();
     Router::new()
         .route("/healthz", get(healthz))
@@ -91,7 +112,7 @@ pub fn build_router(settings: &Settings, store: Store, search: SearchIndex) -> R
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(ctx_state.clone()),
+            move || provide_context(ctx_services.clone()),
             move || shell(shell_options.clone()),
         )
         .nest_service("/pkg", pkg)
@@ -140,7 +161,8 @@ async fn search_follows_writes(
     ) && !req.uri().path().starts_with("/api/");
     let res = next.run(req).await;
     if writes {
-        if let Err(e) = state.search.catch_up(&state.store).await {
+        let s = &state.services;
+        if let Err(e) = s.search.catch_up(&s.store).await {
             tracing::error!(error = %e, "search index catch-up failed");
         }
     }
@@ -148,7 +170,7 @@ async fn search_follows_writes(
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {
-    if state.store.healthy().await {
+    if state.services.store.healthy().await {
         (StatusCode::OK, "ok").into_response()
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()

@@ -1,30 +1,30 @@
 //! The hash-chained audit log.
 
 use domain::models::{Role, Status};
+use domain::vocab::AuditAction;
 use sqlx::Executor;
 
 use crate::helpers::{backend, spawn_app};
 
 async fn three_entries(app: &crate::helpers::TestApp) {
     let store = app.store().await;
-    store
-        .audit(Some(1), "verification.verify", "user", "2", "")
+    let mut tx = store.begin().await.unwrap();
+    tx.audit(Some(1), AuditAction::VerificationVerify, "user", "2", "")
         .await
         .unwrap();
-    store
-        .audit(
-            Some(1),
-            "verification.reject",
-            "user",
-            "3",
-            "licence expired",
-        )
+    tx.audit(
+        Some(1),
+        AuditAction::VerificationReject,
+        "user",
+        "3",
+        "licence expired",
+    )
+    .await
+    .unwrap();
+    tx.audit(Some(1), AuditAction::RoleGrantModerator, "user", "2", "")
         .await
         .unwrap();
-    store
-        .audit(Some(1), "role.grant_moderator", "user", "2", "")
-        .await
-        .unwrap();
+    tx.commit().await.unwrap();
 }
 
 #[tokio::test]
@@ -146,8 +146,10 @@ async fn concurrent_appends_keep_one_unbroken_chain() {
     for i in 0..16 {
         let s = store.clone();
         tasks.push(tokio::spawn(async move {
-            s.audit(None, "test.concurrent", "n", &i.to_string(), "")
-                .await
+            let mut tx = s.begin().await?;
+            tx.audit(None, AuditAction::QueueClaim, "n", &i.to_string(), "")
+                .await?;
+            tx.commit().await
         }));
     }
     for t in tasks {

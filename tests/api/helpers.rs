@@ -253,10 +253,11 @@ impl TestApp {
     /// Creates an account directly in the database and signs this browser in as it.
     pub async fn sign_in_as(&self, email: &str, name: &str, role: Role, status: Status) -> i64 {
         let store = self.store().await;
-        let hash = app::ssr::passwords::hash(GOOD_PASSWORD.into())
+        let hash = ops::passwords::hash(GOOD_PASSWORD.into())
             .await
             .expect("hash");
-        let id = store
+        let mut tx = store.begin().await.expect("begin");
+        let id = tx
             .create_user(&NewUser {
                 email: email.into(),
                 password_hash: hash,
@@ -272,6 +273,7 @@ impl TestApp {
             })
             .await
             .expect("create user");
+        tx.commit().await.expect("commit");
         let res = self.login(email, GOOD_PASSWORD).await;
         assert_eq!(res.status().as_u16(), 303, "sign-in of a seeded account");
         id

@@ -274,11 +274,12 @@ async fn a_report_is_claimed_and_the_post_hidden_from_members() {
     assert_eq!(res.status().as_u16(), 403);
 
     let m = moderator(&app, "m@example.jp", "Mod One").await;
-    app.store()
-        .await
-        .release_claim("report", report)
+    let store = app.store().await;
+    let mut tx = store.begin().await.unwrap();
+    tx.release_claim(domain::vocab::QueueKind::Report, report)
         .await
         .unwrap();
+    tx.commit().await.unwrap();
     let (_, page) = m.page(&format!("/mod/report/{report}")).await;
     assert!(page.contains("Dose looks wrong"));
     claim(&m, "report", report).await;

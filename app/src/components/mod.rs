@@ -94,27 +94,20 @@ pub fn ErrorView(status: u16, key: String) -> impl IntoView {
 
 /// Shows a server-function error as a translated message.
 #[component]
-pub fn LoadError(error: ServerFnError) -> impl IntoView {
+pub fn LoadError(error: crate::error::PageError) -> impl IntoView {
     let i = use_i18n();
-    let key = match &error {
-        ServerFnError::ServerError(k) if k.starts_with("err.") => k.clone(),
-        _ => "err.internal".to_string(),
-    };
     // The page answers with the error's status, so a missing thread is a 404 to
     // browsers, crawlers and tests alike.
     #[cfg(feature = "ssr")]
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        let status = match key.as_str() {
-            "err.bad_request" => 400,
-            "err.unauthorized" => 401,
-            "err.forbidden" | "err.csrf" => 403,
-            "err.not_found" => 404,
-            "err.conflict" => 409,
-            _ => 500,
-        };
-        if let Ok(code) = http::StatusCode::from_u16(status) {
+        if let Ok(code) = http::StatusCode::from_u16(error.status) {
             res.set_status(code);
         }
     }
+    let key = if error.key.starts_with("err.") {
+        error.key
+    } else {
+        "err.internal".to_string()
+    };
     view! { <p class="error" role="alert">{i.tr(&key)}</p> }
 }

@@ -197,7 +197,7 @@ pub fn ReportItemPage() -> impl IntoView {
 fn ReportDecision(r: ReportItem) -> impl IntoView {
     let i = use_i18n();
     let id = r.id;
-    let open = r.state == "open";
+    let open = r.state == domain::vocab::ReportState::Open;
     let can_act = open && !r.own && r.claim.mine;
     let _ = use_page();
     let form = move |decision: &'static str, label: &'static str| {

@@ -43,7 +43,7 @@ fn PostBody(d: PostDetail) -> impl IntoView {
     let latest = d.revisions.first().cloned();
     let held = latest
         .as_ref()
-        .filter(|r| r.state == "held" && d.own)
+        .filter(|r| r.state == domain::vocab::RevisionState::Held && d.own)
         .cloned();
     let editable = d.own && !matches!(d.state, PostState::Deleted | PostState::Removed);
     let init = latest

@@ -1,36 +1,32 @@
-//! Server functions of the forum pages. Each checks the viewer itself and returns
-//! only what that viewer may see: published threads and posts, plus the viewer's own
-//! held posts; moderators read held posts only through [`held_item`], which is
-//! written to the audit log.
+//! Server functions of the forum pages. Each returns only what its viewer may see
+//! (the rule is `domain::visibility`): published threads and posts, plus the viewer's
+//! own held posts; moderators read held text only through [`load_held`] and others'
+//! histories through [`load_post`], both written to the audit log first.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
+use crate::error::PageError;
 #[cfg(feature = "ssr")]
-use domain::models::{ClaimState, ThreadList};
+use domain::models::ThreadList;
 use domain::models::{
-    ForumHome, HeldItem, NotificationView, PostDetail, QueueItem, ReportItem, ThreadView,
+    Category, ForumHome, HeldItem, NotificationView, PostDetail, QueueItem, ReportItem, ThreadView,
 };
 use phi::SiteLists;
 
 #[cfg(feature = "ssr")]
-use crate::ssr::error::AppError;
+use super::{claim_state, services, viewer};
 #[cfg(feature = "ssr")]
-use domain::access::Need;
-
+use ops::access::{Admin, Moderator, Verified};
 #[cfg(feature = "ssr")]
-fn sf<E: Into<AppError>>(e: E) -> ServerFnError {
-    e.into().into_server_fn()
-}
+use ops::AppError;
 
 /// A member's display name ('' if the account is gone).
 #[cfg(feature = "ssr")]
-async fn display_name(state: &crate::ssr::AppState, id: i64) -> Result<String, ServerFnError> {
-    Ok(state
-        .store
+async fn display_name(s: &ops::Services, id: i64) -> Result<String, PageError> {
+    Ok(s.store
         .user_by_id(id)
-        .await
-        .map_err(sf)?
+        .await?
         .map(|u| u.applicant.display_name)
         .unwrap_or_default())
 }
@@ -46,27 +42,16 @@ fn page_no(page: &str) -> i64 {
 }
 
 #[cfg(feature = "ssr")]
-async fn claim_state(
-    state: &crate::ssr::AppState,
-    kind: &str,
-    id: i64,
-    viewer_id: i64,
-) -> Result<ClaimState, ServerFnError> {
-    Ok(match state.store.claim_of(kind, id).await.map_err(sf)? {
-        Some((mid, name, until)) => ClaimState {
-            by: Some(name),
-            mine: mid == viewer_id,
-            until,
-        },
-        None => ClaimState::default(),
-    })
+fn not_found() -> PageError {
+    AppError::NotFound.into()
 }
 
 /// The thread list of the forum or of one category (`category` = slug or "").
 #[server(input = GetUrl, endpoint = "load_forum")]
-pub async fn load_forum(category: String, page: String) -> Result<ForumHome, ServerFnError> {
-    let (state, viewer) = super::viewer_with(Need::Verified)?;
-    let categories = state.store.categories().await.map_err(sf)?;
+pub async fn load_forum(category: String, page: String) -> Result<ForumHome, PageError> {
+    let Verified(viewer) = viewer()?;
+    let s = services()?;
+    let categories = s.store.categories().await?;
     let category = if category.is_empty() {
         None
     } else {
@@ -75,16 +60,15 @@ pub async fn load_forum(category: String, page: String) -> Result<ForumHome, Ser
                 .iter()
                 .find(|c| c.slug == category)
                 .cloned()
-                .ok_or_else(|| AppError::NotFound.into_server_fn())?,
+                .ok_or_else(not_found)?,
         )
     };
-    let (threads, pages) = state
+    let (threads, pages) = s
         .store
         .list_threads(category.as_ref().map(|c| c.id), page_no(&page))
-        .await
-        .map_err(sf)?;
+        .await?;
     let page = page_no(&page).clamp(1, pages);
-    let own_held = state.store.own_held(viewer.id).await.map_err(sf)?;
+    let own_held = s.store.own_held(viewer.id).await?;
     Ok(ForumHome {
         categories,
         category,
@@ -99,37 +83,31 @@ pub async fn load_forum(category: String, page: String) -> Result<ForumHome, Ser
 
 /// A thread page as the viewer may see it.
 #[server(input = GetUrl, endpoint = "load_thread")]
-pub async fn load_thread(
-    id: i64,
-    page: String,
-    quote: String,
-) -> Result<ThreadView, ServerFnError> {
-    let (state, viewer) = super::viewer_with(Need::Verified)?;
-    let moderator = viewer.can_moderate();
-    let row = state
+pub async fn load_thread(id: i64, page: String, quote: String) -> Result<ThreadView, PageError> {
+    let viewer: Verified = viewer()?;
+    let s = services()?;
+    let row = s
         .store
         .thread_row(id)
-        .await
-        .map_err(sf)?
-        .filter(|t| t.visible_to(viewer.id, moderator))
-        .ok_or_else(|| AppError::NotFound.into_server_fn())?;
-    let category = state
+        .await?
+        .filter(|t| domain::visibility::thread_visible(&t.facts(), viewer.looker()))
+        .ok_or_else(not_found)?;
+    let category = s
         .store
         .category_by_id(row.category_id)
-        .await
-        .map_err(sf)?
-        .ok_or_else(|| AppError::NotFound.into_server_fn())?;
-    let (posts, pages) = state
+        .await?
+        .ok_or_else(not_found)?;
+    let looker = viewer.looker();
+    let (posts, pages) = s
         .store
-        .thread_posts(id, viewer.id, moderator, page_no(&page))
-        .await
-        .map_err(sf)?;
+        .thread_posts(id, looker.id, looker.moderator, page_no(&page))
+        .await?;
     // The author of a thread still waiting for review sees their own title.
     let title = if row.published {
         row.title.clone()
     } else {
         match posts.first() {
-            Some(p) => state.store.latest_title(p.id).await.map_err(sf)?,
+            Some(p) => s.store.latest_title(p.id).await?,
             None => String::new(),
         }
     };
@@ -137,7 +115,7 @@ pub async fn load_thread(
         id,
         title,
         category,
-        tags: state.store.thread_tags(id).await.map_err(sf)?,
+        tags: s.store.thread_tags(id).await?,
         pinned: row.pinned,
         locked: row.locked,
         hidden: row.hidden,
@@ -145,34 +123,32 @@ pub async fn load_thread(
         posts,
         page: page_no(&page).clamp(1, pages),
         pages,
-        quote: quote_of(&state, id, &quote, viewer.id, moderator).await?,
+        quote: quote_of(&s, &row, &quote, &viewer).await?,
     })
 }
 
-/// The quote-reply markdown of a post of this thread, if the viewer may see its
+/// The quote-reply markdown of a post of this thread, if the viewer may read its
 /// published text; '' otherwise (held text is never quoted).
 #[cfg(feature = "ssr")]
 async fn quote_of(
-    state: &crate::ssr::AppState,
-    thread_id: i64,
+    s: &ops::Services,
+    thread: &store::ThreadRow,
     quote: &str,
-    viewer_id: i64,
-    moderator: bool,
-) -> Result<String, ServerFnError> {
+    viewer: &Verified,
+) -> Result<String, PageError> {
     let Ok(post_id) = quote.parse::<i64>() else {
         return Ok(String::new());
     };
-    let Some(post) = state.store.post_row(post_id).await.map_err(sf)? else {
+    let Some(post) = s.store.post_row(post_id).await? else {
         return Ok(String::new());
     };
-    let visible = post.thread_id == thread_id
-        && post.state == domain::models::PostState::Published
-        && (!post.hidden || moderator || post.author_id == viewer_id);
+    let visible = post.thread_id == thread.id
+        && domain::visibility::post_text_visible(&post.facts(), &thread.facts(), viewer.looker());
     if !visible {
         return Ok(String::new());
     }
-    let body = state.store.published_body(post_id).await.map_err(sf)?;
-    let author = display_name(state, post.author_id).await?;
+    let body = s.store.published_body(post_id).await?;
+    let author = display_name(s, post.author_id).await?;
     Ok(domain::markdown::quote(&author, &body))
 }
 
@@ -180,39 +156,36 @@ async fn quote_of(
 /// moderators (read-only; every opening by a moderator is audited, since the
 /// history can hold text that was never published).
 #[server(input = GetUrl, endpoint = "load_post")]
-pub async fn load_post(id: i64) -> Result<PostDetail, ServerFnError> {
-    let (state, viewer) = super::viewer_with(Need::Verified)?;
-    let post = state
+pub async fn load_post(id: i64) -> Result<PostDetail, PageError> {
+    let Verified(viewer) = viewer()?;
+    let as_moderator = super::viewer_if::<Moderator>();
+    let s = services()?;
+    let post = s
         .store
         .post_row(id)
-        .await
-        .map_err(sf)?
-        .filter(|p| p.author_id == viewer.id || viewer.can_moderate())
-        .ok_or_else(|| AppError::NotFound.into_server_fn())?;
+        .await?
+        .filter(|p| p.author_id == viewer.id || as_moderator.is_some())
+        .ok_or_else(not_found)?;
     let own = post.author_id == viewer.id;
-    if !own {
-        state
-            .store
-            .audit(
-                Some(viewer.id),
-                "post.history_open",
-                "post",
-                &id.to_string(),
-                "",
-            )
-            .await
-            .map_err(sf)?;
+    if let Some(moderator) = as_moderator.filter(|_| !own) {
+        ops::moderation::record_reading(
+            &s,
+            &moderator,
+            domain::vocab::AuditAction::PostHistoryOpen,
+            "post",
+            id,
+        )
+        .await?;
     }
-    let thread = state
+    let thread = s
         .store
         .thread_row(post.thread_id)
-        .await
-        .map_err(sf)?
-        .ok_or_else(|| AppError::NotFound.into_server_fn())?;
+        .await?
+        .ok_or_else(not_found)?;
     let thread_title = if thread.published {
         thread.title
     } else {
-        state.store.latest_title(id).await.map_err(sf)?
+        s.store.latest_title(id).await?
     };
     Ok(PostDetail {
         post_id: id,
@@ -221,122 +194,115 @@ pub async fn load_post(id: i64) -> Result<PostDetail, ServerFnError> {
         opening: post.number == 1,
         state: post.state,
         own,
-        revisions: state.store.revisions(id).await.map_err(sf)?,
+        revisions: s.store.revisions(id).await?,
     })
 }
 
 /// The detector's site lists, for the composer's live check in the browser.
 #[server(input = GetUrl, endpoint = "composer_lists")]
-pub async fn composer_lists() -> Result<SiteLists, ServerFnError> {
-    let (state, _) = super::viewer_with(Need::Verified)?;
-    state.store.site_lists().await.map_err(sf)
+pub async fn composer_lists() -> Result<SiteLists, PageError> {
+    let _: Verified = viewer()?;
+    Ok(services()?.store.site_lists().await?)
 }
 
 /// The viewer's notifications.
 #[server(input = GetUrl, endpoint = "my_notifications")]
-pub async fn my_notifications() -> Result<Vec<NotificationView>, ServerFnError> {
-    let (state, viewer) = super::viewer_with(Need::Verified)?;
-    state.store.notifications(viewer.id).await.map_err(sf)
+pub async fn my_notifications() -> Result<Vec<NotificationView>, PageError> {
+    let Verified(viewer) = viewer()?;
+    Ok(services()?.store.notifications(viewer.id).await?)
 }
 
 /// The moderation queue (`kind`: all, held, report, verification; `status`: open, closed).
 #[server(input = GetUrl, endpoint = "mod_queue")]
-pub async fn mod_queue(kind: String, status: String) -> Result<Vec<QueueItem>, ServerFnError> {
-    let (state, viewer) = super::viewer_with(Need::Moderator)?;
-    let all = !matches!(kind.as_str(), "held" | "report" | "verification");
+pub async fn mod_queue(kind: String, status: String) -> Result<Vec<QueueItem>, PageError> {
+    let Moderator(viewer) = viewer()?;
+    let only = domain::vocab::QueueKind::parse(&kind);
+    let shows = |k| only.is_none_or(|o| o == k);
+    use domain::vocab::QueueKind as K;
     let filter = store::QueueFilter {
-        held: all || kind == "held",
-        reports: all || kind == "report",
-        verification: all || kind == "verification",
+        held: shows(K::Held),
+        reports: shows(K::Report),
+        verification: shows(K::Verification),
         open: status != "closed",
     };
-    state.store.queue(filter, viewer.id).await.map_err(sf)
+    Ok(services()?.store.queue(filter, viewer.id).await?)
 }
 
 /// A held revision, opened by a moderator. Every opening is audited.
 #[server(input = GetUrl, endpoint = "load_held")]
-pub async fn load_held(id: i64) -> Result<HeldItem, ServerFnError> {
-    let (state, viewer) = super::viewer_with(Need::Moderator)?;
-    let rev = state
-        .store
-        .held_revision(id)
-        .await
-        .map_err(sf)?
-        .ok_or_else(|| AppError::NotFound.into_server_fn())?;
-    let revision = state
+pub async fn load_held(id: i64) -> Result<HeldItem, PageError> {
+    let moderator: Moderator = viewer()?;
+    let s = services()?;
+    let rev = s.store.held_revision(id).await?.ok_or_else(not_found)?;
+    let revision = s
         .store
         .revisions(rev.post_id)
-        .await
-        .map_err(sf)?
+        .await?
         .into_iter()
         .find(|r| r.id == id)
-        .ok_or_else(|| AppError::NotFound.into_server_fn())?;
-    state
-        .store
-        .audit(
-            Some(viewer.id),
-            "held.open",
-            "revision",
-            &id.to_string(),
-            "",
-        )
-        .await
-        .map_err(sf)?;
-    let thread = state
+        .ok_or_else(not_found)?;
+    ops::moderation::record_reading(
+        &s,
+        &moderator,
+        domain::vocab::AuditAction::HeldOpen,
+        "revision",
+        id,
+    )
+    .await?;
+    let thread = s
         .store
         .thread_row(rev.thread_id)
-        .await
-        .map_err(sf)?
-        .ok_or_else(|| AppError::NotFound.into_server_fn())?;
-    let author = display_name(&state, rev.author_id).await?;
+        .await?
+        .ok_or_else(not_found)?;
+    let opening = s
+        .store
+        .post_row(rev.post_id)
+        .await?
+        .is_some_and(|p| p.number == 1);
     Ok(HeldItem {
         revision,
         post_id: rev.post_id,
         thread_id: rev.thread_id,
         thread_title: thread.title,
-        opening: state.store.post_number(rev.post_id).await.map_err(sf)? == 1,
-        author,
-        own: rev.author_id == viewer.id,
+        opening,
+        author: display_name(&s, rev.author_id).await?,
+        own: rev.author_id == moderator.id(),
         waiting: rev.waiting,
-        claim: claim_state(&state, "held", id, viewer.id).await?,
+        claim: claim_state(&s, domain::vocab::QueueKind::Held, id, moderator.id()).await?,
     })
 }
 
 /// A member report, opened by a moderator.
 #[server(input = GetUrl, endpoint = "load_report")]
-pub async fn load_report(id: i64) -> Result<ReportItem, ServerFnError> {
-    let (state, viewer) = super::viewer_with(Need::Moderator)?;
-    let r = state
-        .store
-        .report(id)
-        .await
-        .map_err(sf)?
-        .ok_or_else(|| AppError::NotFound.into_server_fn())?;
+pub async fn load_report(id: i64) -> Result<ReportItem, PageError> {
+    let moderator: Moderator = viewer()?;
+    let s = services()?;
+    let r = s.store.report(id).await?.ok_or_else(not_found)?;
     Ok(ReportItem {
         id,
         post_id: r.post_id,
         thread_id: r.thread_id,
-        author: display_name(&state, r.author_id).await?,
-        reporter: display_name(&state, r.reporter_id).await?,
+        author: display_name(&s, r.author_id).await?,
+        reporter: display_name(&s, r.reporter_id).await?,
         reason: r.reason,
         note: r.note,
         state: r.state,
         post_html: r.post_html,
-        own: r.author_id == viewer.id || r.reporter_id == viewer.id,
-        claim: claim_state(&state, "report", id, viewer.id).await?,
+        own: r.author_id == moderator.id() || r.reporter_id == moderator.id(),
+        claim: claim_state(&s, domain::vocab::QueueKind::Report, id, moderator.id()).await?,
     })
 }
 
 /// The detector's site lists (admins).
 #[server(input = GetUrl, endpoint = "admin_site_lists")]
-pub async fn admin_site_lists() -> Result<SiteLists, ServerFnError> {
-    let (state, _) = super::viewer_with(Need::Admin)?;
-    state.store.site_lists().await.map_err(sf)
+pub async fn admin_site_lists() -> Result<SiteLists, PageError> {
+    let _: Admin = viewer()?;
+    Ok(services()?.store.site_lists().await?)
 }
 
 /// Every category, archived ones too (admins).
 #[server(input = GetUrl, endpoint = "admin_categories")]
-pub async fn admin_categories() -> Result<Vec<domain::models::Category>, ServerFnError> {
-    let (state, _) = super::viewer_with(Need::Admin)?;
-    state.store.all_categories().await.map_err(sf)
+pub async fn admin_categories() -> Result<Vec<Category>, PageError> {
+    let _: Admin = viewer()?;
+    Ok(services()?.store.all_categories().await?)
 }

@@ -1,10 +1,12 @@
 //! Server functions that pages read their data through. They run on the server
-//! during rendering and answer the browser after hydration; each checks access
-//! itself, because its URL can be called directly.
+//! during rendering and answer the browser after hydration; each states the access
+//! it needs with a typed extractor (`ops::access`), because its URL can be called
+//! directly, and returns [`PageError`] on failure.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
+use crate::error::PageError;
 use domain::models::{Applicant, ClaimState, Profile, UserRow};
 
 mod forum;
@@ -13,52 +15,55 @@ mod search;
 pub use forum::*;
 pub use search::*;
 
+/// The services of the use cases, provided to every render and server function.
 #[cfg(feature = "ssr")]
-fn viewer_with(
-    need: domain::access::Need,
-) -> Result<(crate::ssr::AppState, domain::models::Viewer), ServerFnError> {
-    use crate::ssr::error::AppError;
-    let state = crate::ssr::app_state().map_err(AppError::into_server_fn)?;
+pub(crate) fn services() -> Result<ops::Services, PageError> {
+    use_context::<ops::Services>()
+        .ok_or_else(|| ops::AppError::Internal("services missing".into()).into())
+}
+
+/// The viewer as access type `T` (`Verified`, `Moderator`, …), or 401/403.
+#[cfg(feature = "ssr")]
+pub(crate) fn viewer<T: ops::access::Access>() -> Result<T, PageError> {
     let parts = use_context::<http::request::Parts>()
-        .ok_or_else(|| AppError::Internal("request parts missing".into()).into_server_fn())?;
-    let viewer = parts
-        .extensions
-        .get::<crate::ssr::session::RequestCtx>()
-        .and_then(|c| c.viewer.clone());
-    match domain::access::allows(need, viewer.as_ref()) {
-        Ok(()) => viewer
-            .map(|v| (state, v))
-            .ok_or_else(|| AppError::Unauthorized.into_server_fn()),
-        Err(domain::access::Denied::SignIn) => Err(AppError::Unauthorized.into_server_fn()),
-        Err(_) => Err(AppError::Forbidden.into_server_fn()),
-    }
+        .ok_or_else(|| PageError::from(ops::AppError::Internal("request parts missing".into())))?;
+    Ok(T::from_parts(&parts)?)
+}
+
+/// The viewer as access type `T` when they qualify; `None` otherwise (no error, no
+/// status: for pages that show more to staff).
+#[cfg(feature = "ssr")]
+pub(crate) fn viewer_if<T: ops::access::Access>() -> Option<T> {
+    use_context::<http::request::Parts>().and_then(|p| T::from_parts(&p).ok())
+}
+
+/// Who holds the claim on a queue item, as the viewer sees it.
+#[cfg(feature = "ssr")]
+pub(crate) async fn claim_state(
+    s: &ops::Services,
+    kind: domain::vocab::QueueKind,
+    id: i64,
+    viewer_id: i64,
+) -> Result<ClaimState, PageError> {
+    Ok(match s.store.claim_of(kind, id).await? {
+        Some((mid, name, until)) => ClaimState {
+            by: Some(name),
+            mine: mid == viewer_id,
+            until,
+        },
+        None => ClaimState::default(),
+    })
 }
 
 /// Pending applicants, oldest first, with who has claimed each (moderators and admins).
 #[server(input = GetUrl, endpoint = "verification_queue")]
-pub async fn verification_queue() -> Result<Vec<(Applicant, ClaimState)>, ServerFnError> {
-    use crate::ssr::error::AppError;
-    let (state, viewer) = viewer_with(domain::access::Need::Moderator)?;
-    let list = state
-        .store
-        .pending_applicants()
-        .await
-        .map_err(|e| AppError::from(e).into_server_fn())?;
-    let mut out = Vec::with_capacity(list.len());
-    for a in list {
-        let claim = match state
-            .store
-            .claim_of("verification", a.id)
-            .await
-            .map_err(|e| AppError::from(e).into_server_fn())?
-        {
-            Some((mid, name, until)) => ClaimState {
-                by: Some(name),
-                mine: mid == viewer.id,
-                until,
-            },
-            None => ClaimState::default(),
-        };
+pub async fn verification_queue() -> Result<Vec<(Applicant, ClaimState)>, PageError> {
+    let ops::access::Moderator(viewer) = viewer()?;
+    let s = services()?;
+    let mut out = Vec::new();
+    for a in s.store.pending_applicants().await? {
+        let claim =
+            claim_state(&s, domain::vocab::QueueKind::Verification, a.id, viewer.id).await?;
         out.push((a, claim));
     }
     Ok(out)
@@ -66,36 +71,26 @@ pub async fn verification_queue() -> Result<Vec<(Applicant, ClaimState)>, Server
 
 /// Every account (admins).
 #[server(input = GetUrl, endpoint = "list_users")]
-pub async fn list_users() -> Result<Vec<UserRow>, ServerFnError> {
-    use crate::ssr::error::AppError;
-    let (state, _) = viewer_with(domain::access::Need::Admin)?;
-    state
-        .store
-        .list_users()
-        .await
-        .map_err(|e| AppError::from(e).into_server_fn())
+pub async fn list_users() -> Result<Vec<UserRow>, PageError> {
+    let _: ops::access::Admin = viewer()?;
+    Ok(services()?.store.list_users().await?)
 }
 
 /// The signed-in user's own profile (any signed-in account).
 #[server(input = GetUrl, endpoint = "my_profile")]
-pub async fn my_profile() -> Result<Profile, ServerFnError> {
-    use crate::ssr::error::AppError;
-    let (state, viewer) = viewer_with(domain::access::Need::SignedIn)?;
-    let user = state
+pub async fn my_profile() -> Result<Profile, PageError> {
+    let ops::access::Signed(viewer) = viewer()?;
+    let s = services()?;
+    let user = s
         .store
         .user_by_id(viewer.id)
-        .await
-        .map_err(|e| AppError::from(e).into_server_fn())?
-        .ok_or_else(|| AppError::NotFound.into_server_fn())?;
-    let sessions = state
-        .store
-        .count_sessions(viewer.id)
-        .await
-        .map_err(|e| AppError::from(e).into_server_fn())?;
+        .await?
+        .ok_or(ops::AppError::NotFound)
+        .map_err(PageError::from)?;
     Ok(Profile {
         applicant: user.applicant,
         role: user.role,
         lang: user.lang,
-        sessions,
+        sessions: s.store.count_sessions(viewer.id).await?,
     })
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::error::PageError;
 use domain::models::SearchResults;
 
 /// Searches published posts for a verified member. `page` is 1-based, `order` is
@@ -15,9 +16,10 @@ pub async fn search_posts(
     page: String,
     order: String,
     thread: String,
-) -> Result<SearchResults, ServerFnError> {
-    let (state, _viewer) = super::viewer_with(domain::access::Need::Verified)?;
+) -> Result<SearchResults, PageError> {
+    let _: ops::access::Verified = super::viewer()?;
+    let s = super::services()?;
     let page = page.trim().parse::<i64>().unwrap_or(1);
     let thread = thread.trim().parse::<i64>().ok();
-    Ok(search::search(&state.store, &state.search, &q, page, &order, thread).await)
+    Ok(search::search(&s.store, &s.search, &q, page, &order, thread).await)
 }

@@ -14,3 +14,6 @@ pub mod i18n;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod models;
+pub mod screening;
+pub mod visibility;
+pub mod vocab;

@@ -1,10 +1,12 @@
 //! Accounts: registration, look-up, the verification queue and roles.
 
-use sqlx::Row;
-
-use super::{now, unique_violation, Store, StoreError};
+use domain::fields::Licence;
 use domain::i18n::Lang;
 use domain::models::{Applicant, Role, Status, UserRow};
+use sqlx::Row;
+
+use super::rows::Stored;
+use super::{now, unique_violation, Store, StoreError, Tx};
 
 /// A registration as validated by the form layer.
 #[derive(Clone, Debug)]
@@ -56,37 +58,57 @@ pub fn display_key(name: &str) -> String {
 const USER_COLUMNS: &str = "id, email, password_hash, display_name, profession, licence_number, \
      jurisdiction, npi, specialty, workplace, role, status, rejection_reason, lang, submitted_at";
 
-fn record(row: &sqlx::any::AnyRow) -> Result<UserRecord, sqlx::Error> {
-    let role: String = row.try_get("role")?;
-    let status: String = row.try_get("status")?;
-    let lang: Option<String> = row.try_get("lang")?;
-    let id: i64 = row.try_get("id")?;
-    Ok(UserRecord {
-        id,
-        password_hash: row.try_get("password_hash")?,
-        role: Role::parse(&role).unwrap_or(Role::Member),
-        lang: lang.as_deref().and_then(Lang::parse),
-        applicant: Applicant {
-            id,
-            display_name: row.try_get("display_name")?,
-            email: row.try_get("email")?,
-            profession: row.try_get("profession")?,
-            licence_number: row.try_get("licence_number")?,
-            jurisdiction: row.try_get("jurisdiction")?,
-            npi: row.try_get("npi")?,
-            specialty: row.try_get("specialty")?,
-            workplace: row.try_get("workplace")?,
-            status: Status::parse(&status).unwrap_or(Status::Pending),
-            rejection_reason: row.try_get("rejection_reason")?,
-            submitted_at: row.try_get("submitted_at")?,
-        },
-    })
+/// An account row as stored.
+#[derive(sqlx::FromRow)]
+struct UserFlat {
+    id: i64,
+    email: String,
+    password_hash: String,
+    display_name: String,
+    profession: String,
+    licence_number: String,
+    jurisdiction: String,
+    npi: Option<String>,
+    specialty: String,
+    workplace: String,
+    #[sqlx(try_from = "Stored")]
+    role: Role,
+    #[sqlx(try_from = "Stored")]
+    status: Status,
+    rejection_reason: Option<String>,
+    lang: Option<String>,
+    submitted_at: i64,
 }
 
-impl Store {
+impl From<UserFlat> for UserRecord {
+    fn from(u: UserFlat) -> UserRecord {
+        UserRecord {
+            id: u.id,
+            password_hash: u.password_hash,
+            role: u.role,
+            lang: u.lang.as_deref().and_then(Lang::parse),
+            applicant: Applicant {
+                id: u.id,
+                display_name: u.display_name,
+                email: u.email,
+                profession: u.profession,
+                licence_number: u.licence_number,
+                jurisdiction: u.jurisdiction,
+                npi: u.npi,
+                specialty: u.specialty,
+                workplace: u.workplace,
+                status: u.status,
+                rejection_reason: u.rejection_reason,
+                submitted_at: u.submitted_at,
+            },
+        }
+    }
+}
+
+impl Tx {
     /// Creates an account; a taken email or display name comes back as
     /// [`StoreError::Conflict`] naming the field.
-    pub async fn create_user(&self, u: &NewUser) -> Result<i64, StoreError> {
+    pub async fn create_user(&mut self, u: &NewUser) -> Result<i64, StoreError> {
         let t = now();
         let row = sqlx::query(
             "INSERT INTO users (email, password_hash, display_name, display_key, profession, \
@@ -107,30 +129,95 @@ impl Store {
         .bind(u.role.as_str())
         .bind(u.status.as_str())
         .bind(t)
-        .fetch_one(&self.pool)
+        .fetch_one(self.conn())
         .await
         .map_err(|e| unique_violation(e, &["email", "display_key"]))?;
         Ok(row.try_get("id")?)
     }
 
+    /// Sets the verification decision. Returns false if the account was not pending
+    /// (someone else decided first).
+    pub async fn decide(
+        &mut self,
+        id: i64,
+        status: Status,
+        reason: Option<&str>,
+    ) -> Result<bool, StoreError> {
+        let res = sqlx::query(
+            "UPDATE users SET status = $1, rejection_reason = $2, updated_at = $3 \
+             WHERE id = $4 AND status = 'pending'",
+        )
+        .bind(status.as_str())
+        .bind(reason)
+        .bind(now())
+        .bind(id)
+        .execute(self.conn())
+        .await?;
+        Ok(res.rows_affected() == 1)
+    }
+
+    /// An applicant corrects their licence details and goes back into the queue.
+    pub async fn resubmit(&mut self, id: i64, l: &Licence) -> Result<bool, StoreError> {
+        let t = now();
+        let res = sqlx::query(
+            "UPDATE users SET profession = $1, licence_number = $2, jurisdiction = $3, npi = $4, \
+             specialty = $5, workplace = $6, status = 'pending', updated_at = $7, submitted_at = $7 \
+             WHERE id = $8 AND status IN ('pending', 'rejected')",
+        )
+        .bind(&l.profession)
+        .bind(&l.licence_number)
+        .bind(&l.jurisdiction)
+        .bind(l.npi.as_ref().map(|n| n.as_str()))
+        .bind(&l.specialty)
+        .bind(&l.workplace)
+        .bind(t)
+        .bind(id)
+        .execute(self.conn())
+        .await?;
+        Ok(res.rows_affected() == 1)
+    }
+
+    /// Changes an account's role.
+    pub async fn set_role(&mut self, id: i64, role: Role) -> Result<bool, StoreError> {
+        let res = sqlx::query("UPDATE users SET role = $1, updated_at = $2 WHERE id = $3")
+            .bind(role.as_str())
+            .bind(now())
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        Ok(res.rows_affected() == 1)
+    }
+
+    /// Stores the preferred UI language.
+    pub async fn set_lang(&mut self, id: i64, lang: Lang) -> Result<(), StoreError> {
+        sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
+            .bind(lang.code())
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+}
+
+impl Store {
     /// Finds an account by (lower-cased) email.
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, StoreError> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1");
-        let row = sqlx::query(&sql)
+        let row: Option<UserFlat> = sqlx::query_as(&sql)
             .bind(email)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.as_ref().map(record).transpose()?)
+        Ok(row.map(UserRecord::from))
     }
 
     /// Finds an account by id.
     pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRecord>, StoreError> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
-        let row = sqlx::query(&sql)
+        let row: Option<UserFlat> = sqlx::query_as(&sql)
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.as_ref().map(record).transpose()?)
+        Ok(row.map(UserRecord::from))
     }
 
     /// Whether any verified admin exists (first-start hint).
@@ -148,105 +235,46 @@ impl Store {
         let sql = format!(
             "SELECT {USER_COLUMNS} FROM users WHERE status = 'pending' ORDER BY submitted_at, id"
         );
-        let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|r| record(r).map(|u| u.applicant))
-            .collect::<Result<_, _>>()
-            .map_err(Into::into)
-    }
-
-    /// Sets the verification decision. Returns false if the account was not pending
-    /// (someone else decided first).
-    pub async fn decide(
-        &self,
-        id: i64,
-        status: Status,
-        reason: Option<&str>,
-    ) -> Result<bool, StoreError> {
-        let res = sqlx::query(
-            "UPDATE users SET status = $1, rejection_reason = $2, updated_at = $3 WHERE id = $4 AND status = 'pending'",
-        )
-        .bind(status.as_str())
-        .bind(reason)
-        .bind(now())
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        Ok(res.rows_affected() == 1)
-    }
-
-    /// An applicant corrects their licence details and goes back into the queue.
-    #[allow(clippy::too_many_arguments)]
-    pub async fn resubmit(
-        &self,
-        id: i64,
-        profession: &str,
-        licence_number: &str,
-        jurisdiction: &str,
-        npi: Option<&str>,
-        specialty: &str,
-        workplace: &str,
-    ) -> Result<bool, StoreError> {
-        let t = now();
-        let res = sqlx::query(
-            "UPDATE users SET profession = $1, licence_number = $2, jurisdiction = $3, npi = $4, \
-             specialty = $5, workplace = $6, status = 'pending', updated_at = $7, submitted_at = $7 \
-             WHERE id = $8 AND status IN ('pending', 'rejected')",
-        )
-        .bind(profession)
-        .bind(licence_number)
-        .bind(jurisdiction)
-        .bind(npi)
-        .bind(specialty)
-        .bind(workplace)
-        .bind(t)
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        Ok(res.rows_affected() == 1)
-    }
-
-    /// Changes an account's role.
-    pub async fn set_role(&self, id: i64, role: Role) -> Result<bool, StoreError> {
-        let res = sqlx::query("UPDATE users SET role = $1, updated_at = $2 WHERE id = $3")
-            .bind(role.as_str())
-            .bind(now())
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        Ok(res.rows_affected() == 1)
-    }
-
-    /// Stores the preferred UI language.
-    pub async fn set_lang(&self, id: i64, lang: Lang) -> Result<(), StoreError> {
-        sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
-            .bind(lang.code())
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        let rows: Vec<UserFlat> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        Ok(rows
+            .into_iter()
+            .map(|u| UserRecord::from(u).applicant)
+            .collect())
     }
 
     /// Every account for the admin's list, newest first.
     pub async fn list_users(&self) -> Result<Vec<UserRow>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT id, display_name, email, role, status, created_at FROM users ORDER BY created_at DESC, id DESC",
+        let rows: Vec<UserListRow> = sqlx::query_as(
+            "SELECT id, display_name, email, role, status, created_at FROM users \
+             ORDER BY created_at DESC, id DESC",
         )
         .fetch_all(&self.pool)
         .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            let role: String = r.try_get("role")?;
-            let status: String = r.try_get("status")?;
-            out.push(UserRow {
-                id: r.try_get("id")?,
-                display_name: r.try_get("display_name")?,
-                email: r.try_get("email")?,
-                role: Role::parse(&role).unwrap_or(Role::Member),
-                status: Status::parse(&status).unwrap_or(Status::Pending),
-                created_at: r.try_get("created_at")?,
-            });
+        Ok(rows.into_iter().map(UserRow::from).collect())
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct UserListRow {
+    id: i64,
+    display_name: String,
+    email: String,
+    #[sqlx(try_from = "Stored")]
+    role: Role,
+    #[sqlx(try_from = "Stored")]
+    status: Status,
+    created_at: i64,
+}
+
+impl From<UserListRow> for UserRow {
+    fn from(r: UserListRow) -> UserRow {
+        UserRow {
+            id: r.id,
+            display_name: r.display_name,
+            email: r.email,
+            role: r.role,
+            status: r.status,
+            created_at: r.created_at,
         }
-        Ok(out)
     }
 }

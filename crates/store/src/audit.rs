@@ -5,7 +5,9 @@
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 
-use super::{now, Store, StoreError};
+use domain::vocab::AuditAction;
+
+use super::{now, Store, StoreError, Tx};
 
 /// One audit entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,67 +79,60 @@ fn entry(row: &sqlx::any::AnyRow) -> Result<AuditEntry, sqlx::Error> {
     })
 }
 
-impl Store {
-    /// Appends an entry. Concurrent writers race for the next `seq` (the primary
-    /// key); the loser reads the new head and tries again.
+impl Tx {
+    /// Appends an entry in this transaction, so it stands or falls with the change it
+    /// records. The one-row `audit_head` table holds the chain's last position and
+    /// hash; updating it first locks it until commit, so concurrent writers take their
+    /// positions one after another and never fork the chain.
     pub async fn audit(
-        &self,
+        &mut self,
         actor_id: Option<i64>,
-        action: &str,
+        action: AuditAction,
         target_kind: &str,
         target_id: &str,
         reason: &str,
     ) -> Result<AuditEntry, StoreError> {
-        let mut attempts = 0;
-        loop {
-            attempts += 1;
-            let head = sqlx::query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-                .fetch_optional(&self.pool)
+        let conn = self.conn();
+        let head =
+            sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
+                .fetch_one(&mut *conn)
                 .await?;
-            let (seq, prev_hash) = match head {
-                Some(r) => (
-                    r.try_get::<i64, _>("seq")? + 1,
-                    r.try_get::<String, _>("hash")?,
-                ),
-                None => (1, GENESIS.to_string()),
-            };
-            let mut e = AuditEntry {
-                seq,
-                at: now(),
-                actor_id,
-                action: action.to_string(),
-                target_kind: target_kind.to_string(),
-                target_id: target_id.to_string(),
-                reason: reason.to_string(),
-                prev_hash,
-                hash: String::new(),
-            };
-            e.hash = entry_hash(&e);
-            let res = sqlx::query(
-                "INSERT INTO audit_log (seq, at, actor_id, action, target_kind, target_id, reason, prev_hash, hash) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(e.seq)
-            .bind(e.at)
-            .bind(e.actor_id)
-            .bind(&e.action)
-            .bind(&e.target_kind)
-            .bind(&e.target_id)
-            .bind(&e.reason)
-            .bind(&e.prev_hash)
+        let mut e = AuditEntry {
+            seq: head.try_get("seq")?,
+            at: now(),
+            actor_id,
+            action: action.as_str().to_string(),
+            target_kind: target_kind.to_string(),
+            target_id: target_id.to_string(),
+            reason: reason.to_string(),
+            prev_hash: head.try_get("hash")?,
+            hash: String::new(),
+        };
+        e.hash = entry_hash(&e);
+        sqlx::query(
+            "INSERT INTO audit_log (seq, at, actor_id, action, target_kind, target_id, reason, prev_hash, hash) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(e.seq)
+        .bind(e.at)
+        .bind(e.actor_id)
+        .bind(&e.action)
+        .bind(&e.target_kind)
+        .bind(&e.target_id)
+        .bind(&e.reason)
+        .bind(&e.prev_hash)
+        .bind(&e.hash)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
             .bind(&e.hash)
-            .execute(&self.pool)
-            .await;
-            match res {
-                Ok(_) => return Ok(e),
-                Err(sqlx::Error::Database(db)) if db.is_unique_violation() && attempts < 20 => {
-                    continue
-                }
-                Err(err) => return Err(err.into()),
-            }
-        }
+            .execute(&mut *conn)
+            .await?;
+        Ok(e)
     }
+}
 
+impl Store {
     /// The most recent entries, newest first.
     pub async fn audit_recent(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
         let rows = sqlx::query("SELECT * FROM audit_log ORDER BY seq DESC LIMIT $1")

@@ -1,37 +1,24 @@
 //! Admins manage the categories (specialties): create, rename, reorder, archive.
 
-use super::forum::{category, CATEGORY_COLUMNS};
-use super::{now, unique_violation, Store, StoreError};
+use domain::fields::CategoryInput;
 use domain::models::Category;
 
-/// A category as an admin submits it.
-#[derive(Clone, Debug)]
-pub struct CategoryInput {
-    /// URL slug.
-    pub slug: String,
-    /// English name.
-    pub name_en: String,
-    /// Japanese name.
-    pub name_ja: String,
-    /// English description.
-    pub description_en: String,
-    /// Japanese description.
-    pub description_ja: String,
-    /// Sort order.
-    pub position: i64,
-}
+use super::forum::{CategoryRow, CATEGORY_COLUMNS};
+use super::{now, unique_violation, Store, StoreError, Tx};
 
 impl Store {
     /// Every category, archived ones too, in order.
     pub async fn all_categories(&self) -> Result<Vec<Category>, StoreError> {
         let sql =
             format!("SELECT {CATEGORY_COLUMNS} FROM categories ORDER BY archived, position, id");
-        let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
-        Ok(rows.iter().map(category).collect::<Result<_, _>>()?)
+        let rows: Vec<CategoryRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(Category::from).collect())
     }
+}
 
+impl Tx {
     /// Creates a category; a taken slug is [`StoreError::Conflict`]`("slug")`.
-    pub async fn create_category(&self, c: &CategoryInput) -> Result<i64, StoreError> {
+    pub async fn create_category(&mut self, c: &CategoryInput) -> Result<i64, StoreError> {
         let row = sqlx::query(
             "INSERT INTO categories (slug, name_en, name_ja, description_en, description_ja, \
              position, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -43,14 +30,18 @@ impl Store {
         .bind(&c.description_ja)
         .bind(c.position)
         .bind(now())
-        .fetch_one(&self.pool)
+        .fetch_one(self.conn())
         .await
         .map_err(|e| unique_violation(e, &["slug"]))?;
         Ok(sqlx::Row::try_get(&row, "id")?)
     }
 
     /// Updates a category's names, descriptions, slug and position.
-    pub async fn update_category(&self, id: i64, c: &CategoryInput) -> Result<bool, StoreError> {
+    pub async fn update_category(
+        &mut self,
+        id: i64,
+        c: &CategoryInput,
+    ) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "UPDATE categories SET slug = $2, name_en = $3, name_ja = $4, description_en = $5, \
              description_ja = $6, position = $7 WHERE id = $1",
@@ -62,18 +53,22 @@ impl Store {
         .bind(&c.description_en)
         .bind(&c.description_ja)
         .bind(c.position)
-        .execute(&self.pool)
+        .execute(self.conn())
         .await
         .map_err(|e| unique_violation(e, &["slug"]))?;
         Ok(done.rows_affected() == 1)
     }
 
     /// Archives or restores a category.
-    pub async fn set_category_archived(&self, id: i64, archived: bool) -> Result<bool, StoreError> {
+    pub async fn set_category_archived(
+        &mut self,
+        id: i64,
+        archived: bool,
+    ) -> Result<bool, StoreError> {
         let done = sqlx::query("UPDATE categories SET archived = $2 WHERE id = $1")
             .bind(id)
             .bind(i64::from(archived))
-            .execute(&self.pool)
+            .execute(self.conn())
             .await?;
         Ok(done.rows_affected() == 1)
     }

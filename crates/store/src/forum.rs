@@ -2,19 +2,22 @@
 //! threads and posts; an author also sees their own held and rejected posts; nobody
 //! else ever receives held text from these queries.
 
-use sqlx::any::AnyRow;
-use sqlx::Row;
-
-use super::{Store, StoreError};
 use domain::models::{Category, PostState, PostView, ThreadSummary};
+use domain::visibility::{PostFacts, ThreadFacts};
+use sqlx::{Any, Executor, Row};
+
+use super::rows::{IntBool, Stored};
+use super::visibility::{post_listed, PUBLIC_POST, PUBLIC_THREAD};
+use super::{Store, StoreError, Tx};
 
 /// Threads per page of a thread list.
 pub const THREADS_PER_PAGE: i64 = 30;
 /// Posts per page of a thread.
 pub const POSTS_PER_PAGE: i64 = 20;
 
-/// A thread row as stored (visibility decided by the caller with [`ThreadRow::visible_to`]).
-#[derive(Clone, Debug)]
+/// A thread row as stored (visibility decided by the caller through [`ThreadRow::facts`]
+/// and [`domain::visibility`]).
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct ThreadRow {
     /// Id.
     pub id: i64,
@@ -25,51 +28,65 @@ pub struct ThreadRow {
     /// Published title.
     pub title: String,
     /// The opening post has been published.
+    #[sqlx(try_from = "IntBool")]
     pub published: bool,
     /// Pinned.
+    #[sqlx(try_from = "IntBool")]
     pub pinned: bool,
     /// Locked.
+    #[sqlx(try_from = "IntBool")]
     pub locked: bool,
     /// Hidden by a moderator.
+    #[sqlx(try_from = "IntBool")]
     pub hidden: bool,
     /// Deleted with its opening post.
+    #[sqlx(try_from = "IntBool")]
     pub deleted: bool,
 }
 
 impl ThreadRow {
-    /// Whether a verified viewer may open the thread: published and not hidden, or
-    /// hidden for moderators and the author, or unpublished for its author only.
-    pub fn visible_to(&self, viewer_id: i64, moderator: bool) -> bool {
-        let own = self.author_id == viewer_id;
-        if self.deleted {
-            return moderator;
+    /// What the visibility rule needs.
+    pub fn facts(&self) -> ThreadFacts {
+        ThreadFacts {
+            author_id: self.author_id,
+            published: self.published,
+            hidden: self.hidden,
+            deleted: self.deleted,
         }
-        if !self.published {
-            return own;
+    }
+}
+
+/// A category row as stored.
+#[derive(sqlx::FromRow)]
+pub(crate) struct CategoryRow {
+    id: i64,
+    slug: String,
+    name_en: String,
+    name_ja: String,
+    description_en: String,
+    description_ja: String,
+    position: i64,
+    #[sqlx(try_from = "IntBool")]
+    archived: bool,
+}
+
+impl From<CategoryRow> for Category {
+    fn from(c: CategoryRow) -> Category {
+        Category {
+            id: c.id,
+            slug: c.slug,
+            name_en: c.name_en,
+            name_ja: c.name_ja,
+            description_en: c.description_en,
+            description_ja: c.description_ja,
+            position: c.position,
+            archived: c.archived,
         }
-        !self.hidden || own || moderator
     }
 }
 
 pub(super) const CATEGORY_COLUMNS: &str =
     "id, slug, name_en, name_ja, description_en, description_ja, position, archived";
-
-pub(super) fn category(row: &AnyRow) -> Result<Category, sqlx::Error> {
-    Ok(Category {
-        id: row.try_get("id")?,
-        slug: row.try_get("slug")?,
-        name_en: row.try_get("name_en")?,
-        name_ja: row.try_get("name_ja")?,
-        description_en: row.try_get("description_en")?,
-        description_ja: row.try_get("description_ja")?,
-        position: row.try_get("position")?,
-        archived: row.try_get::<i64, _>("archived")? != 0,
-    })
-}
-
-fn flag(row: &AnyRow, col: &str) -> Result<bool, sqlx::Error> {
-    Ok(row.try_get::<i64, _>(col)? != 0)
-}
 
 /// Number of pages for `total` items (at least one).
 pub fn pages(total: i64, per_page: i64) -> i64 {
@@ -82,29 +99,29 @@ impl Store {
         let sql = format!(
             "SELECT {CATEGORY_COLUMNS} FROM categories WHERE archived = 0 ORDER BY position, id"
         );
-        let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
-        Ok(rows.iter().map(category).collect::<Result<_, _>>()?)
+        let rows: Vec<CategoryRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(Category::from).collect())
     }
 
     /// A category by id (archived ones too, for old threads).
     pub async fn category_by_id(&self, id: i64) -> Result<Option<Category>, StoreError> {
         let sql = format!("SELECT {CATEGORY_COLUMNS} FROM categories WHERE id = $1");
-        let row = sqlx::query(&sql)
+        let row: Option<CategoryRow> = sqlx::query_as(&sql)
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.as_ref().map(category).transpose()?)
+        Ok(row.map(Category::from))
     }
 
     /// A live category by slug.
     pub async fn category_by_slug(&self, slug: &str) -> Result<Option<Category>, StoreError> {
         let sql =
             format!("SELECT {CATEGORY_COLUMNS} FROM categories WHERE slug = $1 AND archived = 0");
-        let row = sqlx::query(&sql)
+        let row: Option<CategoryRow> = sqlx::query_as(&sql)
             .bind(slug)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.as_ref().map(category).transpose()?)
+        Ok(row.map(Category::from))
     }
 
     /// One page of published, visible threads by last activity (pinned first),
@@ -114,8 +131,7 @@ impl Store {
         category_id: Option<i64>,
         page: i64,
     ) -> Result<(Vec<ThreadSummary>, i64), StoreError> {
-        let filter = "t.published = 1 AND t.hidden = 0 AND t.deleted = 0 \
-                      AND ($1 = 0 OR t.category_id = $1)";
+        let filter = format!("{PUBLIC_THREAD} AND ($1 = 0 OR t.category_id = $1)");
         let cat = category_id.unwrap_or(0);
         let total: i64 = sqlx::query(&format!(
             "SELECT COUNT(*) AS n FROM threads t WHERE {filter}"
@@ -129,7 +145,7 @@ impl Store {
         let sql = format!(
             "SELECT t.id, t.title, c.slug, u.display_name, t.last_activity_at, t.pinned, t.locked, \
              (SELECT COUNT(*) FROM posts p WHERE p.thread_id = t.id AND p.number > 1 \
-                AND p.state = 'published' AND p.hidden = 0) AS replies \
+                AND {PUBLIC_POST}) AS replies \
              FROM threads t JOIN categories c ON c.id = t.category_id \
              JOIN users u ON u.id = t.author_id WHERE {filter} \
              ORDER BY t.pinned DESC, t.last_activity_at DESC, t.id DESC LIMIT $2 OFFSET $3"
@@ -150,8 +166,8 @@ impl Store {
                 author: r.try_get("display_name")?,
                 replies: r.try_get("replies")?,
                 last_activity_at: r.try_get("last_activity_at")?,
-                pinned: flag(r, "pinned")?,
-                locked: flag(r, "locked")?,
+                pinned: r.try_get::<i64, _>("pinned")? != 0,
+                locked: r.try_get::<i64, _>("locked")? != 0,
                 tags: self.thread_tags(id).await?,
             });
         }
@@ -170,27 +186,9 @@ impl Store {
             .collect::<Result<_, _>>()?)
     }
 
-    /// A thread row, whatever its state (callers apply [`ThreadRow::visible_to`]).
+    /// A thread row, whatever its state (callers apply [`domain::visibility`]).
     pub async fn thread_row(&self, id: i64) -> Result<Option<ThreadRow>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, category_id, author_id, title, published, pinned, locked, hidden, deleted \
-             FROM threads WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(r) = row else { return Ok(None) };
-        Ok(Some(ThreadRow {
-            id: r.try_get("id")?,
-            category_id: r.try_get("category_id")?,
-            author_id: r.try_get("author_id")?,
-            title: r.try_get("title")?,
-            published: flag(&r, "published")?,
-            pinned: flag(&r, "pinned")?,
-            locked: flag(&r, "locked")?,
-            hidden: flag(&r, "hidden")?,
-            deleted: flag(&r, "deleted")?,
-        }))
+        thread_row(&self.pool, id).await
     }
 
     /// One page of a thread's posts as `viewer_id` may see them: published posts
@@ -203,10 +201,7 @@ impl Store {
         moderator: bool,
         page: i64,
     ) -> Result<(Vec<PostView>, i64), StoreError> {
-        let filter = "p.thread_id = $1 AND ( \
-               (p.state = 'published' AND (p.hidden = 0 OR $3 = 1 OR p.author_id = $2)) \
-               OR p.state IN ('deleted', 'removed') \
-               OR (p.state IN ('held', 'rejected') AND p.author_id = $2))";
+        let filter = format!("p.thread_id = $1 AND {}", post_listed("$2", "$3"));
         let mod_flag = i64::from(moderator);
         let total: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n FROM posts p WHERE {filter}"))
             .bind(thread_id)
@@ -246,7 +241,7 @@ impl Store {
                 author_id,
                 author: r.try_get("display_name")?,
                 state,
-                hidden: flag(r, "hidden")?,
+                hidden: r.try_get::<i64, _>("hidden")? != 0,
                 // Only published text is ever sent; a held post's own text is shown to
                 // its author on the post's page, not in the thread.
                 html: if state == PostState::Published {
@@ -283,27 +278,58 @@ impl Store {
 
     /// A post's thread, author, number, state and hidden flag.
     pub async fn post_row(&self, post_id: i64) -> Result<Option<PostRow>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, thread_id, author_id, number, state, hidden FROM posts WHERE id = $1",
-        )
-        .bind(post_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(r) = row else { return Ok(None) };
-        let state: String = r.try_get("state")?;
-        Ok(Some(PostRow {
-            id: r.try_get("id")?,
-            thread_id: r.try_get("thread_id")?,
-            author_id: r.try_get("author_id")?,
-            number: r.try_get("number")?,
-            state: PostState::parse(&state).unwrap_or(PostState::Removed),
-            hidden: flag(&r, "hidden")?,
-        }))
+        post_row(&self.pool, post_id).await
     }
 }
 
+impl Tx {
+    /// A thread row, read inside the transaction.
+    pub async fn thread_row(&mut self, id: i64) -> Result<Option<ThreadRow>, StoreError> {
+        thread_row(self.conn(), id).await
+    }
+
+    /// A post row, read inside the transaction.
+    pub async fn post_row(&mut self, post_id: i64) -> Result<Option<PostRow>, StoreError> {
+        post_row(self.conn(), post_id).await
+    }
+
+    /// The published markdown of a post ('' if none), read inside the transaction.
+    pub async fn published_body(&mut self, post_id: i64) -> Result<String, StoreError> {
+        let row = sqlx::query("SELECT body_md FROM posts WHERE id = $1")
+            .bind(post_id)
+            .fetch_one(self.conn())
+            .await?;
+        Ok(row.try_get("body_md")?)
+    }
+}
+
+async fn thread_row<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    id: i64,
+) -> Result<Option<ThreadRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, category_id, author_id, title, published, pinned, locked, hidden, deleted \
+         FROM threads WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(e)
+    .await?)
+}
+
+async fn post_row<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    post_id: i64,
+) -> Result<Option<PostRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, thread_id, author_id, number, state, hidden FROM posts WHERE id = $1",
+    )
+    .bind(post_id)
+    .fetch_optional(e)
+    .await?)
+}
+
 /// A post as stored, for access decisions.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, sqlx::FromRow)]
 pub struct PostRow {
     /// Id.
     pub id: i64,
@@ -314,7 +340,20 @@ pub struct PostRow {
     /// Position in the thread.
     pub number: i64,
     /// State.
+    #[sqlx(try_from = "Stored")]
     pub state: PostState,
     /// Hidden by a moderator.
+    #[sqlx(try_from = "IntBool")]
     pub hidden: bool,
+}
+
+impl PostRow {
+    /// What the visibility rule needs.
+    pub fn facts(&self) -> PostFacts {
+        PostFacts {
+            author_id: self.author_id,
+            state: self.state,
+            hidden: self.hidden,
+        }
+    }
 }

@@ -3,6 +3,11 @@
 //! database URL. SQL is shared wherever both engines accept it (`$1` placeholders,
 //! `RETURNING`, `ON CONFLICT`); what differs per engine — connection pragmas,
 //! migrations, the append-only trigger — lives in [`backend`].
+//!
+//! Reads are methods of [`Store`] on the pool. Every change is a method of [`Tx`]: a use
+//! case begins one transaction, makes all its writes (the change, its audit entry, its
+//! notifications, its search change-log entry) through it and commits once. Who may see
+//! what is stated once for SQL in [`visibility`].
 
 mod accounts;
 mod audit;
@@ -16,21 +21,24 @@ pub mod posting;
 pub mod queue;
 pub mod reports;
 mod revisions;
+mod rows;
 pub mod search_log;
 mod sessions;
 mod site_terms;
 mod throttle;
+mod tx;
+pub mod visibility;
 
 pub use accounts::{NewUser, UserRecord};
 pub use audit::{AuditEntry, ChainError};
 pub use backend::Backend;
-pub use categories::CategoryInput;
 pub use forum::{PostRow, ThreadRow};
 pub use moderation::HeldRevision;
-pub use posting::{Draft, Stored};
+pub use posting::Stored;
 pub use queue::QueueFilter;
-pub use reports::{ReportRow, REPORT_REASONS};
+pub use reports::ReportRow;
 pub use throttle::ThrottleState;
+pub use tx::Tx;
 
 use sqlx::AnyPool;
 
@@ -53,6 +61,9 @@ pub enum StoreError {
     /// The URL names an engine Rounds does not support.
     #[error("unsupported database URL (use sqlite:// or postgres://)")]
     UnsupportedUrl,
+    /// A stored value the code does not know (a newer version wrote it, or a hand edit).
+    #[error("{0}")]
+    Unknown(#[from] rows::UnknownValue),
     /// A uniqueness rule was broken; the field it concerns.
     #[error("{0} is already taken")]
     Conflict(&'static str),

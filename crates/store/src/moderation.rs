@@ -1,10 +1,12 @@
 //! The moderation queue's storage: claims that expire, decisions on held revisions,
 //! and the purge that deletes text which was never published.
 
-use sqlx::Row;
+use domain::screening::Draft;
+use domain::vocab::QueueKind;
+use sqlx::{Any, Executor, Row};
 
-use super::posting::{discard_unpublished, publish, Draft};
-use super::{now, Store, StoreError};
+use super::posting::{discard_unpublished, publish};
+use super::{now, Store, StoreError, Tx};
 
 /// A held revision as a moderator opens it.
 #[derive(Clone, Debug)]
@@ -21,12 +23,12 @@ pub struct HeldRevision {
     pub waiting: bool,
 }
 
-impl Store {
+impl Tx {
     /// Claims a queue item for `moderator_id` until `expires_at`. Succeeds when the
     /// item is unclaimed, the claim has expired, or it is already theirs.
     pub async fn claim(
-        &self,
-        kind: &str,
+        &mut self,
+        kind: QueueKind,
         item_id: i64,
         moderator_id: i64,
         expires_at: i64,
@@ -37,20 +39,20 @@ impl Store {
              expires_at = excluded.expires_at \
              WHERE claims.expires_at <= $5 OR claims.moderator_id = excluded.moderator_id",
         )
-        .bind(kind)
+        .bind(kind.as_str())
         .bind(item_id)
         .bind(moderator_id)
         .bind(expires_at)
         .bind(now())
-        .execute(&self.pool)
+        .execute(self.conn())
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
     /// Whether `moderator_id` holds a live claim on the item.
     pub async fn holds_claim(
-        &self,
-        kind: &str,
+        &mut self,
+        kind: QueueKind,
         item_id: i64,
         moderator_id: i64,
     ) -> Result<bool, StoreError> {
@@ -58,54 +60,38 @@ impl Store {
             "SELECT 1 AS ok FROM claims WHERE kind = $1 AND item_id = $2 AND moderator_id = $3 \
              AND expires_at > $4",
         )
-        .bind(kind)
+        .bind(kind.as_str())
         .bind(item_id)
         .bind(moderator_id)
         .bind(now())
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.conn())
         .await?;
         Ok(row.is_some())
     }
 
     /// Releases a claim once the item is decided.
-    pub async fn release_claim(&self, kind: &str, item_id: i64) -> Result<(), StoreError> {
+    pub async fn release_claim(&mut self, kind: QueueKind, item_id: i64) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM claims WHERE kind = $1 AND item_id = $2")
-            .bind(kind)
+            .bind(kind.as_str())
             .bind(item_id)
-            .execute(&self.pool)
+            .execute(self.conn())
             .await?;
         Ok(())
     }
 
     /// A revision with what a moderator decision needs to know.
-    pub async fn held_revision(&self, id: i64) -> Result<Option<HeldRevision>, StoreError> {
-        let row = sqlx::query(
-            "SELECT r.id, r.post_id, r.state, p.thread_id, p.author_id FROM post_revisions r \
-             JOIN posts p ON p.id = r.post_id WHERE r.id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(r) = row else { return Ok(None) };
-        let state: String = r.try_get("state")?;
-        Ok(Some(HeldRevision {
-            id: r.try_get("id")?,
-            post_id: r.try_get("post_id")?,
-            thread_id: r.try_get("thread_id")?,
-            author_id: r.try_get("author_id")?,
-            waiting: state == "held",
-        }))
+    pub async fn held_revision(&mut self, id: i64) -> Result<Option<HeldRevision>, StoreError> {
+        held_revision(self.conn(), id).await
     }
-
     /// Publishes a held revision. Returns `None` when it is no longer waiting,
     /// otherwise whether this was the post's first publication.
     pub async fn approve(
-        &self,
+        &mut self,
         revision_id: i64,
         moderator_id: i64,
     ) -> Result<Option<bool>, StoreError> {
         let t = now();
-        let mut tx = self.pool.begin().await?;
+        let tx = self.conn();
         let claimed = sqlx::query(
             "UPDATE post_revisions SET decided_by = $2 WHERE id = $1 AND state = 'held'",
         )
@@ -116,22 +102,21 @@ impl Store {
         if claimed.rows_affected() != 1 {
             return Ok(None);
         }
-        let first = publish(&mut tx, revision_id, t).await?;
-        tx.commit().await?;
+        let first = publish(tx, revision_id, t).await?;
         Ok(Some(first))
     }
 
     /// Rejects a held revision with a reason; its text is purged after `purge_after`.
     /// A post that was never published becomes rejected. False when no longer waiting.
     pub async fn reject(
-        &self,
+        &mut self,
         revision_id: i64,
         moderator_id: i64,
         reason: &str,
         purge_after: i64,
     ) -> Result<bool, StoreError> {
         let t = now();
-        let mut tx = self.pool.begin().await?;
+        let tx = self.conn();
         let done = sqlx::query(
             "UPDATE post_revisions SET state = 'rejected', reason = $2, decided_by = $3, \
              decided_at = $4, purge_after = $5 WHERE id = $1 AND state = 'held'",
@@ -153,21 +138,20 @@ impl Store {
         .bind(revision_id)
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
         Ok(true)
     }
 
     /// Edit-and-approve: the moderator's redacted version is published in place of
     /// the held one, whose text is purged after `purge_after`.
     pub async fn redact_and_approve(
-        &self,
+        &mut self,
         revision_id: i64,
         redacted: &Draft,
         purge_after: i64,
     ) -> Result<Option<bool>, StoreError> {
         let t = now();
-        let mut tx = self.pool.begin().await?;
-        // Write first, so SQLite takes the write lock at the start.
+        let findings = serde_json::to_string(&redacted.findings).unwrap_or_else(|_| "{}".into());
+        let tx = self.conn();
         let done = sqlx::query(
             "UPDATE post_revisions SET state = 'redacted', decided_by = $2, decided_at = $3, \
              purge_after = $4 WHERE id = $1 AND state = 'held'",
@@ -198,15 +182,21 @@ impl Store {
         .bind(&redacted.body_md)
         .bind(&redacted.body_html)
         .bind(&redacted.body_text)
-        .bind(&redacted.findings)
+        .bind(findings)
         .bind(t)
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        discard_unpublished(&mut tx, post_id, new_id, purge_after).await?;
-        let first = publish(&mut tx, new_id, t).await?;
-        tx.commit().await?;
+        discard_unpublished(tx, post_id, new_id, purge_after).await?;
+        let first = publish(tx, new_id, t).await?;
         Ok(Some(first))
+    }
+}
+
+impl Store {
+    /// A revision with what a moderator decision needs to know.
+    pub async fn held_revision(&self, id: i64) -> Result<Option<HeldRevision>, StoreError> {
+        held_revision(&self.pool, id).await
     }
 
     /// Deletes the text of every revision whose purge deadline has passed; returns how
@@ -251,7 +241,7 @@ impl Store {
     /// The live claim on an item: moderator id, name and expiry.
     pub async fn claim_of(
         &self,
-        kind: &str,
+        kind: QueueKind,
         item_id: i64,
     ) -> Result<Option<(i64, String, i64)>, StoreError> {
         let row = sqlx::query(
@@ -259,7 +249,7 @@ impl Store {
              JOIN users u ON u.id = c.moderator_id \
              WHERE c.kind = $1 AND c.item_id = $2 AND c.expires_at > $3",
         )
-        .bind(kind)
+        .bind(kind.as_str())
         .bind(item_id)
         .bind(now())
         .fetch_optional(&self.pool)
@@ -271,4 +261,26 @@ impl Store {
             r.try_get("expires_at")?,
         )))
     }
+}
+
+async fn held_revision<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    id: i64,
+) -> Result<Option<HeldRevision>, StoreError> {
+    let row = sqlx::query(
+        "SELECT r.id, r.post_id, r.state, p.thread_id, p.author_id FROM post_revisions r \
+         JOIN posts p ON p.id = r.post_id WHERE r.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(e)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let state: String = r.try_get("state")?;
+    Ok(Some(HeldRevision {
+        id: r.try_get("id")?,
+        post_id: r.try_get("post_id")?,
+        thread_id: r.try_get("thread_id")?,
+        author_id: r.try_get("author_id")?,
+        waiting: state == "held",
+    }))
 }

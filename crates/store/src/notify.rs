@@ -1,10 +1,13 @@
 //! In-app notifications. Rows hold ids only; the text shown is looked up when the
 //! recipient reads them, through the same visibility rules as every page.
 
-use sqlx::Row;
-
-use super::{now, Store, StoreError};
 use domain::models::NotificationView;
+use domain::visibility::{thread_visible, Looker, ThreadFacts};
+use domain::vocab::NotificationKind;
+use sqlx::{Any, Executor, Row};
+
+use super::rows::Stored;
+use super::{now, Store, StoreError, Tx};
 
 /// Notifications shown on the notifications page.
 pub const NOTIFICATIONS_SHOWN: i64 = 50;
@@ -20,12 +23,12 @@ pub struct Target {
     pub revision_id: Option<i64>,
 }
 
-impl Store {
+impl Tx {
     /// Notifies `user_id` (never the actor themself).
     pub async fn notify(
-        &self,
+        &mut self,
         user_id: i64,
-        kind: &str,
+        kind: NotificationKind,
         actor_id: Option<i64>,
         target: Target,
     ) -> Result<(), StoreError> {
@@ -37,17 +40,64 @@ impl Store {
              created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(user_id)
-        .bind(kind)
+        .bind(kind.as_str())
         .bind(actor_id)
         .bind(target.thread_id)
         .bind(target.post_id)
         .bind(target.revision_id)
         .bind(now())
-        .execute(&self.pool)
+        .execute(self.conn())
         .await?;
         Ok(())
     }
 
+    /// Marks all of a user's notifications read.
+    pub async fn mark_notifications_read(&mut self, user_id: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL")
+            .bind(user_id)
+            .bind(now())
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Account ids of verified members by display name (for @mentions).
+    pub async fn verified_ids_by_names(
+        &mut self,
+        names: &[String],
+    ) -> Result<Vec<i64>, StoreError> {
+        let mut ids = Vec::new();
+        for name in names.iter().take(MAX_MENTIONS) {
+            if let Some(id) = verified_id_by_name(self.conn(), name).await? {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        Ok(ids)
+    }
+}
+
+/// Most @mentions of one post that notify anyone.
+pub const MAX_MENTIONS: usize = 20;
+
+async fn verified_id_by_name<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    name: &str,
+) -> Result<Option<i64>, StoreError> {
+    // `@Nurse_Kimura` mentions "Nurse Kimura": names with spaces are written with
+    // underscores after the @.
+    let key = super::accounts::display_key(name);
+    let row =
+        sqlx::query("SELECT id FROM users WHERE display_key IN ($1, $2) AND status = 'verified'")
+            .bind(&key)
+            .bind(key.replace('_', " "))
+            .fetch_optional(e)
+            .await?;
+    Ok(row.map(|r| r.try_get("id")).transpose()?)
+}
+
+impl Store {
     /// Unread notifications of a user (the header's count).
     pub async fn unread_count(&self, user_id: i64) -> Result<i64, StoreError> {
         let row = sqlx::query(
@@ -79,21 +129,36 @@ impl Store {
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
             let thread_id: Option<i64> = r.try_get("thread_id")?;
-            let published = r.try_get::<Option<i64>, _>("published")?.unwrap_or(0) != 0;
-            let hidden = r.try_get::<Option<i64>, _>("hidden")?.unwrap_or(0) != 0;
-            let deleted = r.try_get::<Option<i64>, _>("deleted")?.unwrap_or(0) != 0;
-            let own = r.try_get::<Option<i64>, _>("author_id")? == Some(user_id);
+            let facts = ThreadFacts {
+                author_id: r.try_get::<Option<i64>, _>("author_id")?.unwrap_or(0),
+                published: r.try_get::<Option<i64>, _>("published")?.unwrap_or(0) != 0,
+                hidden: r.try_get::<Option<i64>, _>("hidden")?.unwrap_or(0) != 0,
+                deleted: r.try_get::<Option<i64>, _>("deleted")?.unwrap_or(0) != 0,
+            };
             let title: Option<String> = r.try_get("title")?;
-            let thread = match (thread_id, title) {
-                (Some(id), Some(title)) if published && !deleted && (!hidden || own) => {
-                    Some((id, title))
-                }
-                (Some(id), _) if own && !deleted => Some((id, String::new())),
-                _ => None,
+            let recipient = Looker {
+                id: user_id,
+                moderator: false,
+            };
+            // The title only when the recipient may read it; their own waiting thread
+            // is linked without one.
+            let thread = thread_id
+                .filter(|_| thread_visible(&facts, recipient))
+                .map(|id| {
+                    let title = if facts.published {
+                        title.unwrap_or_default()
+                    } else {
+                        String::new()
+                    };
+                    (id, title)
+                });
+            let kind: Stored = r.try_get("kind")?;
+            let Ok(kind) = NotificationKind::try_from(kind) else {
+                continue;
             };
             out.push(NotificationView {
                 id: r.try_get("id")?,
-                kind: r.try_get("kind")?,
+                kind,
                 actor: r.try_get("actor")?,
                 thread,
                 post_id: r.try_get("post_id")?,
@@ -107,32 +172,11 @@ impl Store {
         Ok(out)
     }
 
-    /// Marks all of a user's notifications read.
-    pub async fn mark_notifications_read(&self, user_id: i64) -> Result<(), StoreError> {
-        sqlx::query("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL")
-            .bind(user_id)
-            .bind(now())
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    /// Account ids of verified members by display name (for @mentions).
+    /// Account ids of verified members by display name (the search's `@name`).
     pub async fn verified_ids_by_names(&self, names: &[String]) -> Result<Vec<i64>, StoreError> {
         let mut ids = Vec::new();
-        for name in names.iter().take(20) {
-            // `@Nurse_Kimura` mentions "Nurse Kimura": names with spaces are written
-            // with underscores after the @.
-            let key = super::accounts::display_key(name);
-            let row = sqlx::query(
-                "SELECT id FROM users WHERE display_key IN ($1, $2) AND status = 'verified'",
-            )
-            .bind(&key)
-            .bind(key.replace('_', " "))
-            .fetch_optional(&self.pool)
-            .await?;
-            if let Some(r) = row {
-                let id: i64 = r.try_get("id")?;
+        for name in names.iter().take(MAX_MENTIONS) {
+            if let Some(id) = verified_id_by_name(&self.pool, name).await? {
                 if !ids.contains(&id) {
                     ids.push(id);
                 }

@@ -2,34 +2,12 @@
 //! revision is published in the same transaction, a revision with findings is held
 //! and nothing of it reaches the published columns until a moderator approves it.
 
+use domain::screening::Draft;
 use sqlx::AnyConnection;
 use sqlx::Row;
 
 use super::search_log::log_change;
-use super::{now, Store, StoreError};
-
-/// A revision as the posting layer prepared it (rendered and scanned).
-#[derive(Clone, Debug)]
-pub struct Draft {
-    /// Who wrote this version.
-    pub editor_id: i64,
-    /// Title (opening posts only).
-    pub title: Option<String>,
-    /// Tags (opening posts only).
-    pub tags: Option<Vec<String>>,
-    /// Markdown as written.
-    pub body_md: String,
-    /// Sanitized HTML.
-    pub body_html: String,
-    /// Plain text.
-    pub body_text: String,
-    /// The detector's findings as JSON.
-    pub findings: String,
-    /// Whether the detector holds it.
-    pub held: bool,
-    /// The author already chose to send it to moderators as it is.
-    pub review_requested: bool,
-}
+use super::{now, StoreError, Tx};
 
 /// Where a stored draft ended up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +31,7 @@ async fn insert_revision(
     t: i64,
 ) -> Result<i64, sqlx::Error> {
     let state = if d.held { "held" } else { "published" };
+    let findings = serde_json::to_string(&d.findings).unwrap_or_else(|_| "{}".into());
     let row = sqlx::query(
         "INSERT INTO post_revisions (post_id, editor_id, title, tags, body_md, body_html, \
          body_text, state, findings, review_requested, created_at) \
@@ -66,7 +45,7 @@ async fn insert_revision(
     .bind(&d.body_html)
     .bind(&d.body_text)
     .bind(state)
-    .bind(&d.findings)
+    .bind(findings)
     .bind(i64::from(d.review_requested && d.held))
     .bind(t)
     .fetch_one(&mut *conn)
@@ -174,11 +153,15 @@ pub(super) async fn discard_unpublished(
     Ok(())
 }
 
-impl Store {
+impl Tx {
     /// Starts a thread with its opening post.
-    pub async fn create_thread(&self, category_id: i64, d: &Draft) -> Result<Stored, StoreError> {
+    pub async fn create_thread(
+        &mut self,
+        category_id: i64,
+        d: &Draft,
+    ) -> Result<Stored, StoreError> {
         let t = now();
-        let mut tx = self.pool.begin().await?;
+        let conn = self.conn();
         let thread_id: i64 = sqlx::query(
             "INSERT INTO threads (category_id, author_id, created_at, last_activity_at) \
              VALUES ($1, $2, $3, $3) RETURNING id",
@@ -186,65 +169,47 @@ impl Store {
         .bind(category_id)
         .bind(d.editor_id)
         .bind(t)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *conn)
         .await?
         .try_get("id")?;
-        let stored = insert_post(&mut tx, thread_id, Some(1), d, t).await?;
-        tx.commit().await?;
-        Ok(stored)
+        Ok(insert_post(conn, thread_id, Some(1), d, t).await?)
     }
 
-    /// Adds a reply at the end of a thread.
-    pub async fn create_reply(&self, thread_id: i64, d: &Draft) -> Result<Stored, StoreError> {
+    /// Adds a reply at the end of a thread. The first statement locks the thread's
+    /// row, so replies to one thread take their numbers one after another on
+    /// PostgreSQL (SQLite holds its write lock from the start of the transaction).
+    pub async fn create_reply(&mut self, thread_id: i64, d: &Draft) -> Result<Stored, StoreError> {
         let t = now();
-        // The first statement is a no-op write on the thread: SQLite takes its write
-        // lock at once (waiting on the busy timeout) instead of failing to upgrade a
-        // read, and PostgreSQL locks the thread's row, so replies to one thread take
-        // their numbers one after another. The unique index stays the backstop.
-        for _ in 0..5 {
-            let mut tx = self.pool.begin().await?;
-            sqlx::query("UPDATE threads SET last_activity_at = last_activity_at WHERE id = $1")
-                .bind(thread_id)
-                .execute(&mut *tx)
-                .await?;
-            match insert_post(&mut tx, thread_id, None, d, t).await {
-                Ok(stored) => {
-                    tx.commit().await?;
-                    return Ok(stored);
-                }
-                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                    tx.rollback().await?;
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-        Err(StoreError::Conflict("number"))
+        let conn = self.conn();
+        sqlx::query("UPDATE threads SET last_activity_at = last_activity_at WHERE id = $1")
+            .bind(thread_id)
+            .execute(&mut *conn)
+            .await?;
+        Ok(insert_post(conn, thread_id, None, d, t).await?)
     }
 
     /// Adds an edit of a post. A held edit leaves the published version live; an
     /// edit of a post that was never published replaces the waiting version, whose
     /// text is purged after `purge_after`.
     pub async fn add_revision(
-        &self,
+        &mut self,
         post_id: i64,
         d: &Draft,
         purge_after: i64,
     ) -> Result<Stored, StoreError> {
         let t = now();
-        let mut tx = self.pool.begin().await?;
-        // Write first, so SQLite takes the write lock at the start (see create_reply).
-        let revision_id = insert_revision(&mut tx, post_id, d, t).await?;
+        let conn = self.conn();
+        let revision_id = insert_revision(conn, post_id, d, t).await?;
         let thread_id: i64 = sqlx::query("SELECT thread_id FROM posts WHERE id = $1")
             .bind(post_id)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *conn)
             .await?
             .try_get("thread_id")?;
-        discard_unpublished(&mut tx, post_id, revision_id, purge_after).await?;
+        discard_unpublished(conn, post_id, revision_id, purge_after).await?;
         let mut first_publication = false;
         if !d.held {
-            first_publication = publish(&mut tx, revision_id, t).await?;
+            first_publication = publish(conn, revision_id, t).await?;
         }
-        tx.commit().await?;
         Ok(Stored {
             thread_id,
             post_id,
@@ -255,12 +220,12 @@ impl Store {
     }
 
     /// The author sends their held version to moderators as it is.
-    pub async fn request_review(&self, revision_id: i64) -> Result<bool, StoreError> {
+    pub async fn request_review(&mut self, revision_id: i64) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "UPDATE post_revisions SET review_requested = 1 WHERE id = $1 AND state = 'held'",
         )
         .bind(revision_id)
-        .execute(&self.pool)
+        .execute(self.conn())
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -268,30 +233,29 @@ impl Store {
     /// The author deletes their post: its published text is removed from what members
     /// can reach; a waiting version is discarded (and purged later). Deleting the
     /// opening post deletes the thread.
-    pub async fn delete_post(&self, post_id: i64, purge_after: i64) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+    pub async fn delete_post(&mut self, post_id: i64, purge_after: i64) -> Result<(), StoreError> {
+        let conn = self.conn();
         sqlx::query(
             "UPDATE posts SET state = 'deleted', body_md = '', body_html = '', body_text = '' \
              WHERE id = $1",
         )
         .bind(post_id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
         let r = sqlx::query("SELECT thread_id, number FROM posts WHERE id = $1")
             .bind(post_id)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *conn)
             .await?;
         let thread_id: i64 = r.try_get("thread_id")?;
         let number: i64 = r.try_get("number")?;
-        discard_unpublished(&mut tx, post_id, 0, purge_after).await?;
+        discard_unpublished(conn, post_id, 0, purge_after).await?;
         if number == 1 {
             sqlx::query("UPDATE threads SET deleted = 1 WHERE id = $1")
                 .bind(thread_id)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await?;
         }
-        log_change(&mut tx, thread_id, (number != 1).then_some(post_id)).await?;
-        tx.commit().await?;
+        log_change(conn, thread_id, (number != 1).then_some(post_id)).await?;
         Ok(())
     }
 }

@@ -6,6 +6,7 @@ use sqlx::Row;
 
 use super::{now, Store, StoreError};
 use domain::models::{FieldFindings, QueueItem};
+use domain::vocab::QueueKind;
 
 /// Which items the queue shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +40,7 @@ impl Store {
         viewer_id: i64,
     ) -> Result<Vec<QueueItem>, StoreError> {
         let t = now();
-        let claim_join = |kind: &str, id: &str| {
+        let claim_join = |kind: QueueKind, id: &str| {
             format!(
                 "LEFT JOIN claims c ON c.kind = '{kind}' AND c.item_id = {id} AND c.expires_at > $1 \
                  LEFT JOIN users cu ON cu.id = c.moderator_id"
@@ -57,7 +58,7 @@ impl Store {
                  c.moderator_id, cu.display_name AS claimer FROM post_revisions r \
                  JOIN posts p ON p.id = r.post_id JOIN users u ON u.id = p.author_id {} \
                  WHERE {cond} ORDER BY r.created_at, r.id LIMIT $2",
-                claim_join("held", "r.id")
+                claim_join(QueueKind::Held, "r.id")
             );
             for r in sqlx::query(&sql)
                 .bind(t)
@@ -68,7 +69,7 @@ impl Store {
                 let findings: String = r.try_get("findings")?;
                 items.push(item(
                     &r,
-                    "held",
+                    QueueKind::Held,
                     kinds_of(&findings),
                     "state",
                     "created_at",
@@ -87,7 +88,7 @@ impl Store {
                  c.moderator_id, cu.display_name AS claimer FROM reports rp \
                  JOIN users u ON u.id = rp.reporter_id {} \
                  WHERE {cond} ORDER BY rp.created_at, rp.id LIMIT $2",
-                claim_join("report", "rp.id")
+                claim_join(QueueKind::Report, "rp.id")
             );
             for r in sqlx::query(&sql)
                 .bind(t)
@@ -98,7 +99,7 @@ impl Store {
                 let reason: String = r.try_get("reason")?;
                 items.push(item(
                     &r,
-                    "report",
+                    QueueKind::Report,
                     reason,
                     "state",
                     "created_at",
@@ -116,7 +117,7 @@ impl Store {
                 "SELECT u.id, u.status AS state, u.profession, u.submitted_at, u.display_name, \
                  c.moderator_id, cu.display_name AS claimer FROM users u {} \
                  WHERE {cond} AND u.role <> 'admin' ORDER BY u.submitted_at, u.id LIMIT $2",
-                claim_join("verification", "u.id")
+                claim_join(QueueKind::Verification, "u.id")
             );
             for r in sqlx::query(&sql)
                 .bind(t)
@@ -127,7 +128,7 @@ impl Store {
                 let profession: String = r.try_get("profession")?;
                 items.push(item(
                     &r,
-                    "verification",
+                    QueueKind::Verification,
                     profession,
                     "state",
                     "submitted_at",
@@ -142,7 +143,7 @@ impl Store {
 
 fn item(
     r: &sqlx::any::AnyRow,
-    kind: &str,
+    kind: QueueKind,
     summary: String,
     status_col: &str,
     since_col: &str,
@@ -150,7 +151,7 @@ fn item(
 ) -> Result<QueueItem, sqlx::Error> {
     let claimer: Option<i64> = r.try_get("moderator_id")?;
     Ok(QueueItem {
-        kind: kind.to_string(),
+        kind,
         id: r.try_get("id")?,
         who: r.try_get("display_name")?,
         summary,

@@ -1,15 +1,15 @@
-//! Member reports of published posts and the moderators' decisions on them.
+//! Member reports of published posts and the moderators' decisions on them, and the
+//! moderators' switches on threads and posts.
 
-use sqlx::Row;
+use domain::vocab::{ReportReason, ReportState, ThreadFlag};
+use sqlx::{Any, Executor, Row};
 
+use super::rows::Stored;
 use super::search_log::log_change;
-use super::{now, Store, StoreError};
-
-/// The reasons a member can give.
-pub const REPORT_REASONS: [&str; 4] = ["patient_data", "misinformation", "unprofessional", "other"];
+use super::{now, Store, StoreError, Tx};
 
 /// A report as a moderator acts on it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct ReportRow {
     /// Id.
     pub id: i64,
@@ -21,23 +21,52 @@ pub struct ReportRow {
     pub author_id: i64,
     /// Who reported it.
     pub reporter_id: i64,
-    /// One of [`REPORT_REASONS`].
-    pub reason: String,
+    /// Why it was reported.
+    #[sqlx(try_from = "Stored")]
+    pub reason: ReportReason,
     /// The reporter's note.
     pub note: String,
-    /// open, dismissed, hidden, removed.
-    pub state: String,
+    /// Where it stands.
+    #[sqlx(try_from = "Stored")]
+    pub state: ReportState,
     /// The reported post's published HTML ('' once removed).
+    #[sqlx(rename = "body_html")]
     pub post_html: String,
 }
 
+async fn report<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    id: i64,
+) -> Result<Option<ReportRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT rp.id, rp.post_id, p.thread_id, p.author_id, rp.reporter_id, rp.reason, \
+         rp.note, rp.state, p.body_html FROM reports rp JOIN posts p ON p.id = rp.post_id \
+         WHERE rp.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(e)
+    .await?)
+}
+
 impl Store {
+    /// A report with its post.
+    pub async fn report(&self, id: i64) -> Result<Option<ReportRow>, StoreError> {
+        report(&self.pool, id).await
+    }
+}
+
+impl Tx {
+    /// A report with its post, read inside the transaction.
+    pub async fn report(&mut self, id: i64) -> Result<Option<ReportRow>, StoreError> {
+        report(self.conn(), id).await
+    }
+
     /// Files a report.
     pub async fn create_report(
-        &self,
+        &mut self,
         post_id: i64,
         reporter_id: i64,
-        reason: &str,
+        reason: ReportReason,
         note: &str,
     ) -> Result<i64, StoreError> {
         let row = sqlx::query(
@@ -46,67 +75,44 @@ impl Store {
         )
         .bind(post_id)
         .bind(reporter_id)
-        .bind(reason)
+        .bind(reason.as_str())
         .bind(note)
         .bind(now())
-        .fetch_one(&self.pool)
+        .fetch_one(self.conn())
         .await?;
         Ok(row.try_get("id")?)
     }
 
-    /// A report with its post.
-    pub async fn report(&self, id: i64) -> Result<Option<ReportRow>, StoreError> {
-        let row = sqlx::query(
-            "SELECT rp.id, rp.post_id, p.thread_id, p.author_id, rp.reporter_id, rp.reason, \
-             rp.note, rp.state, p.body_html FROM reports rp JOIN posts p ON p.id = rp.post_id \
-             WHERE rp.id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(r) = row else { return Ok(None) };
-        Ok(Some(ReportRow {
-            id: r.try_get("id")?,
-            post_id: r.try_get("post_id")?,
-            thread_id: r.try_get("thread_id")?,
-            author_id: r.try_get("author_id")?,
-            reporter_id: r.try_get("reporter_id")?,
-            reason: r.try_get("reason")?,
-            note: r.try_get("note")?,
-            state: r.try_get("state")?,
-            post_html: r.try_get("body_html")?,
-        }))
-    }
-
-    /// Decides an open report: `dismissed`, `hidden` (the post is hidden from members)
-    /// or `removed` (the post's text is removed). False when already decided.
+    /// Decides an open report: dismissed, hidden (the post is hidden from members) or
+    /// removed (the post's text is removed). False when already decided.
     pub async fn decide_report(
-        &self,
+        &mut self,
         id: i64,
-        outcome: &str,
+        outcome: ReportState,
         moderator_id: i64,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let t = now();
+        let tx = self.conn();
         let done = sqlx::query(
             "UPDATE reports SET state = $2, decided_by = $3, decided_at = $4 \
              WHERE id = $1 AND state = 'open'",
         )
         .bind(id)
-        .bind(outcome)
+        .bind(outcome.as_str())
         .bind(moderator_id)
-        .bind(now())
+        .bind(t)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() != 1 {
             return Ok(false);
         }
         let post_sql = match outcome {
-            "hidden" => Some("UPDATE posts SET hidden = 1 WHERE id = $1"),
-            "removed" => Some(
+            ReportState::Hidden => Some("UPDATE posts SET hidden = 1 WHERE id = $1"),
+            ReportState::Removed => Some(
                 "UPDATE posts SET state = 'removed', body_md = '', body_html = '', body_text = '' \
                  WHERE id = $1",
             ),
-            _ => None,
+            ReportState::Open | ReportState::Dismissed => None,
         };
         if let Some(sql) = post_sql {
             let post_id: i64 = sqlx::query("SELECT post_id FROM reports WHERE id = $1")
@@ -126,46 +132,43 @@ impl Store {
                  WHERE post_id = $1 AND state = 'open'",
             )
             .bind(post_id)
-            .bind(outcome)
+            .bind(outcome.as_str())
             .bind(moderator_id)
-            .bind(now())
+            .bind(t)
             .execute(&mut *tx)
             .await?;
-            log_change(&mut tx, thread_id, Some(post_id)).await?;
+            log_change(tx, thread_id, Some(post_id)).await?;
         }
-        tx.commit().await?;
         Ok(true)
     }
 
-    /// Pins, locks or hides a thread (`flag` is `pinned`, `locked` or `hidden`).
+    /// Pins, locks or hides a thread.
     pub async fn set_thread_flag(
-        &self,
+        &mut self,
         thread_id: i64,
-        flag: &str,
+        flag: ThreadFlag,
         on: bool,
     ) -> Result<(), StoreError> {
         let sql = match flag {
-            "pinned" => "UPDATE threads SET pinned = $2 WHERE id = $1",
-            "locked" => "UPDATE threads SET locked = $2 WHERE id = $1",
-            "hidden" => "UPDATE threads SET hidden = $2 WHERE id = $1",
-            _ => return Ok(()),
+            ThreadFlag::Pinned => "UPDATE threads SET pinned = $2 WHERE id = $1",
+            ThreadFlag::Locked => "UPDATE threads SET locked = $2 WHERE id = $1",
+            ThreadFlag::Hidden => "UPDATE threads SET hidden = $2 WHERE id = $1",
         };
-        let mut tx = self.pool.begin().await?;
+        let tx = self.conn();
         sqlx::query(sql)
             .bind(thread_id)
             .bind(i64::from(on))
             .execute(&mut *tx)
             .await?;
-        if flag == "hidden" {
-            log_change(&mut tx, thread_id, None).await?;
+        if flag == ThreadFlag::Hidden {
+            log_change(tx, thread_id, None).await?;
         }
-        tx.commit().await?;
         Ok(())
     }
 
     /// Hides or shows one post.
-    pub async fn set_post_hidden(&self, post_id: i64, on: bool) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+    pub async fn set_post_hidden(&mut self, post_id: i64, on: bool) -> Result<(), StoreError> {
+        let tx = self.conn();
         sqlx::query("UPDATE posts SET hidden = $2 WHERE id = $1")
             .bind(post_id)
             .bind(i64::from(on))
@@ -176,8 +179,7 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?
             .try_get("thread_id")?;
-        log_change(&mut tx, thread_id, Some(post_id)).await?;
-        tx.commit().await?;
+        log_change(tx, thread_id, Some(post_id)).await?;
         Ok(())
     }
 }

@@ -2,7 +2,10 @@
 
 use sqlx::Row;
 
-use super::{Store, StoreError};
+use domain::vocab::RevisionState;
+
+use super::rows::Stored;
+use super::{Store, StoreError, Tx};
 use domain::models::{FieldFindings, RevisionView};
 
 impl Store {
@@ -26,7 +29,10 @@ impl Store {
                 title: r.try_get("title")?,
                 tags: r.try_get("tags")?,
                 body_md: r.try_get("body_md")?,
-                state: r.try_get("state")?,
+                state: {
+                    let s: Stored = r.try_get("state")?;
+                    RevisionState::try_from(s)?
+                },
                 findings: serde_json::from_str::<FieldFindings>(&findings).unwrap_or_default(),
                 review_requested: r.try_get::<i64, _>("review_requested")? != 0,
                 reason: r.try_get("reason")?,
@@ -40,14 +46,7 @@ impl Store {
 
     /// The post's waiting (held) revision, if any.
     pub async fn held_revision_of(&self, post_id: i64) -> Result<Option<i64>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id FROM post_revisions WHERE post_id = $1 AND state = 'held' \
-             ORDER BY id DESC LIMIT 1",
-        )
-        .bind(post_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|r| r.try_get("id")).transpose()?)
+        held_revision_of(&self.pool, post_id).await
     }
 
     /// The title a thread's author wrote most recently (for their own waiting thread).
@@ -94,4 +93,25 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+impl Tx {
+    /// The post's waiting (held) revision, read inside the transaction.
+    pub async fn held_revision_of(&mut self, post_id: i64) -> Result<Option<i64>, StoreError> {
+        held_revision_of(self.conn(), post_id).await
+    }
+}
+
+async fn held_revision_of<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    e: E,
+    post_id: i64,
+) -> Result<Option<i64>, StoreError> {
+    let row = sqlx::query(
+        "SELECT id FROM post_revisions WHERE post_id = $1 AND state = 'held' \
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(post_id)
+    .fetch_optional(e)
+    .await?;
+    Ok(row.map(|r| r.try_get("id")).transpose()?)
 }

@@ -5,11 +5,8 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use super::visibility::public_post_in_public_thread;
 use super::{now, Store, StoreError};
-
-/// Only published posts of published, visible threads are ever indexed or shown.
-const VISIBLE: &str = "p.state = 'published' AND p.hidden = 0 AND t.published = 1 \
-                       AND t.hidden = 0 AND t.deleted = 0";
 
 /// Records that a thread (`post_id` None) or one post changed. Call it last in the
 /// transaction: it locks the sequence row until commit.
@@ -199,7 +196,8 @@ impl Store {
             "SELECT p.id, p.thread_id, p.number, p.author_id, u.display_name, t.category_id, \
              t.title, p.body_text, p.published_at, p.edited_at \
              FROM posts p JOIN threads t ON t.id = p.thread_id JOIN users u ON u.id = p.author_id \
-             WHERE {cond} AND {VISIBLE} ORDER BY p.id LIMIT $2"
+             WHERE {cond} AND {} ORDER BY p.id LIMIT $2",
+            public_post_in_public_thread()
         );
         let rows = sqlx::query(&sql)
             .bind(arg)
@@ -243,8 +241,9 @@ impl Store {
              u.display_name, p.published_at, p.body_text \
              FROM posts p JOIN threads t ON t.id = p.thread_id JOIN users u ON u.id = p.author_id \
              JOIN categories c ON c.id = t.category_id \
-             WHERE p.id IN ({}) AND {VISIBLE}",
-            placeholders(1, post_ids.len())
+             WHERE p.id IN ({}) AND {}",
+            placeholders(1, post_ids.len()),
+            public_post_in_public_thread()
         );
         let mut q = sqlx::query(&sql);
         for id in post_ids {

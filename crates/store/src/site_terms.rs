@@ -1,10 +1,11 @@
 //! The detector's site lists, managed by admins: terms that always hold a post
 //! (local facility names) and terms that never do (a drug brand taken for a name).
 
+use domain::vocab::SiteList;
+use phi::SiteLists;
 use sqlx::Row;
 
-use super::{now, Store, StoreError};
-use phi::SiteLists;
+use super::{now, Store, StoreError, Tx};
 
 impl Store {
     /// Both lists, sorted.
@@ -16,18 +17,20 @@ impl Store {
         for r in &rows {
             let list: String = r.try_get("list")?;
             let term: String = r.try_get("term")?;
-            match list.as_str() {
-                "always" => lists.always_hold.push(term),
+            match SiteList::parse(&list) {
+                Some(SiteList::Always) => lists.always_hold.push(term),
                 _ => lists.never_hold.push(term),
             }
         }
         Ok(lists)
     }
+}
 
+impl Tx {
     /// Adds a term to a list (`always` or `never`); adding it twice is harmless.
     pub async fn add_site_term(
-        &self,
-        list: &str,
+        &mut self,
+        list: SiteList,
         term: &str,
         admin_id: i64,
     ) -> Result<(), StoreError> {
@@ -35,21 +38,21 @@ impl Store {
             "INSERT INTO site_terms (list, term, created_at, created_by) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (list, term) DO NOTHING",
         )
-        .bind(list)
+        .bind(list.as_str())
         .bind(term)
         .bind(now())
         .bind(admin_id)
-        .execute(&self.pool)
+        .execute(self.conn())
         .await?;
         Ok(())
     }
 
     /// Removes a term from a list.
-    pub async fn remove_site_term(&self, list: &str, term: &str) -> Result<(), StoreError> {
+    pub async fn remove_site_term(&mut self, list: SiteList, term: &str) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM site_terms WHERE list = $1 AND term = $2")
-            .bind(list)
+            .bind(list.as_str())
             .bind(term)
-            .execute(&self.pool)
+            .execute(self.conn())
             .await?;
         Ok(())
     }

@@ -10,9 +10,10 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
-use app::ssr::gate::{build_draft, Submission};
-use app::ssr::passwords;
+use domain::fields::{NewPost, PostForm};
 use domain::models::{Role, Status};
+use domain::screening::{screen, Draft};
+use ops::passwords;
 use phi::{Detector, SiteLists};
 use store::{NewUser, Store};
 
@@ -38,6 +39,12 @@ async fn category_id(store: &Store, slug: &str) -> anyhow::Result<i64> {
         .id)
 }
 
+/// Validates and screens seed content exactly as a member's post would be.
+fn draft(detector: &Detector, author: i64, form: &PostForm) -> anyhow::Result<Draft> {
+    let post = NewPost::try_from(form).map_err(|e| anyhow::anyhow!("invalid seed post: {e:?}"))?;
+    Ok(screen(detector, author, &post))
+}
+
 async fn post_thread(
     store: &Store,
     detector: &Detector,
@@ -47,14 +54,17 @@ async fn post_thread(
     tags: &str,
     body: &str,
 ) -> anyhow::Result<i64> {
-    let sub = Submission {
+    let form = PostForm {
         title: Some(title.to_string()),
         tags: Some(tags.to_string()),
         body: body.to_string(),
         send_for_review: true,
     };
-    let (draft, _) = build_draft(detector, author, &sub).map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(store.create_thread(category, &draft).await?.thread_id)
+    let draft = draft(detector, author, &form)?;
+    let mut tx = store.begin().await?;
+    let thread = tx.create_thread(category, &draft).await?.thread_id;
+    tx.commit().await?;
+    Ok(thread)
 }
 
 async fn post_reply(
@@ -64,13 +74,15 @@ async fn post_reply(
     thread: i64,
     body: &str,
 ) -> anyhow::Result<()> {
-    let sub = Submission {
+    let form = PostForm {
         body: body.to_string(),
         send_for_review: true,
-        ..Submission::default()
+        ..PostForm::default()
     };
-    let (draft, _) = build_draft(detector, author, &sub).map_err(|e| anyhow::anyhow!("{e}"))?;
-    store.create_reply(thread, &draft).await?;
+    let draft = draft(detector, author, &form)?;
+    let mut tx = store.begin().await?;
+    tx.create_reply(thread, &draft).await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -81,7 +93,7 @@ pub async fn demo(store: &Store, data_dir: &Path) -> anyhow::Result<Option<DemoS
         return Ok(None);
     }
     let detector = Detector::new(store.site_lists().await?);
-    let password = app::ssr::session::random_token();
+    let password = crate::session::random_token();
     let hash = passwords::hash(password.clone())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -90,8 +102,9 @@ pub async fn demo(store: &Store, data_dir: &Path) -> anyhow::Result<Option<DemoS
         ..DemoSummary::default()
     };
     let mut ids = Vec::new();
+    let mut tx = store.begin().await?;
     for u in demo_data::USERS {
-        let id = store
+        let id = tx
             .create_user(&NewUser {
                 email: u.email.to_string(),
                 password_hash: hash.clone(),
@@ -107,14 +120,15 @@ pub async fn demo(store: &Store, data_dir: &Path) -> anyhow::Result<Option<DemoS
             })
             .await
             .with_context(|| format!("creating demo account {}", u.email))?;
-        if let Some(lang) = app::i18n::Lang::parse(u.lang) {
-            store.set_lang(id, lang).await?;
+        if let Some(lang) = domain::i18n::Lang::parse(u.lang) {
+            tx.set_lang(id, lang).await?;
         }
         ids.push(id);
         summary
             .accounts
             .push((u.email.to_string(), u.display_name.to_string()));
     }
+    tx.commit().await?;
     let total = demo_data::THREADS.len() as i64;
     for (n, t) in demo_data::THREADS.iter().enumerate() {
         let category = category_id(store, t.category).await?;
@@ -166,7 +180,7 @@ fn write_accounts(data_dir: &Path, summary: &DemoSummary) -> anyhow::Result<()> 
 /// by a handful of synthetic authors; for benchmarks. Returns the posts created.
 pub async fn posts(store: &Store, n: u64, progress: impl Fn(u64)) -> anyhow::Result<u64> {
     let detector = Detector::new(SiteLists::default());
-    let hash = passwords::hash(app::ssr::session::random_token())
+    let hash = passwords::hash(crate::session::random_token())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut authors = Vec::new();
@@ -176,7 +190,8 @@ pub async fn posts(store: &Store, n: u64, progress: impl Fn(u64)) -> anyhow::Res
         let id = match store.user_by_email(&email).await? {
             Some(u) => u.id,
             None => {
-                store
+                let mut tx = store.begin().await?;
+                let id = tx
                     .create_user(&NewUser {
                         email,
                         password_hash: hash.clone(),
@@ -190,7 +205,9 @@ pub async fn posts(store: &Store, n: u64, progress: impl Fn(u64)) -> anyhow::Res
                         role: Role::Member,
                         status: Status::Verified,
                     })
-                    .await?
+                    .await?;
+                tx.commit().await?;
+                id
             }
         };
         authors.push(id);

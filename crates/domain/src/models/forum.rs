@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::vocab::{NotificationKind, QueueKind, ReportReason, ReportState, RevisionState};
 use phi::Finding;
 
 /// A specialty that threads are filed under.
@@ -225,8 +226,8 @@ pub struct RevisionView {
     pub tags: Option<String>,
     /// Markdown as written ('' once purged).
     pub body_md: String,
-    /// held, published, superseded, discarded, rejected, redacted.
-    pub state: String,
+    /// Where this version stands.
+    pub state: RevisionState,
     /// What the detector found, per field.
     pub findings: FieldFindings,
     /// Sent to moderators by the author.
@@ -244,8 +245,8 @@ pub struct RevisionView {
 /// What a moderator's queue row shows (no post text: opening an item is audited).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QueueItem {
-    /// `held`, `report` or `verification`.
-    pub kind: String,
+    /// Held post, report or verification request.
+    pub kind: QueueKind,
     /// Revision id, report id or user id.
     pub id: i64,
     /// Who wrote or asked.
@@ -267,8 +268,8 @@ pub struct QueueItem {
 pub struct NotificationView {
     /// Id.
     pub id: i64,
-    /// `reply`, `mention`, `approved`, `rejected`, `verified`, `verification_rejected`.
-    pub kind: String,
+    /// What happened.
+    pub kind: NotificationKind,
     /// Who caused it.
     pub actor: Option<String>,
     /// The thread concerned and its title as the recipient may see it.
@@ -451,12 +452,12 @@ pub struct ReportItem {
     pub author: String,
     /// Who reported it.
     pub reporter: String,
-    /// Reason key.
-    pub reason: String,
+    /// Why it was reported.
+    pub reason: ReportReason,
     /// The reporter's note.
     pub note: String,
-    /// open, dismissed, hidden, removed.
-    pub state: String,
+    /// Where it stands.
+    pub state: ReportState,
     /// The post's published, sanitized HTML.
     pub post_html: String,
     /// The viewer filed it or wrote the post (four eyes).

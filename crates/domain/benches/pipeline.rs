@@ -2,11 +2,12 @@
 //! title, tags and body — what the server does to every new post and edit before it
 //! is stored. Reported per KB of markdown (target ≤ 100 µs per KB).
 //!
-//! Run: `cargo bench -p app --features ssr --bench pipeline`.
+//! Run: `cargo bench -p domain --features markdown --bench pipeline`.
 
-use app::phi::{Detector, SiteLists};
-use app::ssr::gate::{build_draft, Submission};
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use domain::fields::{NewPost, PostForm};
+use domain::screening::screen;
+use phi::{Detector, SiteLists};
 
 /// Markdown paragraphs in the styles members write: case questions in English and
 /// Japanese, lists, a table, links, quotes, code; about half carry identifiers.
@@ -46,15 +47,15 @@ fn pipeline(c: &mut Criterion) {
                 let mut i = 0;
                 b.iter(|| {
                     i = (i + 1) % posts.len();
-                    let sub = Submission {
+                    let form = PostForm {
                         title: Some("Antibiotics for aspiration pneumonia in older adults".into()),
                         tags: Some("antibiotics 誤嚥性肺炎".into()),
                         body: posts[i].clone(),
                         send_for_review: false,
                     };
                     black_box(
-                        build_draft(&detector, 1, &sub)
-                            .map(|(d, _)| d.body_html.len())
+                        NewPost::try_from(&form)
+                            .map(|p| screen(&detector, 1, &p).body_html.len())
                             .unwrap_or(0),
                     )
                 })
@@ -67,7 +68,7 @@ fn pipeline(c: &mut Criterion) {
                 let mut i = 0;
                 b.iter(|| {
                     i = (i + 1) % posts.len();
-                    black_box(app::markdown::render(&posts[i]).html.len())
+                    black_box(domain::markdown::render(&posts[i]).html.len())
                 })
             },
         );

@@ -19,11 +19,13 @@ use axum::response::Response;
 use axum::routing::post;
 use axum::Router;
 
-use super::error::AppError;
-use super::render::{render_error, render_page};
-use super::session::{set_cookie, RequestCtx, FLASH_COOKIE, MAX_FORM_BYTES};
-use super::AppState;
+use domain::fields::PostForm;
 use domain::models::FormEcho;
+use ops::AppError;
+
+use crate::render::{render_error, render_page};
+use crate::session::{set_cookie, RequestCtx, FLASH_COOKIE, MAX_FORM_BYTES};
+use crate::AppState;
 
 /// The POST routes of every form.
 pub fn routes() -> Router<AppState> {
@@ -72,6 +74,21 @@ impl FormData {
     /// A field's value, or "".
     pub fn get(&self, name: &str) -> &str {
         self.0.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    /// The composer's fields (title and tags only on an opening post).
+    pub fn post_form(&self, opening: bool) -> PostForm {
+        PostForm {
+            title: opening.then(|| self.get("title").to_string()),
+            tags: opening.then(|| self.get("tags").to_string()),
+            body: self.get("body").to_string(),
+            send_for_review: self.get("review") == "1",
+        }
+    }
+
+    /// A field parsed as an id, or 400.
+    pub fn id(&self, name: &str) -> Result<i64, AppError> {
+        self.get(name).parse().map_err(|_| AppError::BadRequest)
     }
 
     /// The values to echo back, without secrets.
@@ -238,6 +255,11 @@ pub async fn read_or_render(state: &AppState, req: Request) -> Result<Submitted,
 
 /// Shorthand used by handlers.
 pub type St = State<AppState>;
+
+/// A 303 with a one-time notice, with the operator's cookie setting.
+pub fn notice(state: &AppState, to: &str, key: &str) -> Response {
+    see_other_with_notice(to, key, state.services.config.secure_cookies)
+}
 
 #[cfg(test)]
 mod tests {

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use axum::http::StatusCode;
-
+use axum::response::{IntoResponse, Response};
+use http::StatusCode;
 use store::StoreError;
 
 /// Everything a request can fail with.
@@ -35,7 +35,7 @@ pub enum AppError {
     /// 415: a state-changing request that is not a form post.
     #[error("unsupported media type")]
     UnsupportedMediaType,
-    /// 422: the form failed validation; field → message key.
+    /// 422: the form failed validation; field → message key (nothing was changed).
     #[error("validation failed")]
     Invalid(BTreeMap<String, String>),
     /// 429: too many failed sign-ins; seconds to wait.
@@ -47,12 +47,6 @@ pub enum AppError {
     /// 500: anything else that should not happen. Logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
-}
-
-impl From<sqlx::Error> for AppError {
-    fn from(e: sqlx::Error) -> Self {
-        AppError::Store(StoreError::Db(e))
-    }
 }
 
 impl AppError {
@@ -114,15 +108,43 @@ pub fn conflict_to_field(err: StoreError) -> AppError {
     }
 }
 
+impl From<domain::fields::FieldErrors> for AppError {
+    fn from(errors: domain::fields::FieldErrors) -> Self {
+        AppError::Invalid(errors)
+    }
+}
+
+/// The page an error asks to be shown as: its status and message key. Attached to
+/// the bare response an extractor's rejection makes, so the server's middleware can
+/// render the full page in the member's language instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorPage {
+    /// HTTP status.
+    pub status: u16,
+    /// Message key, with parameters (`err.too_many|secs=30`).
+    pub key: String,
+}
+
 impl AppError {
-    /// For server functions: logs internal causes and sends only the message key.
-    /// The call answers with this error's status (401, 403, 404…) rather than the
-    /// 500 a server function would otherwise send.
-    pub fn into_server_fn(self) -> leptos::prelude::ServerFnError {
-        self.log();
-        if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            res.set_status(self.status());
+    /// The page this error is shown as.
+    pub fn page(&self) -> ErrorPage {
+        let mut key = self.message_key().to_string();
+        if let AppError::TooManyAttempts(secs) = self {
+            key = format!("{key}|secs={secs}");
         }
-        leptos::prelude::ServerFnError::ServerError(self.message_key().to_string())
+        ErrorPage {
+            status: self.status().as_u16(),
+            key,
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        self.log();
+        let page = self.page();
+        let mut res = (self.status(), page.key.clone()).into_response();
+        res.extensions_mut().insert(page);
+        res
     }
 }

@@ -13,12 +13,15 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use super::error::AppError;
-use super::render::render_error;
-use super::AppState;
 use domain::access;
 use domain::i18n::Lang;
 use domain::models::Viewer;
+pub use ops::access::RequestCtx;
+use ops::error::ErrorPage;
+use ops::AppError;
+
+use crate::render::{render_error, render_error_page};
+use crate::AppState;
 
 /// Session cookie name.
 pub const SESSION_COOKIE: &str = "rounds_session";
@@ -31,23 +34,6 @@ pub const FLASH_COOKIE: &str = "rounds_flash";
 /// Largest form body accepted, in bytes (a 30,000-character Japanese post is
 /// about 270 KB once percent-encoded).
 pub const MAX_FORM_BYTES: usize = 512 * 1024;
-
-/// What the middleware learned about a request, for handlers and pages.
-#[derive(Clone, Debug)]
-pub struct RequestCtx {
-    /// SHA-256 of the session id, when signed in.
-    pub session_hash: Option<String>,
-    /// The signed-in user.
-    pub viewer: Option<Viewer>,
-    /// The anti-CSRF token for forms on this page.
-    pub csrf: String,
-    /// The page language.
-    pub lang: Lang,
-    /// The client's address (for throttling; never logged with anything personal).
-    pub client: String,
-    /// A one-time notice key, consumed by this request.
-    pub notice: Option<String>,
-}
 
 /// A fresh random token (256 bits, base64url).
 pub fn random_token() -> String {
@@ -106,17 +92,18 @@ async fn load_viewer(
     };
     let hash = hash_token(&token);
     let Some(user_id) = state
+        .services
         .store
-        .session_user(&hash, state.config.session_ttl_secs)
+        .session_user(&hash, state.services.config.session_ttl_secs)
         .await?
     else {
         return Ok((None, None, None));
     };
-    let Some(user) = state.store.user_by_id(user_id).await? else {
+    let Some(user) = state.services.store.user_by_id(user_id).await? else {
         return Ok((None, None, None));
     };
     let unread = if user.applicant.status == domain::models::Status::Verified {
-        state.store.unread_count(user.id).await?
+        state.services.store.unread_count(user.id).await?
     } else {
         0
     };
@@ -171,7 +158,7 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
         session_hash: None,
         viewer: None,
         csrf,
-        lang: state.config.default_lang,
+        lang: state.services.config.default_lang,
         client,
         notice,
     };
@@ -194,7 +181,7 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
                 .and_then(|v| v.to_str().ok())
                 .and_then(Lang::from_accept_language)
         })
-        .unwrap_or(state.config.default_lang);
+        .unwrap_or(state.services.config.default_lang);
 
     let safe = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
     let mut body = body;
@@ -242,9 +229,9 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
                     "/login?next={}",
                     form_urlencoded::byte_serialize(next_path.as_bytes()).collect::<String>()
                 );
-                Ok(super::forms::see_other(&to))
+                Ok(crate::forms::see_other(&to))
             }
-            access::Denied::Pending => Ok(super::forms::see_other("/pending")),
+            access::Denied::Pending => Ok(crate::forms::see_other("/pending")),
             access::Denied::Forbidden => Err((AppError::Forbidden, ctx, parts)),
         };
     }
@@ -252,8 +239,16 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
     let new_csrf = existing_csrf.is_none().then(|| ctx.csrf.clone());
     let had_notice = ctx.notice.is_some();
     parts.extensions.insert(ctx);
+    let page_parts = error_page_parts(&parts);
     let mut res = next.run(Request::from_parts(parts, body)).await;
-    let secure = state.config.secure_cookies;
+    // An extractor's rejection (ops::AppError) comes back bare: show it as a page in
+    // the member's language, like every other error.
+    if let Some(page) = res.extensions().get::<ErrorPage>().cloned() {
+        if let Some((parts, ctx)) = page_parts {
+            res = render_error_page(&state, parts, ctx, page).await;
+        }
+    }
+    let secure = state.services.config.secure_cookies;
     if let Some(token) = new_csrf {
         res.headers_mut().append(
             header::SET_COOKIE,
@@ -273,4 +268,26 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
         );
     }
     Ok(res.into_response())
+}
+
+/// A copy of the request head (with its context) kept to render an error page after
+/// the handler ran; only for page and form requests (server functions answer JSON).
+fn error_page_parts(
+    parts: &axum::http::request::Parts,
+) -> Option<(axum::http::request::Parts, RequestCtx)> {
+    if parts.uri.path().starts_with("/api/") {
+        return None;
+    }
+    let ctx = parts.extensions.get::<RequestCtx>()?.clone();
+    let mut head = axum::http::Request::builder()
+        .method(parts.method.clone())
+        .uri(parts.uri.clone())
+        .version(parts.version)
+        .body(())
+        .ok()?
+        .into_parts()
+        .0;
+    head.headers = parts.headers.clone();
+    head.extensions.insert(ctx.clone());
+    Some((head, ctx))
 }

@@ -6,7 +6,7 @@ use argon2::password_hash::{
 };
 use argon2::{Algorithm, Argon2, Params, Version};
 
-use super::error::AppError;
+use crate::error::AppError;
 
 /// Minimum length of a new password, in characters.
 pub const MIN_PASSWORD_CHARS: usize = 12;

@@ -1,0 +1,65 @@
+//! Screening a post before it is stored: render the markdown, scan what was written
+//! with the detector, and say whether it is held. The result is a [`Draft`], the one
+//! shape the store accepts, so nothing reaches the database unscreened. (Rendering is
+//! server-side: [`screen`] needs the `markdown` feature.)
+
+use crate::models::FieldFindings;
+
+/// A version of a post, rendered and screened, ready to store.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// Who wrote this version.
+    pub editor_id: i64,
+    /// Title as plain text (opening posts only).
+    pub title: Option<String>,
+    /// Tags (opening posts only).
+    pub tags: Option<Vec<String>>,
+    /// Markdown as written.
+    pub body_md: String,
+    /// Sanitized HTML.
+    pub body_html: String,
+    /// What a reader sees, as plain text.
+    pub body_text: String,
+    /// What the detector found, per field.
+    pub findings: FieldFindings,
+    /// Whether the post is held for a moderator.
+    pub held: bool,
+    /// The author already chose to send it to moderators as it is.
+    pub review_requested: bool,
+}
+
+/// Renders and scans a validated post by `editor_id` with `detector` (built with the
+/// site's lists). Any finding holds the post.
+#[cfg(feature = "markdown")]
+pub fn screen(detector: &phi::Detector, editor_id: i64, post: &crate::fields::NewPost) -> Draft {
+    use crate::markdown;
+    let title = post
+        .title
+        .as_ref()
+        .map(|t| markdown::title_text(t.as_str()));
+    let tags = post.tags.as_ref().map(|t| t.as_slice().to_vec());
+    let body = post.body.as_str().to_string();
+    let findings = FieldFindings {
+        title: title
+            .as_deref()
+            .map(|t| detector.scan(t).findings)
+            .unwrap_or_default(),
+        tags: tags
+            .as_ref()
+            .map(|t| detector.scan(&t.join(" ")).findings)
+            .unwrap_or_default(),
+        body: detector.scan(&body).findings,
+    };
+    let rendered = markdown::render(&body);
+    Draft {
+        editor_id,
+        title,
+        tags,
+        body_md: body,
+        body_html: rendered.html,
+        body_text: rendered.text,
+        held: findings.any(),
+        findings,
+        review_requested: post.send_for_review,
+    }
+}

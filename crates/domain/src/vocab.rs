@@ -1,0 +1,297 @@
+//! The stored vocabularies of Rounds: queue kinds, revision and report states,
+//! notification kinds, report reasons, thread flags and audit actions. Each is an enum
+//! stored as its stable string (never renamed: rows and the audit chain keep them), so
+//! code passes types, not string literals, and a typo is a compile error.
+
+use serde::{Deserialize, Serialize};
+
+/// Declares an enum stored as stable strings, with `as_str`, `parse` and `ALL`.
+macro_rules! stored {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $s:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $s)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stored spelling.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $s),+
+                }
+            }
+
+            /// Parses the stored spelling.
+            pub fn parse(s: &str) -> Option<$name> {
+                match s {
+                    $($s => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+stored! {
+    /// What a moderation queue item is.
+    QueueKind {
+        /// A held post or edit its author sent for review.
+        Held = "held",
+        /// A member's report of a published post.
+        Report = "report",
+        /// An applicant waiting for licence verification.
+        Verification = "verification",
+    }
+}
+
+stored! {
+    /// Where one version of a post stands.
+    RevisionState {
+        /// Found to contain something; waiting (author and moderators only).
+        Held = "held",
+        /// The live version.
+        Published = "published",
+        /// A former live version (history).
+        Superseded = "superseded",
+        /// A held version replaced before review; purged after the retention period.
+        Discarded = "discarded",
+        /// Turned down by a moderator; purged after the retention period.
+        Rejected = "rejected",
+        /// Replaced by a moderator's redaction; purged after the retention period.
+        Redacted = "redacted",
+    }
+}
+
+stored! {
+    /// Where a member report stands.
+    ReportState {
+        /// Waiting for a moderator.
+        Open = "open",
+        /// Nothing to do.
+        Dismissed = "dismissed",
+        /// The post was hidden from members.
+        Hidden = "hidden",
+        /// The post's text was removed.
+        Removed = "removed",
+    }
+}
+
+stored! {
+    /// Why a member reports a post.
+    ReportReason {
+        /// The post may identify a patient.
+        PatientData = "patient_data",
+        /// Clinically wrong or dangerous.
+        Misinformation = "misinformation",
+        /// Rude, harassing or otherwise unprofessional.
+        Unprofessional = "unprofessional",
+        /// Anything else (the note explains).
+        Other = "other",
+    }
+}
+
+stored! {
+    /// What a notification tells its recipient.
+    NotificationKind {
+        /// A reply in their thread.
+        Reply = "reply",
+        /// They were @mentioned.
+        Mention = "mention",
+        /// Their held post was approved.
+        Approved = "approved",
+        /// Their held post was rejected (with a reason).
+        Rejected = "rejected",
+        /// Their licence was verified.
+        Verified = "verified",
+        /// Their verification was turned down (with a reason).
+        VerificationRejected = "verification_rejected",
+    }
+}
+
+stored! {
+    /// A thread's moderator switches.
+    ThreadFlag {
+        /// Shown first in lists.
+        Pinned = "pinned",
+        /// No new replies.
+        Locked = "locked",
+        /// Hidden from members (author and moderators still see it).
+        Hidden = "hidden",
+    }
+}
+
+stored! {
+    /// A site list of the detector.
+    SiteList {
+        /// Terms that always hold a post (local facility names).
+        Always = "always",
+        /// Terms that are never patient data (a drug brand read as a name).
+        Never = "never",
+    }
+}
+
+stored! {
+    /// Everything the audit log records.
+    AuditAction {
+        /// A moderator claimed a queue item.
+        QueueClaim = "queue.claim",
+        /// A moderator opened a held revision.
+        HeldOpen = "held.open",
+        /// A held revision was published as it is.
+        HeldApprove = "held.approve",
+        /// A held revision was rejected.
+        HeldReject = "held.reject",
+        /// A held revision was replaced by a moderator's redaction and published.
+        HeldRedact = "held.redact",
+        /// A moderator read a post's revision history.
+        PostHistoryOpen = "post.history_open",
+        /// A report was dismissed.
+        ReportDismissed = "report.dismissed",
+        /// A report hid its post.
+        ReportHidden = "report.hidden",
+        /// A report removed its post's text.
+        ReportRemoved = "report.removed",
+        /// Thread flags.
+        ThreadPinned = "thread.pinned",
+        /// Thread flags.
+        ThreadUnpinned = "thread.unpinned",
+        /// Thread flags.
+        ThreadLocked = "thread.locked",
+        /// Thread flags.
+        ThreadUnlocked = "thread.unlocked",
+        /// Thread flags.
+        ThreadHidden = "thread.hidden",
+        /// Thread flags.
+        ThreadUnhidden = "thread.unhidden",
+        /// One post hidden by a moderator.
+        PostHide = "post.hide",
+        /// One post shown again.
+        PostUnhide = "post.unhide",
+        /// An applicant verified.
+        VerificationVerify = "verification.verify",
+        /// An applicant turned down.
+        VerificationReject = "verification.reject",
+        /// A member made moderator.
+        RoleGrantModerator = "role.grant_moderator",
+        /// A moderator made member.
+        RoleRevokeModerator = "role.revoke_moderator",
+        /// An admin created from the command line.
+        RoleCreateAdmin = "role.create_admin",
+        /// A site-list term added.
+        SiteListAdd = "site_list.add",
+        /// A site-list term removed.
+        SiteListRemove = "site_list.remove",
+        /// Categories.
+        CategoryCreate = "category.create",
+        /// Categories.
+        CategoryUpdate = "category.update",
+        /// Categories.
+        CategoryArchive = "category.archive",
+        /// Categories.
+        CategoryRestore = "category.restore",
+    }
+}
+
+impl ThreadFlag {
+    /// The audit action of setting this flag on or off.
+    pub fn action(self, on: bool) -> AuditAction {
+        match (self, on) {
+            (ThreadFlag::Pinned, true) => AuditAction::ThreadPinned,
+            (ThreadFlag::Pinned, false) => AuditAction::ThreadUnpinned,
+            (ThreadFlag::Locked, true) => AuditAction::ThreadLocked,
+            (ThreadFlag::Locked, false) => AuditAction::ThreadUnlocked,
+            (ThreadFlag::Hidden, true) => AuditAction::ThreadHidden,
+            (ThreadFlag::Hidden, false) => AuditAction::ThreadUnhidden,
+        }
+    }
+}
+
+/// A moderator's decision on an open report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportDecision {
+    /// Nothing to do.
+    Dismiss,
+    /// Hide the post from members.
+    Hide,
+    /// Remove the post's text.
+    Remove,
+}
+
+impl ReportDecision {
+    /// Parses the form's `decision` value.
+    pub fn parse(s: &str) -> Option<ReportDecision> {
+        match s {
+            "dismiss" => Some(ReportDecision::Dismiss),
+            "hide" => Some(ReportDecision::Hide),
+            "remove" => Some(ReportDecision::Remove),
+            _ => None,
+        }
+    }
+
+    /// The state the report ends in.
+    pub fn outcome(self) -> ReportState {
+        match self {
+            ReportDecision::Dismiss => ReportState::Dismissed,
+            ReportDecision::Hide => ReportState::Hidden,
+            ReportDecision::Remove => ReportState::Removed,
+        }
+    }
+
+    /// What the audit log records.
+    pub fn action(self) -> AuditAction {
+        match self {
+            ReportDecision::Dismiss => AuditAction::ReportDismissed,
+            ReportDecision::Hide => AuditAction::ReportHidden,
+            ReportDecision::Remove => AuditAction::ReportRemoved,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_spellings_round_trip_and_are_unique() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug>(
+            all: &[T],
+            s: fn(T) -> &'static str,
+            p: fn(&str) -> Option<T>,
+        ) {
+            let mut seen = std::collections::HashSet::new();
+            for v in all {
+                assert!(seen.insert(s(*v)), "duplicate spelling {}", s(*v));
+                assert_eq!(p(s(*v)), Some(*v));
+            }
+        }
+        check(QueueKind::ALL, QueueKind::as_str, QueueKind::parse);
+        check(
+            RevisionState::ALL,
+            RevisionState::as_str,
+            RevisionState::parse,
+        );
+        check(ReportState::ALL, ReportState::as_str, ReportState::parse);
+        check(ReportReason::ALL, ReportReason::as_str, ReportReason::parse);
+        check(
+            NotificationKind::ALL,
+            NotificationKind::as_str,
+            NotificationKind::parse,
+        );
+        check(ThreadFlag::ALL, ThreadFlag::as_str, ThreadFlag::parse);
+        check(AuditAction::ALL, AuditAction::as_str, AuditAction::parse);
+        assert_eq!(
+            serde_json::to_string(&NotificationKind::VerificationRejected).unwrap(),
+            "\"verification_rejected\""
+        );
+    }
+}

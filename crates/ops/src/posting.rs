@@ -1,0 +1,205 @@
+//! Members' use cases in the forum: start a thread, reply, edit, send a held post for
+//! review, delete one's own post, report a post, mark notifications read. Every text
+//! goes through the gate; each use case is one transaction.
+
+use domain::fields::{check, FieldErrors, Note, PostForm};
+use domain::models::PostState;
+use domain::visibility::{post_text_visible, thread_visible};
+use domain::vocab::ReportReason;
+use store::{PostRow, Stored};
+
+use crate::access::Verified;
+use crate::error::AppError;
+use crate::gate::{notify_publication, prepare};
+use crate::Services;
+
+/// After a draft is stored in `tx`: when it was published for the first time, the
+/// notifications go out in the same transaction.
+async fn notify_if_first(
+    tx: &mut store::Tx,
+    stored: &Stored,
+    author_id: i64,
+) -> Result<(), AppError> {
+    if stored.first_publication {
+        let notified = notify_publication(tx, stored, author_id).await?;
+        tracing::info!(post = stored.post_id, notified, "publication notified");
+    }
+    Ok(())
+}
+
+/// Starts a thread in the category with `category_slug`.
+pub async fn start_thread(
+    s: &Services,
+    author: &Verified,
+    category_slug: &str,
+    form: &PostForm,
+) -> Result<Stored, AppError> {
+    let category = s.store.category_by_slug(category_slug).await?;
+    let mut errors = FieldErrors::new();
+    if category.is_none() {
+        domain::fields::flag(&mut errors, "category", "err.choose");
+    }
+    let draft = match prepare(&s.store, author.id(), form).await {
+        Ok(d) => Some(d),
+        Err(AppError::Invalid(more)) => {
+            errors.extend(more);
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    let (Some(category), Some(draft)) = (category, draft) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let mut tx = s.store.begin().await?;
+    let stored = tx.create_thread(category.id, &draft).await?;
+    notify_if_first(&mut tx, &stored, author.id()).await?;
+    tx.commit().await?;
+    tracing::info!(
+        user_id = author.id(),
+        thread = stored.thread_id,
+        held = !stored.published,
+        body_len = form.body.len(),
+        "thread created"
+    );
+    Ok(stored)
+}
+
+/// Replies in a thread the author may open; locked and hidden threads take replies
+/// from moderators only.
+pub async fn reply(
+    s: &Services,
+    author: &Verified,
+    thread_id: i64,
+    form: &PostForm,
+) -> Result<Stored, AppError> {
+    let thread = s
+        .store
+        .thread_row(thread_id)
+        .await?
+        .filter(|t| t.published && thread_visible(&t.facts(), author.looker()))
+        .ok_or(AppError::NotFound)?;
+    if (thread.locked || thread.hidden) && !author.0.can_moderate() {
+        return Err(AppError::Forbidden);
+    }
+    let draft = prepare(&s.store, author.id(), form).await?;
+    let mut tx = s.store.begin().await?;
+    let stored = tx.create_reply(thread_id, &draft).await?;
+    notify_if_first(&mut tx, &stored, author.id()).await?;
+    tx.commit().await?;
+    tracing::info!(
+        user_id = author.id(),
+        thread = thread_id,
+        post = stored.post_id,
+        held = !stored.published,
+        body_len = form.body.len(),
+        "reply created"
+    );
+    Ok(stored)
+}
+
+/// The author's own post that can still change (not deleted or removed).
+pub async fn own_post(s: &Services, author: &Verified, post_id: i64) -> Result<PostRow, AppError> {
+    let post = s
+        .store
+        .post_row(post_id)
+        .await?
+        .filter(|p| p.author_id == author.id())
+        .ok_or(AppError::NotFound)?;
+    if matches!(post.state, PostState::Deleted | PostState::Removed) {
+        return Err(AppError::Conflict);
+    }
+    Ok(post)
+}
+
+/// The author edits their post (title and tags only on an opening post).
+pub async fn edit(
+    s: &Services,
+    author: &Verified,
+    post: &PostRow,
+    form: &PostForm,
+) -> Result<Stored, AppError> {
+    let draft = prepare(&s.store, author.id(), form).await?;
+    let mut tx = s.store.begin().await?;
+    let stored = tx.add_revision(post.id, &draft, s.purge_deadline()).await?;
+    notify_if_first(&mut tx, &stored, author.id()).await?;
+    tx.commit().await?;
+    tracing::info!(
+        post = post.id,
+        held = !stored.published,
+        body_len = form.body.len(),
+        "post edited"
+    );
+    Ok(stored)
+}
+
+/// The author sends their held version to the moderators as it is.
+pub async fn send_for_review(s: &Services, post: &PostRow) -> Result<(), AppError> {
+    let mut tx = s.store.begin().await?;
+    let rev = tx
+        .held_revision_of(post.id)
+        .await?
+        .ok_or(AppError::Conflict)?;
+    tx.request_review(rev).await?;
+    tx.commit().await?;
+    tracing::info!(post = post.id, revision = rev, "sent for review");
+    Ok(())
+}
+
+/// The author deletes their post (an opening post deletes its thread).
+pub async fn delete(s: &Services, post: &PostRow) -> Result<(), AppError> {
+    let mut tx = s.store.begin().await?;
+    tx.delete_post(post.id, s.purge_deadline()).await?;
+    tx.commit().await?;
+    tracing::info!(post = post.id, "post deleted by author");
+    Ok(())
+}
+
+/// A member reports a published post of someone else that they can read. Returns the
+/// thread to go back to.
+pub async fn report(
+    s: &Services,
+    reporter: &Verified,
+    post_id: i64,
+    reason: &str,
+    note: &str,
+) -> Result<i64, AppError> {
+    let post = s.store.post_row(post_id).await?.ok_or(AppError::NotFound)?;
+    let thread = s
+        .store
+        .thread_row(post.thread_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !post_text_visible(&post.facts(), &thread.facts(), reporter.looker()) {
+        return Err(AppError::NotFound);
+    }
+    if post.author_id == reporter.id() {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FieldErrors::new();
+    let reason = ReportReason::parse(reason);
+    if reason.is_none() {
+        domain::fields::flag(&mut errors, "reason", "err.choose");
+    }
+    let note = note.trim();
+    if !note.is_empty() {
+        check(&mut errors, "note", Note::parse(note));
+    }
+    let Some(reason) = reason.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let mut tx = s.store.begin().await?;
+    let report_id = tx
+        .create_report(post_id, reporter.id(), reason, note)
+        .await?;
+    tx.commit().await?;
+    tracing::info!(report = report_id, post = post_id, reason = %reason, "post reported");
+    Ok(thread.id)
+}
+
+/// Marks all of the member's notifications read.
+pub async fn mark_notifications_read(s: &Services, member: &Verified) -> Result<(), AppError> {
+    let mut tx = s.store.begin().await?;
+    tx.mark_notifications_read(member.id()).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,204 @@
+//! Account forms: register, sign in and out, language, and the applicant's resubmission.
+
+use axum::extract::{Request, State};
+use axum::http::header;
+use axum::response::Response;
+use domain::i18n::Lang;
+use domain::models::Status;
+use ops::access::Signed;
+use ops::accounts::{self, Registration};
+use ops::AppError;
+
+use super::{finish, notice, read_or_render, safe_return, see_other, Outcome, Submitted};
+use crate::session::{
+    hash_token, random_token, set_cookie, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE,
+};
+use crate::AppState;
+
+async fn start_session(
+    state: &AppState,
+    user_id: i64,
+    old: Option<&str>,
+) -> Result<Vec<header::HeaderValue>, AppError> {
+    if let Some(old) = old {
+        state.services.store.delete_session(old).await?;
+    }
+    // A fresh id at every sign-in defeats session fixation; the CSRF token rotates too.
+    let token = random_token();
+    state
+        .services
+        .store
+        .create_session(
+            &hash_token(&token),
+            user_id,
+            state.services.config.session_ttl_secs,
+        )
+        .await?;
+    let secure = state.services.config.secure_cookies;
+    Ok(vec![
+        set_cookie(
+            SESSION_COOKIE,
+            &token,
+            Some(state.services.config.session_ttl_secs),
+            secure,
+            "Lax",
+        ),
+        set_cookie(
+            CSRF_COOKIE,
+            &random_token(),
+            Some(400 * 24 * 3600),
+            secure,
+            "Lax",
+        ),
+    ])
+}
+
+fn with_cookies(mut res: Response, cookies: Vec<header::HeaderValue>) -> Response {
+    for c in cookies {
+        res.headers_mut().append(header::SET_COOKIE, c);
+    }
+    res
+}
+
+/// POST /register
+pub async fn register(State(state): State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = register_inner(&state, &sub).await;
+    finish(&state, sub, "register", out).await
+}
+
+async fn register_inner(state: &AppState, sub: &Submitted) -> Outcome {
+    let get = |name: &str| sub.form.get(name).to_string();
+    let registration = Registration {
+        get: &get,
+        lang: sub.ctx.lang,
+    };
+    let id = accounts::register(&state.services, registration).await?;
+    let cookies = start_session(state, id, sub.ctx.session_hash.as_deref()).await?;
+    Ok(with_cookies(
+        notice(state, "/pending", "notice.registered"),
+        cookies,
+    ))
+}
+
+/// POST /login
+pub async fn login(State(state): State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = login_inner(&state, &sub).await;
+    finish(&state, sub, "login", out).await
+}
+
+async fn login_inner(state: &AppState, sub: &Submitted) -> Outcome {
+    let user = accounts::sign_in(
+        &state.services,
+        sub.form.get("email"),
+        sub.form.get("password").to_string(),
+        &sub.ctx.client,
+    )
+    .await?;
+    let cookies = start_session(state, user.id, sub.ctx.session_hash.as_deref()).await?;
+    let to = if user.applicant.status == Status::Verified {
+        safe_return(sub.form.get("next"))
+    } else {
+        "/pending".to_string()
+    };
+    Ok(with_cookies(see_other(&to), cookies))
+}
+
+/// POST /logout
+pub async fn logout(State(state): State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        if let Some(h) = &sub.ctx.session_hash {
+            state.services.store.delete_session(h).await?;
+        }
+        let res = notice(&state, "/", "notice.signed_out");
+        Ok(with_cookies(
+            res,
+            vec![set_cookie(
+                SESSION_COOKIE,
+                "",
+                Some(0),
+                state.services.config.secure_cookies,
+                "Lax",
+            )],
+        ))
+    }
+    .await;
+    finish(&state, sub, "logout", out).await
+}
+
+/// POST /logout-all: ends every session of the account.
+pub async fn logout_all(State(state): State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        let viewer = sub.ctx.viewer.as_ref().ok_or(AppError::Unauthorized)?;
+        let n = state.services.store.delete_user_sessions(viewer.id).await?;
+        tracing::info!(user_id = viewer.id, sessions = n, "signed out everywhere");
+        let res = notice(&state, "/login", "notice.signed_out_everywhere");
+        Ok(with_cookies(
+            res,
+            vec![set_cookie(
+                SESSION_COOKIE,
+                "",
+                Some(0),
+                state.services.config.secure_cookies,
+                "Lax",
+            )],
+        ))
+    }
+    .await;
+    finish(&state, sub, "logout_all", out).await
+}
+
+/// POST /lang: the header switcher.
+pub async fn lang(State(state): State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        let lang = Lang::parse(sub.form.get("lang")).ok_or(AppError::BadRequest)?;
+        if let Some(v) = &sub.ctx.viewer {
+            accounts::set_lang(&state.services, v.id, lang).await?;
+        }
+        let res = see_other(&safe_return(sub.form.get("return_to")));
+        let cookie = set_cookie(
+            LANG_COOKIE,
+            lang.code(),
+            Some(400 * 24 * 3600),
+            state.services.config.secure_cookies,
+            "Lax",
+        );
+        Ok(with_cookies(res, vec![cookie]))
+    }
+    .await;
+    finish(&state, sub, "lang", out).await
+}
+
+/// POST /pending: an applicant corrects their licence details and resubmits.
+pub async fn resubmit(applicant: Signed, state: State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        let get = |name: &str| sub.form.get(name).to_string();
+        accounts::resubmit(&state.services, &applicant, &get).await?;
+        Ok(notice(&state, "/pending", "notice.resubmitted"))
+    }
+    .await;
+    finish(&state, sub, "resubmit", out).await
+}

@@ -1,0 +1,95 @@
+//! Staff forms: verification decisions (moderators), moderator grants and the
+//! detector's site lists (admins). The rules and the audit live in `ops::staff`.
+
+use axum::extract::Request;
+use axum::response::Response;
+use domain::models::Role;
+use domain::vocab::SiteList;
+use ops::access::{Admin, Moderator};
+use ops::moderation::Decided;
+use ops::staff::{self, Verification};
+use ops::AppError;
+
+use super::{finish, notice, read_or_render, St};
+
+/// POST /mod/verification: verify, or reject with a reason.
+pub async fn decide(actor: Moderator, state: St, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        let target = sub.form.id("user_id")?;
+        // The queue shows one reason box per applicant, named after them so a rejected
+        // form's message and text land on the right card.
+        let reason_field = format!("reason_{target}");
+        let decision = match sub.form.get("decision") {
+            "verify" => Verification::Verify,
+            "reject" => Verification::Reject(sub.form.get(&reason_field).to_string()),
+            _ => return Err(AppError::BadRequest),
+        };
+        let verified = matches!(decision, Verification::Verify);
+        match staff::decide_verification(&state.services, &actor, target, decision, &reason_field)
+            .await?
+        {
+            Decided::ClaimFirst => Ok(notice(
+                &state,
+                &format!("/mod/verification#applicant-{target}"),
+                "notice.claim_first",
+            )),
+            Decided::AlreadyDecided => Ok(notice(
+                &state,
+                "/mod/verification",
+                "notice.already_decided",
+            )),
+            Decided::Done if verified => Ok(notice(&state, "/mod/verification", "notice.verified")),
+            Decided::Done => Ok(notice(&state, "/mod/verification", "notice.rejected")),
+        }
+    }
+    .await;
+    finish(&state, sub, "decide", out).await
+}
+
+/// POST /admin/users: grant or revoke moderator.
+pub async fn set_role(actor: Admin, state: St, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        let target = sub.form.id("user_id")?;
+        let role = match sub.form.get("role") {
+            "moderator" => Role::Moderator,
+            "member" => Role::Member,
+            _ => return Err(AppError::BadRequest),
+        };
+        staff::set_role(&state.services, &actor, target, role).await?;
+        Ok(notice(&state, "/admin/users", "notice.role_changed"))
+    }
+    .await;
+    finish(&state, sub, "role", out).await
+}
+
+/// POST /admin/site-lists: add or remove a term of the detector's site lists.
+pub async fn site_lists(actor: Admin, state: St, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        let list = SiteList::parse(sub.form.get("list")).ok_or(AppError::BadRequest)?;
+        let add = match sub.form.get("action") {
+            "add" => true,
+            "remove" => false,
+            _ => return Err(AppError::BadRequest),
+        };
+        staff::change_site_list(&state.services, &actor, list, sub.form.get("term"), add).await?;
+        Ok(notice(
+            &state,
+            "/admin/site-lists",
+            "notice.site_lists_changed",
+        ))
+    }
+    .await;
+    finish(&state, sub, "site_lists", out).await
+}

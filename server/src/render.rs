@@ -1,0 +1,67 @@
+//! Rendering a page from a handler: a rejected form comes back as the same page with
+//! what the user typed and a message per field; errors render as a full page in the
+//! user's language. Both go through the leptos app, so they look like every page.
+
+use axum::body::Body;
+use axum::http::request::Parts;
+use axum::http::{Method, StatusCode};
+use axum::response::Response;
+use domain::models::FormEcho;
+use leptos::prelude::provide_context;
+use ops::access::RequestCtx;
+use ops::error::ErrorPage;
+use ops::AppError;
+
+use crate::AppState;
+
+/// Renders the app for `parts.uri` with optional echo or error, with `status`.
+pub async fn render_page(
+    state: &AppState,
+    mut parts: Parts,
+    ctx: RequestCtx,
+    echo: Option<FormEcho>,
+    error: Option<ErrorPage>,
+    status: StatusCode,
+) -> Response {
+    parts.method = Method::GET;
+    parts.extensions.insert(ctx);
+    let req = axum::http::Request::from_parts(parts, Body::empty());
+    let services = state.services.clone();
+    let options = state.leptos.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(services.clone());
+            if let Some(e) = echo.clone() {
+                provide_context(e);
+            }
+            if let Some(e) = error.clone() {
+                provide_context(e);
+            }
+        },
+        move || app::shell(options.clone()),
+    );
+    let mut res = handler(req).await;
+    *res.status_mut() = status;
+    res
+}
+
+/// Renders an error as a full page.
+pub async fn render_error(
+    state: &AppState,
+    parts: Parts,
+    ctx: RequestCtx,
+    err: &AppError,
+) -> Response {
+    render_error_page(state, parts, ctx, err.page()).await
+}
+
+/// Renders an error page (status and message key) as a full page.
+pub async fn render_error_page(
+    state: &AppState,
+    parts: Parts,
+    ctx: RequestCtx,
+    page: ErrorPage,
+) -> Response {
+    let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    render_page(state, parts, ctx, None, Some(page), status).await
+}
