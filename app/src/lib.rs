@@ -13,13 +13,14 @@ pub mod page_ctx;
 pub mod routes;
 pub mod server_fns;
 
+pub use page_ctx::use_page;
+
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use components::{ErrorView, Header, NoticeBanner};
-use domain::models::PageCtx;
 use routes::*;
 
 /// The HTML document around the app (server only).
@@ -41,11 +42,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
-}
-
-/// Reads the page context provided by [`App`].
-pub fn use_page() -> PageCtx {
-    use_context::<PageCtx>().unwrap_or_default()
 }
 
 /// The root component: header, notice, and the routed page.

@@ -5,6 +5,11 @@
 
 use domain::models::PageCtx;
 
+/// Reads the page context provided by the root component.
+pub fn use_page() -> PageCtx {
+    leptos::prelude::use_context::<PageCtx>().unwrap_or_default()
+}
+
 /// The page context of the request being rendered (on the server), or the default (in
 /// the browser, where the serialized value replaces it).
 pub fn from_request() -> PageCtx {

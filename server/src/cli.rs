@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
-use crate::{open_store, Settings};
+use crate::router::open_store;
+use crate::settings::Settings;
 
 /// Rounds: a moderated forum for verified clinicians.
 #[derive(Debug, Parser)]
@@ -81,7 +82,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let settings = Settings::load(cli.config.as_deref())?;
     match cli.command {
         Command::Serve => {
-            crate::serve(settings).await?;
+            crate::router::serve(settings).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Migrate => {

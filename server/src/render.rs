@@ -12,7 +12,7 @@ use ops::access::RequestCtx;
 use ops::error::ErrorPage;
 use ops::AppError;
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// Renders the app for `parts.uri` with optional echo or error, with `status`.
 pub async fn render_page(

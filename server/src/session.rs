@@ -5,7 +5,7 @@
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -20,17 +20,12 @@ pub use ops::access::RequestCtx;
 use ops::error::ErrorPage;
 use ops::AppError;
 
+pub use crate::cookies::{
+    cookie, set_cookie, CSRF_COOKIE, FLASH_COOKIE, LANG_COOKIE, SESSION_COOKIE,
+};
 use crate::render::{render_error, render_error_page};
-use crate::AppState;
+use crate::state::AppState;
 
-/// Session cookie name.
-pub const SESSION_COOKIE: &str = "rounds_session";
-/// Anti-CSRF cookie name (double-submit: forms carry the same value in `_csrf`).
-pub const CSRF_COOKIE: &str = "rounds_csrf";
-/// Language chosen with the header switcher.
-pub const LANG_COOKIE: &str = "rounds_lang";
-/// One-time notice after a successful form post (a message key, never user text).
-pub const FLASH_COOKIE: &str = "rounds_flash";
 /// Largest form body accepted, in bytes (a 30,000-character Japanese post is
 /// about 270 KB once percent-encoded).
 pub const MAX_FORM_BYTES: usize = 512 * 1024;
@@ -45,36 +40,6 @@ pub fn random_token() -> String {
 /// The stored form of a session id.
 pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-/// Reads one cookie from the request headers.
-pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_string())
-}
-
-/// Builds a `Set-Cookie` value. `max_age` None = session cookie; Some(0) = delete.
-pub fn set_cookie(
-    name: &str,
-    value: &str,
-    max_age: Option<i64>,
-    secure: bool,
-    same_site: &str,
-) -> HeaderValue {
-    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}");
-    if let Some(age) = max_age {
-        c.push_str(&format!("; Max-Age={age}"));
-    }
-    if secure {
-        c.push_str("; Secure");
-    }
-    HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static("invalid=; Max-Age=0"))
 }
 
 fn well_formed_token(t: &str) -> bool {
@@ -229,9 +194,9 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
                     "/login?next={}",
                     form_urlencoded::byte_serialize(next_path.as_bytes()).collect::<String>()
                 );
-                Ok(crate::forms::see_other(&to))
+                Ok(crate::reply::see_other(&to))
             }
-            access::Denied::Pending => Ok(crate::forms::see_other("/pending")),
+            access::Denied::Pending => Ok(crate::reply::see_other("/pending")),
             access::Denied::Forbidden => Err((AppError::Forbidden, ctx, parts)),
         };
     }

@@ -35,9 +35,12 @@ if ! pg_ok && command -v pg_ctlcluster >/dev/null 2>&1; then
 fi
 pg_ok || die "PostgreSQL is not reachable at $ROUNDS_TEST_DATABASE_URL"
 
+step "the dependency tree: no import circles, no upward imports"
+python3 tests/scripts/deps.py >/dev/null || { python3 tests/scripts/deps.py; die "the dependency tree has a circle or an upward import"; }
+
 step "build: server, tests, browser bundle"
 # Always the same package set, so cargo unifies features once and builds once.
-packages=(-p app -p server -p tests)
+packages=(-p phi -p domain -p store -p search -p ops -p app -p server -p tests)
 cargo build "${packages[@]}" --lib --bins --tests --examples
 cargo run --quiet -p bundle
 

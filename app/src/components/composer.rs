@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::fields::echoed;
 use super::{CsrfField, Field, FormError};
 use crate::i18n::{use_i18n, I18n};
-use crate::use_page;
+use crate::page_ctx::use_page;
 use domain::models::{spans, Category, Span};
 use phi::{Detector, Finding, SiteLists};
 

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
-use crate::use_page;
+use crate::page_ctx::use_page;
 use domain::models::PROFESSIONS;
 
 /// The echoed value and error of `field` in `form`, if this page answers that form.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{CsrfField, SearchForm};
 use crate::i18n::use_i18n;
-use crate::use_page;
+use crate::page_ctx::use_page;
 
 /// The header on every page.
 #[component]

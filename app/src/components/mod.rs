@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::i18n::use_i18n;
-use crate::use_page;
+use crate::page_ctx::use_page;
 
 /// Text for the server-rendered HTML of elements whose children leptos writes
 /// without escaping (`<textarea>`, and `<title>` through leptos_meta): `&`, `<`

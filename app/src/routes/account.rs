@@ -6,8 +6,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::{CsrfField, Field, FormError, LoadError, ProfessionSelect};
 use crate::i18n::use_i18n;
+use crate::page_ctx::use_page;
 use crate::server_fns::my_profile;
-use crate::use_page;
 use domain::models::{format_time, or_dash, Applicant, Status};
 
 /// `/login`

@@ -7,8 +7,8 @@ use leptos_meta::Title;
 use crate::components::fields::echoed;
 use crate::components::{CsrfField, Field, FormError, LoadError};
 use crate::i18n::use_i18n;
+use crate::page_ctx::use_page;
 use crate::server_fns::admin_categories;
-use crate::use_page;
 use domain::models::Category;
 
 const FIELDS: [(&str, &str); 6] = [

@@ -7,8 +7,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{Composer, LoadError, Pager};
 use crate::i18n::use_i18n;
+use crate::page_ctx::use_page;
 use crate::server_fns::load_forum;
-use crate::use_page;
 use domain::models::{format_time, ForumHome};
 
 /// The thread list of the whole forum (`/`) or of one category (`/c/:slug`).

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::i18n::use_i18n;
-use crate::use_page;
+use crate::page_ctx::use_page;
 
 /// `/`
 #[component]

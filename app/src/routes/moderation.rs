@@ -9,8 +9,8 @@ use crate::components::{
     ClaimBox, Composer, ComposerInit, CsrfField, FormError, Highlighted, LoadError,
 };
 use crate::i18n::use_i18n;
+use crate::page_ctx::use_page;
 use crate::server_fns::{load_held, load_report, mod_queue};
-use crate::use_page;
 use domain::models::{format_time, HeldItem, QueueItem, ReportItem};
 
 /// `/mod/queue?kind=&status=`

@@ -9,8 +9,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::{encode_query_value, LoadError, Marked, Pager, SearchForm};
 use crate::i18n::use_i18n;
+use crate::page_ctx::use_page;
 use crate::server_fns::search_posts;
-use crate::use_page;
 use domain::models::{format_time, SearchHit, SearchResults};
 
 /// The search page.

@@ -7,8 +7,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{Composer, ComposerInit, CsrfField, LoadError, Pager, SearchForm};
 use crate::i18n::use_i18n;
+use crate::page_ctx::use_page;
 use crate::server_fns::load_thread;
-use crate::use_page;
 use domain::models::{format_time, PostState, PostView, ThreadView};
 
 /// The thread page.

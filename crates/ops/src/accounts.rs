@@ -11,7 +11,8 @@ use store::{NewUser, UserRecord};
 
 use crate::access::Signed;
 use crate::error::{conflict_to_field, AppError};
-use crate::{passwords, Services};
+use crate::passwords;
+use crate::services::Services;
 
 /// Free failed sign-ins per account before delays start.
 const ACCOUNT_FREE_FAILURES: i64 = 5;

@@ -12,7 +12,7 @@ use store::Stored;
 use crate::access::Moderator;
 use crate::error::AppError;
 use crate::gate::{notify_publication, prepare};
-use crate::Services;
+use crate::services::Services;
 
 /// How a decision ended when it could not be applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use store::{PostRow, Stored};
 use crate::access::Verified;
 use crate::error::AppError;
 use crate::gate::{notify_publication, prepare};
-use crate::Services;
+use crate::services::Services;
 
 /// After a draft is stored in `tx`: when it was published for the first time, the
 /// notifications go out in the same transaction.

@@ -11,7 +11,7 @@ use store::StoreError;
 use crate::access::{Admin, Moderator};
 use crate::error::AppError;
 use crate::moderation::Decided;
-use crate::Services;
+use crate::services::Services;
 
 /// A moderator's decision on an applicant.
 #[derive(Clone, Debug)]

@@ -5,7 +5,8 @@
 //! A prefecture, state or region on its own (`Hokkaido`, `都内`, `rural Ohio`) is not reported.
 
 use super::text::{is_alnum, is_digit, is_hira, is_kanji, is_kata, Text};
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 
 /// Street-type words (and common abbreviations) that end a US/UK street name.
 #[rustfmt::skip]
@@ -321,10 +322,10 @@ fn chome_ja(t: &Text, i: usize) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Kind;
+    use crate::kinds::Kind;
 
     fn addrs(s: &str) -> Vec<String> {
-        super::super::texts_of_kind(s, Kind::Address)
+        crate::detector::texts_of_kind(s, Kind::Address)
     }
 
     #[test]

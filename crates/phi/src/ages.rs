@@ -5,7 +5,8 @@
 //! `nonagenarians`) are not identifying and are skipped.
 
 use super::text::{is_alnum, is_digit, Text};
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 
 /// Suffixes that make a number an age (longest first).
 #[rustfmt::skip]
@@ -309,10 +310,10 @@ fn spelled(t: &Text, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Kind;
+    use crate::kinds::Kind;
 
     fn ages(s: &str) -> Vec<String> {
-        super::super::texts_of_kind(s, Kind::AgeOver89)
+        crate::detector::texts_of_kind(s, Kind::AgeOver89)
     }
 
     #[test]

@@ -6,7 +6,8 @@
 
 use super::lex::lex;
 use super::text::{is_alnum, is_digit, Text};
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 
 lex!(phone_labels, PHONE_LABELS);
 
@@ -250,8 +251,8 @@ fn phones(t: &Text, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::scan;
-    use super::super::Kind;
+    use crate::detector::scan;
+    use crate::kinds::Kind;
 
     fn kinds(s: &str) -> Vec<Kind> {
         scan(s).findings.iter().map(|f| f.kind).collect()

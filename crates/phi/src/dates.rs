@@ -7,7 +7,8 @@
 
 use super::lex::lex;
 use super::text::{is_alnum, is_digit, Text};
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 
 lex!(event_words, EVENT);
 lex!(public_words, PUBLIC);
@@ -333,10 +334,10 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Kind;
+    use crate::kinds::Kind;
 
     fn dates(s: &str) -> Vec<String> {
-        super::super::texts_of_kind(s, Kind::Date)
+        crate::detector::texts_of_kind(s, Kind::Date)
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! are skipped.  Each numeral is at most three characters, so the scan is linear.
 
 use super::text::{is_kanji, Text};
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 
 fn digit(c: char) -> Option<u32> {
     Some(match c {
@@ -95,10 +96,10 @@ pub(super) fn at_month(t: &Text, me: usize, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Kind;
+    use crate::kinds::Kind;
 
     fn dates(s: &str) -> Vec<String> {
-        super::super::texts_of_kind(s, Kind::Date)
+        crate::detector::texts_of_kind(s, Kind::Date)
     }
 
     #[test]

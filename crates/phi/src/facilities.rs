@@ -7,7 +7,8 @@
 
 use super::lex::lex;
 use super::text::{is_alnum, is_latin, Text};
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 
 pub(super) use super::facilities_ja::ja_replacement;
 
@@ -205,10 +206,10 @@ fn saint(t: &Text, i: usize, hits: &mut Hits) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Kind;
+    use crate::kinds::Kind;
 
     fn facs(s: &str) -> Vec<String> {
-        super::super::texts_of_kind(s, Kind::Facility)
+        crate::detector::texts_of_kind(s, Kind::Facility)
     }
 
     #[test]

@@ -5,7 +5,8 @@
 
 use super::lex::lex;
 use super::text::{is_hira, is_kanji, is_kata, Text};
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 
 lex!(ja_heads, JA_HEADS);
 lex!(ja_types, JA_TYPES);

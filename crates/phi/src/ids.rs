@@ -10,7 +10,8 @@
 
 use super::lex::lex;
 use super::text::{is_alnum, is_digit, Text};
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 
 lex!(id_labels, ID_LABELS);
 lex!(not_id_labels, NOT_ID_LABELS);
@@ -340,11 +341,11 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Kind;
     use super::*;
+    use crate::kinds::Kind;
 
     fn ids(s: &str) -> Vec<String> {
-        super::super::texts_of_kind(s, Kind::Id)
+        crate::detector::texts_of_kind(s, Kind::Id)
     }
 
     #[test]

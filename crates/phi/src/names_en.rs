@@ -11,7 +11,8 @@ use super::lex::lex;
 use super::lists::{Dicts, COMMON, GIVEN, SURNAME};
 use super::names_en_words::*;
 use super::text::{is_digit, is_latin, Text};
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 
 /// Upper case, or a letter of a script without case (Devanagari, Arabic, Thai …).
 fn up_char(c: char) -> bool {
@@ -365,10 +366,10 @@ pub(super) fn scan(t: &Text, d: &Dicts, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Kind;
+    use crate::kinds::Kind;
 
     fn names(s: &str) -> Vec<String> {
-        super::super::texts_of_kind(s, Kind::Name)
+        crate::detector::texts_of_kind(s, Kind::Name)
     }
 
     #[test]

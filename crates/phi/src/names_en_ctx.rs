@@ -18,7 +18,8 @@ use super::lex::lex;
 use super::lists::{Dicts, COMMON, SURNAME};
 use super::names_en_words::{EPONYM_NEXT, NOT_PERSON};
 use super::text::{is_digit, is_latin, Text};
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 
 lex!(eponym_next, EPONYM_NEXT);
 lex!(not_person, NOT_PERSON);
@@ -381,10 +382,10 @@ pub(super) fn scan(t: &Text, d: &Dicts, raw: &[(usize, usize)], known: &[u8], hi
 
 #[cfg(test)]
 mod tests {
-    use super::super::Kind;
+    use crate::kinds::Kind;
 
     fn names(s: &str) -> Vec<String> {
-        super::super::texts_of_kind(s, Kind::Name)
+        crate::detector::texts_of_kind(s, Kind::Name)
     }
 
     #[test]

@@ -12,7 +12,8 @@ use super::lex::lex;
 use super::lists::Dicts;
 use super::lists::HashSet;
 use super::text::{is_digit, is_hira, is_kanji, is_kata, Text};
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 use std::sync::OnceLock;
 
 lex!(prefixes, PREFIXES);
@@ -338,10 +339,10 @@ fn bare(t: &Text, d: &Dicts, s: usize, e: usize, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Kind;
+    use crate::kinds::Kind;
 
     fn names(s: &str) -> Vec<String> {
-        super::super::texts_of_kind(s, Kind::Name)
+        crate::detector::texts_of_kind(s, Kind::Name)
     }
 
     #[test]

@@ -15,7 +15,8 @@
 
 use super::lex::lex;
 use super::text::{is_digit, is_hira, is_kanji, is_kata, Text};
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 
 #[rustfmt::skip]
 lex!(family_after, &[
@@ -185,10 +186,10 @@ fn bare(t: &Text, i: usize, e: usize, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Kind;
+    use crate::kinds::Kind;
 
     fn names(s: &str) -> Vec<String> {
-        super::super::texts_of_kind(s, Kind::Name)
+        crate::detector::texts_of_kind(s, Kind::Name)
     }
 
     #[test]

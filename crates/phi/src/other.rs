@@ -6,7 +6,8 @@
 
 use super::lex::lex;
 use super::text::{is_alnum, is_digit, is_hira, is_kanji, is_kata, is_latin, Text};
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 
 lex!(roles_en, ROLES_EN);
 lex!(
@@ -311,10 +312,10 @@ fn labelled_token(t: &Text, i: usize, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Kind;
+    use crate::kinds::Kind;
 
     fn others(s: &str) -> Vec<String> {
-        super::super::texts_of_kind(s, Kind::Other)
+        crate::detector::texts_of_kind(s, Kind::Other)
     }
 
     #[test]

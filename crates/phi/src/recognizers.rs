@@ -3,10 +3,10 @@
 //! function, and examples it must and must not flag. Adding a kind of identifier is one
 //! entry here plus its module; the test below walks the table.
 
+use crate::hits::Hits;
 use crate::kinds::Kind;
 use crate::lists::Dicts;
 use crate::text::Text;
-use crate::Hits;
 
 /// What a post must contain for a recognizer to be worth running (any of the set bits).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,13 +195,16 @@ mod tests {
                     r.name
                 );
                 assert!(
-                    crate::scan(text).hold,
+                    crate::detector::scan(text).hold,
                     "the detector does not hold {text:?}"
                 );
             }
             for text in r.spares {
                 assert!(kinds_found(r, text).is_empty(), "{} flags {text:?}", r.name);
-                assert!(!crate::scan(text).hold, "the detector holds {text:?}");
+                assert!(
+                    !crate::detector::scan(text).hold,
+                    "the detector holds {text:?}"
+                );
             }
         }
     }

@@ -8,7 +8,8 @@
 
 use super::lex::lex;
 use super::text::Text;
-use super::{push, Hits, Kind};
+use crate::hits::{push, Hits};
+use crate::kinds::Kind;
 
 fn domain_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '-')

@@ -5,8 +5,12 @@ use domain::i18n::Lang;
 use domain::models::{Applicant, Role, Status, UserRow};
 use sqlx::Row;
 
-use super::rows::Stored;
-use super::{now, unique_violation, Store, StoreError, Tx};
+use crate::error::unique_violation;
+use crate::error::StoreError;
+use crate::pool::now;
+use crate::pool::Store;
+use crate::rows::Stored;
+use crate::tx::Tx;
 
 /// A registration as validated by the form layer.
 #[derive(Clone, Debug)]

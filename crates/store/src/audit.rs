@@ -7,7 +7,10 @@ use sqlx::Row;
 
 use domain::vocab::AuditAction;
 
-use super::{now, Store, StoreError, Tx};
+use crate::error::StoreError;
+use crate::pool::now;
+use crate::pool::Store;
+use crate::tx::Tx;
 
 /// One audit entry.
 #[derive(Clone, Debug, PartialEq, Eq)]

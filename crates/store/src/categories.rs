@@ -3,8 +3,12 @@
 use domain::fields::CategoryInput;
 use domain::models::Category;
 
-use super::forum::{CategoryRow, CATEGORY_COLUMNS};
-use super::{now, unique_violation, Store, StoreError, Tx};
+use crate::error::unique_violation;
+use crate::error::StoreError;
+use crate::forum::{CategoryRow, CATEGORY_COLUMNS};
+use crate::pool::now;
+use crate::pool::Store;
+use crate::tx::Tx;
 
 impl Store {
     /// Every category, archived ones too, in order.

@@ -2,7 +2,8 @@
 
 use sqlx::Row;
 
-use super::{Store, StoreError};
+use crate::error::StoreError;
+use crate::pool::Store;
 
 impl Store {
     /// Threads in the database, whatever their state.

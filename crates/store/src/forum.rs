@@ -6,9 +6,11 @@ use domain::models::{Category, PostState, PostView, ThreadSummary};
 use domain::visibility::{PostFacts, ThreadFacts};
 use sqlx::{Any, Executor, Row};
 
-use super::rows::{IntBool, Stored};
-use super::visibility::{post_listed, PUBLIC_POST, PUBLIC_THREAD};
-use super::{Store, StoreError, Tx};
+use crate::error::StoreError;
+use crate::pool::Store;
+use crate::rows::{IntBool, Stored};
+use crate::tx::Tx;
+use crate::visibility::{post_listed, PUBLIC_POST, PUBLIC_THREAD};
 
 /// Threads per page of a thread list.
 pub const THREADS_PER_PAGE: i64 = 30;

@@ -5,8 +5,11 @@ use domain::screening::Draft;
 use domain::vocab::QueueKind;
 use sqlx::{Any, Executor, Row};
 
-use super::posting::{discard_unpublished, publish};
-use super::{now, Store, StoreError, Tx};
+use crate::error::StoreError;
+use crate::pool::now;
+use crate::pool::Store;
+use crate::posting::{discard_unpublished, publish};
+use crate::tx::Tx;
 
 /// A held revision as a moderator opens it.
 #[derive(Clone, Debug)]
@@ -204,7 +207,7 @@ impl Store {
     /// and the write-ahead log is truncated, so the text is gone from the files.
     pub async fn purge_due(&self, at: i64) -> Result<u64, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        if self.backend == super::Backend::Sqlite {
+        if self.backend == crate::backend::Backend::Sqlite {
             sqlx::query("PRAGMA secure_delete = ON")
                 .execute(&mut *conn)
                 .await?;
@@ -220,12 +223,12 @@ impl Store {
         let n = done.rows_affected();
         if n > 0 {
             match self.backend {
-                super::Backend::Sqlite => {
+                crate::backend::Backend::Sqlite => {
                     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
                         .execute(&mut *conn)
                         .await?;
                 }
-                super::Backend::Postgres => {
+                crate::backend::Backend::Postgres => {
                     // Rewrites the table so the old row versions leave the data files.
                     sqlx::query("VACUUM FULL post_revisions")
                         .execute(&mut *conn)

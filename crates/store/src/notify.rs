@@ -6,8 +6,11 @@ use domain::visibility::{thread_visible, Looker, ThreadFacts};
 use domain::vocab::NotificationKind;
 use sqlx::{Any, Executor, Row};
 
-use super::rows::Stored;
-use super::{now, Store, StoreError, Tx};
+use crate::error::StoreError;
+use crate::pool::now;
+use crate::pool::Store;
+use crate::rows::Stored;
+use crate::tx::Tx;
 
 /// Notifications shown on the notifications page.
 pub const NOTIFICATIONS_SHOWN: i64 = 50;

@@ -6,8 +6,10 @@ use domain::screening::Draft;
 use sqlx::AnyConnection;
 use sqlx::Row;
 
-use super::search_log::log_change;
-use super::{now, StoreError, Tx};
+use crate::error::StoreError;
+use crate::pool::now;
+use crate::search_log::log_change;
+use crate::tx::Tx;
 
 /// Where a stored draft ended up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

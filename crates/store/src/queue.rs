@@ -4,7 +4,9 @@
 
 use sqlx::Row;
 
-use super::{now, Store, StoreError};
+use crate::error::StoreError;
+use crate::pool::now;
+use crate::pool::Store;
 use domain::models::{FieldFindings, QueueItem};
 use domain::vocab::QueueKind;
 

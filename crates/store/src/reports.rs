@@ -4,9 +4,12 @@
 use domain::vocab::{ReportReason, ReportState, ThreadFlag};
 use sqlx::{Any, Executor, Row};
 
-use super::rows::Stored;
-use super::search_log::log_change;
-use super::{now, Store, StoreError, Tx};
+use crate::error::StoreError;
+use crate::pool::now;
+use crate::pool::Store;
+use crate::rows::Stored;
+use crate::search_log::log_change;
+use crate::tx::Tx;
 
 /// A report as a moderator acts on it.
 #[derive(Clone, Debug, sqlx::FromRow)]

@@ -4,8 +4,10 @@ use sqlx::Row;
 
 use domain::vocab::RevisionState;
 
-use super::rows::Stored;
-use super::{Store, StoreError, Tx};
+use crate::error::StoreError;
+use crate::pool::Store;
+use crate::rows::Stored;
+use crate::tx::Tx;
 use domain::models::{FieldFindings, RevisionView};
 
 impl Store {

@@ -5,8 +5,10 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-use super::visibility::public_post_in_public_thread;
-use super::{now, Store, StoreError};
+use crate::error::StoreError;
+use crate::pool::now;
+use crate::pool::Store;
+use crate::visibility::public_post_in_public_thread;
 
 /// Records that a thread (`post_id` None) or one post changed. Call it last in the
 /// transaction: it locks the sequence row until commit.

@@ -3,7 +3,9 @@
 
 use sqlx::Row;
 
-use super::{now, Store, StoreError};
+use crate::error::StoreError;
+use crate::pool::now;
+use crate::pool::Store;
 
 impl Store {
     /// Records a new session for `user_id` under the hash of its id.

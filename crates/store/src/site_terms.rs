@@ -5,7 +5,10 @@ use domain::vocab::SiteList;
 use phi::SiteLists;
 use sqlx::Row;
 
-use super::{now, Store, StoreError, Tx};
+use crate::error::StoreError;
+use crate::pool::now;
+use crate::pool::Store;
+use crate::tx::Tx;
 
 impl Store {
     /// Both lists, sorted.

@@ -3,7 +3,9 @@
 
 use sqlx::Row;
 
-use super::{now, Store, StoreError};
+use crate::error::StoreError;
+use crate::pool::now;
+use crate::pool::Store;
 
 /// Where a throttle key stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,7 +6,9 @@
 
 use sqlx::{AnyConnection, Transaction};
 
-use crate::{Backend, Store, StoreError};
+use crate::backend::Backend;
+use crate::error::StoreError;
+use crate::pool::Store;
 
 /// An open transaction.
 pub struct Tx {

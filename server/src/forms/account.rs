@@ -13,7 +13,7 @@ use super::{finish, notice, read_or_render, safe_return, see_other, Outcome, Sub
 use crate::session::{
     hash_token, random_token, set_cookie, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE,
 };
-use crate::AppState;
+use crate::state::AppState;
 
 async fn start_session(
     state: &AppState,

@@ -11,7 +11,7 @@ use ops::AppError;
 use store::Stored;
 
 use super::{finish, notice, read_or_render, St};
-use crate::AppState;
+use crate::state::AppState;
 
 /// Where the author goes after posting, with the notice that says what happened.
 fn after_post(state: &AppState, stored: &Stored, review: bool) -> Response {

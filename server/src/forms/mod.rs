@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::post;
 use axum::Router;
@@ -24,8 +24,9 @@ use domain::models::FormEcho;
 use ops::AppError;
 
 use crate::render::{render_error, render_page};
-use crate::session::{set_cookie, RequestCtx, FLASH_COOKIE, MAX_FORM_BYTES};
-use crate::AppState;
+pub use crate::reply::{see_other, see_other_with_notice};
+use crate::session::{RequestCtx, MAX_FORM_BYTES};
+use crate::state::AppState;
 
 /// The POST routes of every form.
 pub fn routes() -> Router<AppState> {
@@ -163,25 +164,6 @@ pub async fn submitted(req: Request) -> Result<Submitted, (Parts, Option<Request
         Ok(form) => Ok(Submitted { parts, ctx, form }),
         Err(e) => Err((parts, Some(ctx), e)),
     }
-}
-
-/// 303 See Other to `to`.
-pub fn see_other(to: &str) -> Response {
-    Response::builder()
-        .status(StatusCode::SEE_OTHER)
-        .header(header::LOCATION, to)
-        .body(Body::empty())
-        .unwrap_or_default()
-}
-
-/// 303 with a one-time notice shown on the next page.
-pub fn see_other_with_notice(to: &str, notice: &str, secure: bool) -> Response {
-    let mut res = see_other(to);
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(FLASH_COOKIE, notice, Some(60), secure, "Lax"),
-    );
-    res
 }
 
 /// Only same-site relative paths may be redirect targets.

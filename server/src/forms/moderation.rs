@@ -11,7 +11,7 @@ use ops::moderation::{self, Decided, HeldDecision};
 use ops::AppError;
 
 use super::{finish, notice, read_or_render, safe_return, St};
-use crate::AppState;
+use crate::state::AppState;
 
 /// Where a decision that could not be applied sends the moderator.
 fn not_applied(state: &AppState, decided: Decided, item_page: &str) -> Response {

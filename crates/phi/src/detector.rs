@@ -1,0 +1,275 @@
+//! The detector: runs every recognizer over the normalised text, applies the site's
+//! lists, resolves overlaps and reports findings in UTF-8 byte offsets of the original.
+
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+use crate::hits::{push, Hit, Hits};
+use crate::kinds::Kind;
+use crate::{facilities, lists, recognizers, text};
+
+/// One piece of identifiable data found in a post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// What was found.
+    pub kind: Kind,
+    /// UTF-8 byte offset of the first character (always on a char boundary).
+    pub start: usize,
+    /// UTF-8 byte offset just past the last character (always on a char boundary).
+    pub end: usize,
+    /// Which rule fired (for moderators and debugging), e.g. `"name.honorific_ja"`.
+    pub rule: String,
+    /// Suggested neutral text for one-click redaction (`[name]`, `〇〇`, `[日付]`, …).
+    pub replacement: String,
+}
+
+/// The result of scanning one post.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Scan {
+    /// True when the post must be held for moderation (any finding).
+    pub hold: bool,
+    /// Findings sorted by start, then end; non-overlapping.
+    pub findings: Vec<Finding>,
+}
+
+/// Admin-supplied extra terms for one deployment.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SiteLists {
+    /// Terms that always produce a finding (kind FACILITY), e.g. the local hospitals' names.
+    pub always_hold: Vec<String>,
+    /// Terms that suppress any finding lying inside an occurrence (a drug brand taken for a name).
+    pub never_hold: Vec<String>,
+}
+
+/// A configured detector.  Cheap to build: the dictionaries are shared and built once.
+#[derive(Debug, Clone)]
+pub struct Detector {
+    always: Vec<Vec<char>>,
+    never: Vec<Vec<char>>,
+}
+
+fn fold_term(s: &str) -> Vec<char> {
+    text::Text::new(s.trim())
+        .c
+        .iter()
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+impl Detector {
+    /// Builds a detector with the site's extra lists (empty terms are ignored).
+    pub fn new(lists: SiteLists) -> Detector {
+        let conv = |v: &[String]| {
+            v.iter()
+                .map(|s| fold_term(s))
+                .filter(|t| !t.is_empty())
+                .collect()
+        };
+        Detector {
+            always: conv(&lists.always_hold),
+            never: conv(&lists.never_hold),
+        }
+    }
+
+    /// Scans one post.  Never panics; linear in the length of the text.
+    pub fn scan(&self, input: &str) -> Scan {
+        let t = text::Text::new(input);
+        let d = lists::dicts();
+        let mut hits: Hits = Vec::new();
+        recognizers::run_all(&t, d, &mut hits);
+        for term in &self.always {
+            for (s, e) in occurrences(&t, term) {
+                push(&mut hits, Kind::Facility, s, e, "site.always_hold");
+            }
+        }
+        if !self.never.is_empty() {
+            let spans: Vec<(usize, usize)> = self
+                .never
+                .iter()
+                .flat_map(|term| occurrences(&t, term))
+                .collect();
+            hits.retain(|h| !spans.iter().any(|&(s, e)| s <= h.s && h.e <= e));
+        }
+        let hits = resolve(hits);
+        let b = if hits.is_empty() {
+            Vec::new()
+        } else {
+            text::byte_offsets(input)
+        };
+        let findings: Vec<Finding> = hits
+            .iter()
+            .map(|h| Finding {
+                kind: h.kind,
+                start: b[h.s],
+                end: b[h.e],
+                rule: h.rule.to_string(),
+                replacement: replacement(&t, h),
+            })
+            .collect();
+        Scan {
+            hold: !findings.is_empty(),
+            findings,
+        }
+    }
+}
+
+/// Case-insensitive occurrences of a site term; ASCII terms must sit on word boundaries.
+fn occurrences(t: &text::Text, term: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let n = term.len();
+    if n == 0 || n > t.len() {
+        return out;
+    }
+    let ascii_edges = term.first().is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut i = 0;
+    while i + n <= t.len() {
+        if t.c[i..i + n]
+            .iter()
+            .zip(term)
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+            && !(ascii_edges && (text::is_alnum(t.before(i)) || text::is_alnum(t.at(i + n))))
+        {
+            out.push((i, i + n));
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Sorts candidates and removes overlaps: the earliest start wins, then the longest span.
+fn resolve(mut hits: Hits) -> Hits {
+    hits.sort_by(|a, b| a.s.cmp(&b.s).then(b.e.cmp(&a.e)));
+    let mut out: Hits = Vec::with_capacity(hits.len());
+    for h in hits {
+        match out.last() {
+            Some(last) if h.s < last.e => {}
+            _ => out.push(h),
+        }
+    }
+    out
+}
+
+/// A neutral replacement in the language of the surrounding text.
+fn replacement(t: &text::Text, h: &Hit) -> String {
+    // Japanese when the span itself, or the nearest non-space character on either side, is
+    // kana or kanji ("佐藤さん" → 〇〇さん; "。Mr. Okafor" stays English).
+    let kana_kanji = |c: char| text::is_kanji(c) || text::is_kata(c) || text::is_hira(c);
+    let punct = |c: char| {
+        matches!(
+            c,
+            ' ' | '('
+                | ')'
+                | '['
+                | ']'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '【'
+                | '】'
+                | ':'
+                | '、'
+                | '。'
+                | ','
+                | '.'
+                | '・'
+                | '-'
+        )
+    };
+    let before = t.before(t.run_start(h.s, 3, punct));
+    let after = t.at(t.run_end(h.e, punct).min(h.e + 3));
+    let ja = (h.s..h.e).any(|i| kana_kanji(t.c[i])) || kana_kanji(before) || kana_kanji(after);
+    if h.kind == Kind::Facility && ja {
+        return facilities::ja_replacement(&t.string(h.s, h.e)).to_string();
+    }
+    let (latin, japanese) = h.kind.replacements();
+    if ja { japanese } else { latin }.to_string()
+}
+
+static DEFAULT: OnceLock<Detector> = OnceLock::new();
+
+/// Scans with the default detector (no site lists), built once on first use.
+pub fn scan(text: &str) -> Scan {
+    DEFAULT
+        .get_or_init(|| Detector::new(SiteLists::default()))
+        .scan(text)
+}
+
+/// The texts of the findings of one kind (for the rule modules' tests).
+#[cfg(test)]
+pub(crate) fn texts_of_kind(text: &str, kind: Kind) -> Vec<String> {
+    scan(text)
+        .findings
+        .iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| text[f.start..f.end].to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_lists() {
+        let d = Detector::new(SiteLists {
+            always_hold: vec!["Lakeside Rehab".into(), "みなと苑".into()],
+            never_hold: vec!["Mr. Clean".into()],
+        });
+        let s = d.scan("Seen at lakeside rehab yesterday.");
+        assert!(s.hold && s.findings[0].kind == Kind::Facility);
+        assert!(d.scan("みなと苑で転倒").hold);
+        assert!(!d.scan("We stock Mr. Clean wipes.").hold);
+        assert!(!d
+            .scan("Lakeside Rehabilitation Centre's protocol")
+            .findings
+            .iter()
+            .any(|f| f.rule == "site.always_hold"));
+    }
+
+    #[test]
+    fn offsets_are_bytes_and_sorted() {
+        let s = scan("長男の携帯は０９０－１２３４－５６７８、Mr. Okafor 93F");
+        assert!(s.hold);
+        for w in s.findings.windows(2) {
+            assert!(w[0].end <= w[1].start);
+        }
+        let text = "長男の携帯は０９０－１２３４－５６７８、Mr. Okafor 93F";
+        assert_eq!(
+            &text[s.findings[0].start..s.findings[0].end],
+            "０９０－１２３４－５６７８"
+        );
+    }
+
+    #[test]
+    fn replacements_follow_the_script() {
+        let s = scan("佐藤花子さん、城南病院から。Mr. Okafor 93F");
+        let r: Vec<&str> = s.findings.iter().map(|f| f.replacement.as_str()).collect();
+        assert_eq!(r, vec!["〇〇", "〇〇病院", "[name]", "[90+]"]);
+        let s = scan("携帯（０９０－１２３４－５６７８）");
+        assert_eq!(s.findings[0].replacement, "[電話番号]");
+    }
+
+    #[test]
+    fn site_terms_fold_full_width() {
+        let d = Detector::new(SiteLists {
+            always_hold: vec!["ＡＢＣ Rehab".into()],
+            never_hold: vec![],
+        });
+        assert!(d.scan("moved to abc rehab").hold);
+        assert!(!d.scan("moved to abcrehab").hold);
+    }
+
+    #[test]
+    fn clean_posts_are_not_held() {
+        for p in [
+            "Is HAS-BLED 3 enough to skip anticoagulation?",
+            "橋本病の既往があります。",
+            "Parkinson's disease in a 82-year-old man.",
+        ] {
+            assert!(!scan(p).hold, "{p}");
+        }
+    }
+}

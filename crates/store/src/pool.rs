@@ -1,0 +1,64 @@
+//! The pool: one [`Store`] over a shared `sqlx::Any` pool, opened for SQLite or
+//! PostgreSQL by URL, and the clock every row's times come from.
+
+use sqlx::AnyPool;
+
+use crate::backend::Backend;
+use crate::error::StoreError;
+
+/// Everything Rounds keeps in its database, behind one pool shared by the process.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pub(crate) pool: AnyPool,
+    pub(crate) backend: Backend,
+}
+
+impl Store {
+    /// Opens the pool for `url` (creating a SQLite file if needed) without migrating.
+    pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        let backend = Backend::from_url(url).ok_or(StoreError::UnsupportedUrl)?;
+        let pool = backend.connect(url).await?;
+        Ok(Store { pool, backend })
+    }
+
+    /// Applies the migrations for this backend.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        self.backend.migrate(&self.pool).await
+    }
+
+    /// Which engine this store runs on.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The shared pool (tests and maintenance commands).
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Whether the database answers a trivial query.
+    pub async fn healthy(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+
+    /// Refreshes the query planner's statistics. Bulk loads call it as they go: with
+    /// stale statistics PostgreSQL plans publishing as a scan of every revision (seen
+    /// where autovacuum is off), which makes each post slower than the last.
+    pub async fn analyze(&self) -> Result<(), StoreError> {
+        sqlx::query("ANALYZE").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Closes the pool (graceful shutdown).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Current unix time in seconds.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

@@ -1,0 +1,239 @@
+//! Wiring: settings, storage, the search index, the leptos app and the form handlers
+//! into one axum router; serving it until a signal. Tests call [`build_app`] to start
+//! the real app.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use app::{shell, App};
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use ops::access::RequestCtx;
+use ops::{AppError, Config, Services};
+use search::SearchIndex;
+use store::Store;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+
+use crate::forms;
+use crate::render::render_error;
+use crate::session;
+use crate::settings::Settings;
+use crate::state::AppState;
+
+/// Largest request body accepted anywhere, in bytes (forms are limited further).
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Opens the database named by the settings and applies migrations.
+pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
+    if settings.database_url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&settings.data_dir)
+            .with_context(|| format!("creating data directory {}", settings.data_dir.display()))?;
+    }
+    let store = Store::connect(&settings.database_url)
+        .await
+        .context("opening the database")?;
+    store.migrate().await.context("migrating the database")?;
+    Ok(store)
+}
+
+/// Opens this process's search index and brings it up to date (rebuilding a
+/// missing or corrupt one) before requests are served.
+pub async fn open_search(settings: &Settings, store: &Store) -> anyhow::Result<SearchIndex> {
+    search::open_and_catch_up(&settings.search_dir, store)
+        .await
+        .with_context(|| {
+            format!(
+                "opening the search index in {}",
+                settings.search_dir.display()
+            )
+        })
+}
+
+/// Builds the whole application router on an opened store and search index.
+pub fn build_router(settings: &Settings, store: Store, search: SearchIndex) -> Router {
+    let leptos = LeptosOptions::builder()
+        .output_name("rounds")
+        .site_root(settings.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(settings.listen)
+        .build();
+    let config = Config {
+        secure_cookies: settings.secure_cookies,
+        default_lang: settings.default_lang,
+        claim_ttl_secs: settings.claim_minutes * 60,
+        retention_secs: settings.retention_days * 24 * 3600,
+        ..Config::default()
+    };
+    let state = AppState {
+        services: Services {
+            store,
+            search,
+            config: Arc::new(config),
+        },
+        leptos,
+    };
+    let routes = generate_route_list(App);
+    let pkg = ServeDir::new(settings.site_root.join("pkg"));
+    let ctx_services = state.services.clone();
+    let shell_options = state.leptos.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
+        .merge(forms::routes())
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(ctx_services.clone()),
+            move || shell(shell_options.clone()),
+        )
+        .nest_service("/pkg", pkg)
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            search_follows_writes,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::middleware,
+        ))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+/// Opens the store and the search index, starts following the change log, and
+/// builds the router: the real app, as tests start it.
+pub async fn build_app(settings: &Settings) -> anyhow::Result<Router> {
+    let store = open_store(settings).await?;
+    Ok(build_app_on(settings, store).await?.0)
+}
+
+async fn build_app_on(settings: &Settings, store: Store) -> anyhow::Result<(Router, SearchIndex)> {
+    let search = open_search(settings, &store).await?;
+    if settings.search_poll_ms > 0 {
+        let every = Duration::from_millis(settings.search_poll_ms);
+        search::follow(search.clone(), store.clone(), every);
+    }
+    Ok((build_router(settings, store, search.clone()), search))
+}
+
+/// After a request that may have changed something (a form post),
+/// the index applies the change log before the response goes out, so a member
+/// finds their own post as soon as the page that confirms it loads.
+async fn search_follows_writes(
+    State(state): State<AppState>,
+    req: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    // Server functions only read (the search one is a POST to keep queries out of
+    // URLs); every write is a form post outside /api/.
+    let writes = !matches!(
+        *req.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD
+    ) && !req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if writes {
+        let s = &state.services;
+        if let Err(e) = s.search.catch_up(&s.store).await {
+            tracing::error!(error = %e, "search index catch-up failed");
+        }
+    }
+    res
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    if state.services.store.healthy().await {
+        (StatusCode::OK, "ok").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+    }
+}
+
+async fn not_found(State(state): State<AppState>, req: Request) -> Response {
+    let (parts, _) = req.into_parts();
+    match parts.extensions.get::<RequestCtx>().cloned() {
+        Some(ctx) => render_error(&state, parts, ctx, &AppError::NotFound).await,
+        None => (StatusCode::NOT_FOUND, "Not found").into_response(),
+    }
+}
+
+/// Serves until SIGTERM or Ctrl-C, then finishes in-flight requests.
+pub async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let store = open_store(&settings).await?;
+    if !store.has_admin().await.unwrap_or(true) {
+        println!(
+            "No admin account yet. Create one with:\n  rounds admin create --email you@example.org --name \"Your Name\"\n\
+             (from a checkout: ./target/release/rounds admin create …; the password is read from a prompt or stdin)"
+        );
+    }
+    let maintenance = store.clone();
+    let (router, search) = build_app_on(&settings, store.clone()).await?;
+    tokio::spawn(async move {
+        // Hourly: the purge deadline is a retention period in days, so an hour late
+        // is still on time.
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let _ = maintenance.purge_expired_sessions().await;
+            let _ = maintenance.throttle_forget(24 * 3600).await;
+            // Text that was never published is deleted once its retention has passed.
+            match maintenance.purge_due(store::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(revisions = n, "purged unpublished revisions"),
+                Err(e) => tracing::error!(error = %e, "purge failed"),
+            }
+            // Deleted and hidden posts leave the index files, not only its results.
+            if let Err(e) = search.compact().await {
+                tracing::error!(error = %e, "search index compaction failed");
+            }
+            // A process that was down longer than this rebuilds its index.
+            let month = store::now() - 30 * 24 * 3600;
+            let _ = maintenance.prune_search_changes(month).await;
+        }
+    });
+    let listener = tokio::net::TcpListener::bind(settings.listen)
+        .await
+        .with_context(|| format!("binding {}", settings.listen))?;
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, backend = ?store.backend(), "serving");
+    println!("Rounds is serving on http://{addr}");
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutdown signal received; finishing in-flight requests");
+}
