@@ -299,3 +299,100 @@ async fn a_report_is_claimed_and_the_post_hidden_from_members() {
         1
     );
 }
+
+/// Makes every insert into the audit log fail (as a full disk or a broken trigger
+/// would), or restores it.
+async fn break_audit_log(app: &TestApp, broken: bool) {
+    let store = app.store().await;
+    let pool = store.pool();
+    let sql: &[&str] = match (crate::helpers::backend().as_str(), broken) {
+        ("postgres", true) => &[
+            "CREATE FUNCTION audit_down() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit log down'; END; $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_down()",
+        ],
+        ("postgres", false) => &["DROP TRIGGER audit_down ON audit_log"],
+        (_, true) => &[
+            "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log down'); END",
+        ],
+        (_, false) => &["DROP TRIGGER audit_down"],
+    };
+    for s in sql {
+        sqlx::query(s).execute(pool).await.expect("trigger");
+    }
+}
+
+#[tokio::test]
+async fn a_decision_whose_audit_entry_fails_is_rolled_back_whole() {
+    let app = spawn_app().await;
+    let (author, post, rev) = held_thread(&app, PHI_BODY).await;
+    let m = moderator(&app, "m@example.jp", "Mod One").await;
+    claim(&m, "held", rev).await;
+    let audit_rows = app.count("SELECT COUNT(*) FROM audit_log").await;
+    let changes = app.count("SELECT COUNT(*) FROM search_changes").await;
+    let notices = app.count("SELECT COUNT(*) FROM notifications").await;
+
+    break_audit_log(&app, true).await;
+    for decision in [
+        vec![("decision", "approve")],
+        vec![
+            ("decision", "reject"),
+            ("reason", "Please remove the name."),
+        ],
+    ] {
+        let res = m.post_form(&format!("/mod/held/{rev}"), &decision).await;
+        assert_eq!(
+            res.status().as_u16(),
+            500,
+            "{decision:?}: the decision fails"
+        );
+        // Nothing of it stands: the revision still waits, the post is unpublished,
+        // nobody was notified, search was told nothing, the claim is still held.
+        let state = app
+            .count(&format!(
+                "SELECT COUNT(*) FROM post_revisions WHERE id = {rev} AND state = 'held' \
+                 AND decided_by IS NULL"
+            ))
+            .await;
+        assert_eq!(state, 1, "{decision:?}: the revision is still held");
+        let published = app
+            .count(&format!(
+                "SELECT COUNT(*) FROM posts WHERE id = {post} AND published_at IS NOT NULL"
+            ))
+            .await;
+        assert_eq!(published, 0, "{decision:?}: the post was not published");
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM audit_log").await,
+            audit_rows
+        );
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM search_changes").await,
+            changes
+        );
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM notifications").await,
+            notices
+        );
+        assert_eq!(
+            app.count(&format!(
+                "SELECT COUNT(*) FROM claims WHERE kind = 'held' AND item_id = {rev}"
+            ))
+            .await,
+            1
+        );
+    }
+    let (_, mine) = author.page("/notifications").await;
+    assert!(!mine.contains("approved"), "the author was told nothing");
+
+    // Once the log works again, the same decision goes through with its entry.
+    break_audit_log(&app, false).await;
+    let res = m
+        .post_form(&format!("/mod/held/{rev}"), &[("decision", "approve")])
+        .await;
+    assert_eq!(location(&res), "/mod/queue");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'held.approve'")
+            .await,
+        1
+    );
+    assert!(app.count("SELECT COUNT(*) FROM search_changes").await > changes);
+}

@@ -110,7 +110,7 @@ pub fn Composer(
                 </div>
             })}
             {opening.then(|| view! {
-                <Field form="compose" name="title" label="compose.title" required=true maxlength=200 initial=init.title.clone()/>
+                <Field form="compose" name="title" label="compose.title" required=true maxlength=domain::fields::Title::MAX initial=init.title.clone()/>
                 <Field form="compose" name="tags" label="compose.tags" hint="compose.tags_hint" initial=init.tags.clone()/>
             })}
             <div class="field" class:has-error=body_bad>

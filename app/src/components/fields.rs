@@ -61,7 +61,7 @@ pub fn Field(
     initial: Option<String>,
     /// Largest number of characters accepted.
     #[prop(optional)]
-    maxlength: Option<u32>,
+    maxlength: Option<usize>,
 ) -> impl IntoView {
     let i = use_i18n();
     let (value, err) = echoed(form, name);

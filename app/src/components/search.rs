@@ -65,7 +65,7 @@ pub fn SearchForm(
             {thread.map(|t| view! { <input type="hidden" name="thread" value=t.to_string()/> })}
             <input type="search" name="q" value=q aria-label=label.clone()
                 placeholder=if thread.is_some() { label.clone() } else { i.tr("search.placeholder") }
-                maxlength="500" autocomplete="off" enterkeyhint=ENTER_KEY/>
+                maxlength=domain::fields::SEARCH_MAX autocomplete="off" enterkeyhint=ENTER_KEY/>
             {order.map(|o| view! {
                 <label class="order">
                     <span>{i.tr("search.order")}</span>

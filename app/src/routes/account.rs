@@ -8,6 +8,7 @@ use crate::components::{CsrfField, Field, FormError, LoadError, ProfessionSelect
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
 use crate::server_fns::my_profile;
+use domain::fields::{DisplayName, Email, Licence, Npi};
 use domain::models::{format_time, or_dash, Applicant, Status};
 
 /// `/login`
@@ -52,7 +53,7 @@ pub fn RegisterPage() -> impl IntoView {
                 <FormError form="register"/>
                 <fieldset>
                     <legend>{i.tr("register.account")}</legend>
-                    <Field form="register" name="email" label="field.email" kind="email" required=true autocomplete="email" maxlength=254/>
+                    <Field form="register" name="email" label="field.email" kind="email" required=true autocomplete="email" maxlength=Email::MAX/>
                     <div on:input=move |ev| {
                         pw_len.set(event_target_value(&ev).chars().count());
                     }>
@@ -64,7 +65,7 @@ pub fn RegisterPage() -> impl IntoView {
                             }}
                         </p>
                     </div>
-                    <Field form="register" name="display_name" label="field.display_name" required=true autocomplete="nickname" hint="hint.display_name" maxlength=40/>
+                    <Field form="register" name="display_name" label="field.display_name" required=true autocomplete="nickname" hint="hint.display_name" maxlength=DisplayName::MAX/>
                 </fieldset>
                 <LicenceFields form="register" current=None/>
                 <button type="submit" class="button">{i.tr("register.submit")}</button>
@@ -84,15 +85,15 @@ fn LicenceFields(form: &'static str, current: Option<Applicant>) -> impl IntoVie
         <fieldset>
             <legend>{i.tr("register.licence")}</legend>
             <ProfessionSelect form=form initial=get(|a| a.profession.clone()).unwrap_or_default()/>
-            <Field form=form name="licence_number" label="field.licence_number" required=true maxlength=64
+            <Field form=form name="licence_number" label="field.licence_number" required=true maxlength=Licence::NUMBER_MAX
                 hint="hint.licence_number" initial=get(|a| a.licence_number.clone()).unwrap_or_default()/>
-            <Field form=form name="jurisdiction" label="field.jurisdiction" required=true maxlength=80
+            <Field form=form name="jurisdiction" label="field.jurisdiction" required=true maxlength=Licence::JURISDICTION_MAX
                 hint="hint.jurisdiction" initial=get(|a| a.jurisdiction.clone()).unwrap_or_default()/>
-            <Field form=form name="npi" label="field.npi" maxlength=12 hint="hint.npi"
+            <Field form=form name="npi" label="field.npi" maxlength=Npi::MAX_INPUT hint="hint.npi"
                 initial=get(|a| a.npi.clone().unwrap_or_default()).unwrap_or_default()/>
-            <Field form=form name="specialty" label="field.specialty" maxlength=80
+            <Field form=form name="specialty" label="field.specialty" maxlength=Licence::SPECIALTY_MAX
                 initial=get(|a| a.specialty.clone()).unwrap_or_default()/>
-            <Field form=form name="workplace" label="field.workplace" maxlength=120 hint="hint.workplace"
+            <Field form=form name="workplace" label="field.workplace" maxlength=Licence::WORKPLACE_MAX hint="hint.workplace"
                 autocomplete="organization" initial=get(|a| a.workplace.clone()).unwrap_or_default()/>
         </fieldset>
     }

@@ -9,15 +9,30 @@ use crate::components::{CsrfField, Field, FormError, LoadError};
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
 use crate::server_fns::admin_categories;
+use domain::fields::{CategoryInput, Slug};
 use domain::models::Category;
 
-const FIELDS: [(&str, &str); 6] = [
-    ("slug", "categories.slug"),
-    ("name_en", "categories.name_en"),
-    ("name_ja", "categories.name_ja"),
-    ("description_en", "categories.description_en"),
-    ("description_ja", "categories.description_ja"),
-    ("position", "categories.position"),
+/// The category form's fields: name, label key and the longest value (from
+/// `domain::fields`, where the server checks it).
+const FIELDS: [(&str, &str, usize); 6] = [
+    ("slug", "categories.slug", Slug::MAX),
+    ("name_en", "categories.name_en", CategoryInput::NAME_MAX),
+    ("name_ja", "categories.name_ja", CategoryInput::NAME_MAX),
+    (
+        "description_en",
+        "categories.description_en",
+        CategoryInput::DESCRIPTION_MAX,
+    ),
+    (
+        "description_ja",
+        "categories.description_ja",
+        CategoryInput::DESCRIPTION_MAX,
+    ),
+    (
+        "position",
+        "categories.position",
+        CategoryInput::POSITION_MAX_INPUT,
+    ),
 ];
 
 /// The categories page.
@@ -47,8 +62,8 @@ pub fn CategoriesPage() -> impl IntoView {
             <form method="post" action="/admin/categories">
                 <CsrfField/>
                 <input type="hidden" name="action" value="create"/>
-                {FIELDS.into_iter().map(|(name, label)| view! {
-                    <Field form="category" name label required=matches!(name, "slug" | "name_en" | "name_ja")/>
+                {FIELDS.into_iter().map(|(name, label, max)| view! {
+                    <Field form="category" name label maxlength=max required=matches!(name, "slug" | "name_en" | "name_ja")/>
                 }).collect_view()}
                 <button type="submit" class="button">{i.tr("categories.create")}</button>
             </form>
@@ -87,14 +102,14 @@ fn CategoryEditor(c: Category) -> impl IntoView {
                 <CsrfField/>
                 <input type="hidden" name="action" value="update"/>
                 <input type="hidden" name="id" value=id.to_string()/>
-                {FIELDS.into_iter().map(|(name, label)| {
+                {FIELDS.into_iter().map(|(name, label, max)| {
                     let input_id = format!("category-{id}-{name}");
                     let err = echoed("category", &format!("{name}_{id}")).1;
                     let bad = err.is_some();
                     view! {
                         <div class="field" class:has-error=bad>
                             <label for=input_id.clone()>{i.tr(label)}</label>
-                            <input id=input_id name=name value=current(name)/>
+                            <input id=input_id name=name maxlength=max value=current(name)/>
                             {err.map(|e| view! { <p class="field-error">{i.err(&e)}</p> })}
                         </div>
                     }

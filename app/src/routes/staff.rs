@@ -163,7 +163,7 @@ pub fn SiteListsPage() -> impl IntoView {
                     <input type="hidden" name="list" value=list/>
                     <input type="hidden" name="action" value="add"/>
                     <label for=field.clone()>{i.tr("site_lists.term")}</label>
-                    <input id=field.clone() name="term" maxlength="100" required=true/>
+                    <input id=field.clone() name="term" maxlength=domain::fields::SiteTerm::MAX required=true/>
                     {crate::components::fields::echoed("site_lists", &field).1.map(|e| view! { <p class="field-error">{i.err(&e)}</p> })}
                     <button type="submit" class="button small">{i.tr("site_lists.add")}</button>
                 </form>

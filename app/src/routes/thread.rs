@@ -46,7 +46,7 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
     let lang = page.lang;
     let moderator = page.viewer.as_ref().is_some_and(|v| v.can_moderate());
     let id = t.id;
-    let can_reply = t.published && ((!t.locked && !t.hidden) || moderator);
+    let can_reply = t.can_reply;
     let quote = t.quote.clone();
     let flag_form = move |flag: &'static str, on: bool, label: &'static str| {
         view! {
@@ -79,7 +79,7 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
                     </div>
                 })}
                 // Searching a thread only makes sense once members can see it.
-                {(t.published && !t.hidden).then(|| view! {
+                {t.searchable.then(|| view! {
                     <SearchForm thread=Some(id) class="search-form thread-search"/>
                 })}
             </header>

@@ -124,6 +124,8 @@ pub async fn load_thread(id: i64, page: String, quote: String) -> Result<ThreadV
         page: page_no(&page).clamp(1, pages),
         pages,
         quote: quote_of(&s, &row, &quote, &viewer).await?,
+        can_reply: domain::visibility::may_reply(&row.facts(), row.locked, looker),
+        searchable: domain::visibility::thread_is_public(&row.facts()),
     })
 }
 

@@ -62,6 +62,12 @@ pub fn thread_visible(t: &ThreadFacts, who: Looker) -> bool {
     !t.hidden || own || who.moderator
 }
 
+/// Whether `who` may reply in the thread: a published thread they may open; a locked
+/// or hidden one takes replies from moderators only.
+pub fn may_reply(t: &ThreadFacts, locked: bool, who: Looker) -> bool {
+    thread_visible(t, who) && t.published && ((!locked && !t.hidden) || who.moderator)
+}
+
 /// Whether every member can read the post's published text (search, quotes of others).
 pub fn post_is_public(p: &PostFacts, t: &ThreadFacts) -> bool {
     thread_is_public(t) && p.state == PostState::Published && !p.hidden

@@ -4,7 +4,7 @@
 
 use domain::fields::{check, FieldErrors, Note, PostForm};
 use domain::models::PostState;
-use domain::visibility::{post_text_visible, thread_visible};
+use domain::visibility::{may_reply, post_text_visible, thread_visible};
 use domain::vocab::ReportReason;
 use store::{PostRow, Stored};
 
@@ -78,7 +78,7 @@ pub async fn reply(
         .await?
         .filter(|t| t.published && thread_visible(&t.facts(), author.looker()))
         .ok_or(AppError::NotFound)?;
-    if (thread.locked || thread.hidden) && !author.0.can_moderate() {
+    if !may_reply(&thread.facts(), thread.locked, author.looker()) {
         return Err(AppError::Forbidden);
     }
     let draft = prepare(&s.store, author.id(), form).await?;

@@ -102,7 +102,7 @@ async fn run(
     let thread = match parsed.thread {
         Some(id) => {
             let row = store.thread_row(id).await.map_err(|e| internal(&e))?;
-            let row = row.filter(|t| t.published && !t.hidden && !t.deleted);
+            let row = row.filter(|t| domain::visibility::thread_is_public(&t.facts()));
             Some((id, row.ok_or(Some(QueryError::BadThread))?.title))
         }
         None => None,

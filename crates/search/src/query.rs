@@ -5,7 +5,7 @@
 //! echo into logs.
 
 /// Longest query accepted, in characters.
-pub const MAX_QUERY_CHARS: usize = 500;
+pub const MAX_QUERY_CHARS: usize = domain::fields::SEARCH_MAX;
 
 /// A word or a quoted phrase.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -69,6 +69,8 @@ impl CategoryInput {
     pub const NAME_MAX: usize = 60;
     /// Longest description.
     pub const DESCRIPTION_MAX: usize = 300;
+    /// Longest position as typed (an i64 has at most 20 characters).
+    pub const POSITION_MAX_INPUT: usize = 20;
 
     /// Parses a category form; errors are keyed `field{suffix}` (`_{id}` for an
     /// existing category's form, so each card shows its own messages).

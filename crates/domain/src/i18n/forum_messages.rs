@@ -94,16 +94,6 @@ pub static FORUM_MESSAGES: &[(&str, &str, &str)] = &[
     ("held.redact_hint", "Replace what identifies the patient, then publish your version. The original text is deleted after the retention period.", "患者を特定しうる部分を置き換えてから公開してください。元の本文は保存期間の後に削除されます。"),
     ("held.redact_approve", "Publish redacted version", "修正版を公開"),
     // --- detector kinds ---
-    ("phi.NAME", "Name", "氏名"),
-    ("phi.DATE", "Date", "日付"),
-    ("phi.AGE_OVER_89", "Age over 89", "90歳以上の年齢"),
-    ("phi.PHONE", "Phone number", "電話番号"),
-    ("phi.EMAIL", "Email address", "メールアドレス"),
-    ("phi.ADDRESS", "Address", "住所"),
-    ("phi.ID", "Record or ID number", "ID・番号"),
-    ("phi.URL", "Web address", "URL"),
-    ("phi.FACILITY", "Facility", "施設名"),
-    ("phi.OTHER", "Other identifier", "その他の識別情報"),
     // --- the queue ---
     ("queue.title", "Moderation queue", "モデレーションキュー"),
     ("queue.kind", "Show", "種類"),

@@ -96,9 +96,19 @@ fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
     })
 }
 
+/// The label of a kind of identifiable data (`phi.NAME`, …): the detector names its
+/// kinds in both languages itself, so they are written once, in `phi::Kind`.
+fn kind_label(lang: Lang, key: &str) -> Option<&'static str> {
+    let kind = phi::Kind::parse(key.strip_prefix("phi.")?)?;
+    Some(kind.label(lang == Lang::Ja))
+}
+
 /// Translates `key` into `lang`. An unknown key is returned as is (a test checks
 /// that every key used in the source exists in both languages).
 pub fn t(lang: Lang, key: &str) -> String {
+    if let Some(label) = kind_label(lang, key) {
+        return label.to_string();
+    }
     match table().get(key) {
         Some((en, ja)) => match lang {
             Lang::En => (*en).to_string(),

@@ -191,6 +191,10 @@ pub struct ThreadView {
     pub pages: i64,
     /// Markdown to start the reply with (a quote of a published post), or ''.
     pub quote: String,
+    /// The viewer may reply here (`visibility::may_reply`).
+    pub can_reply: bool,
+    /// Every member sees the thread, so searching inside it makes sense.
+    pub searchable: bool,
 }
 
 /// A post's own page for its author (and moderators): the held text with findings,
