@@ -9,8 +9,9 @@ use axum::http::Request;
 use criterion::{criterion_group, criterion_main, Criterion};
 use tower::ServiceExt;
 
-use app::ssr::gate::{build_draft, Submission};
+use domain::fields::{NewPost, PostForm};
 use domain::models::{Role, Status};
+use domain::screening::screen;
 use phi::{Detector, SiteLists};
 use store::NewUser;
 
@@ -24,7 +25,7 @@ fn thread_page(c: &mut Criterion) {
         database_url: format!("sqlite://{}", dir.path().join("rounds.db").display()),
         data_dir: dir.path().to_path_buf(),
         secure_cookies: false,
-        default_lang: app::i18n::Lang::En,
+        default_lang: domain::i18n::Lang::En,
         site_root: dir.path().join("site"),
         retention_days: 7,
         claim_minutes: 15,
@@ -33,7 +34,8 @@ fn thread_page(c: &mut Criterion) {
     };
     let (router, cookie, thread) = rt.block_on(async {
         let store = server::open_store(&settings).await.expect("store");
-        let user = store
+        let mut tx = store.begin().await.expect("begin");
+        let user = tx
             .create_user(&NewUser {
                 email: "bench@rounds.invalid".into(),
                 password_hash: "x".into(),
@@ -50,30 +52,33 @@ fn thread_page(c: &mut Criterion) {
             .await
             .expect("user");
         let detector = Detector::new(SiteLists::default());
-        let sub = |title: Option<&str>, body: &str| Submission {
-            title: title.map(str::to_string),
-            tags: title.map(|_| "antibiotics".to_string()),
-            body: body.to_string(),
-            send_for_review: false,
+        let draft = |title: Option<&str>, body: &str| {
+            let form = PostForm {
+                title: title.map(str::to_string),
+                tags: title.map(|_| "antibiotics".to_string()),
+                body: body.to_string(),
+                send_for_review: false,
+            };
+            screen(
+                &detector,
+                user,
+                &NewPost::try_from(&form).expect("valid post"),
+            )
         };
-        let (draft, _) = build_draft(
-            &detector,
-            user,
-            &sub(Some("Vancomycin in older adults"), REPLY),
-        )
-        .expect("draft");
-        let thread = store
-            .create_thread(1, &draft)
+        let thread = tx
+            .create_thread(1, &draft(Some("Vancomycin in older adults"), REPLY))
             .await
             .expect("thread")
             .thread_id;
         for _ in 0..50 {
-            let (draft, _) = build_draft(&detector, user, &sub(None, REPLY)).expect("draft");
-            store.create_reply(thread, &draft).await.expect("reply");
+            tx.create_reply(thread, &draft(None, REPLY))
+                .await
+                .expect("reply");
         }
-        let token = app::ssr::session::random_token();
+        tx.commit().await.expect("commit");
+        let token = server::session::random_token();
         store
-            .create_session(&app::ssr::session::hash_token(&token), user, 3600)
+            .create_session(&server::session::hash_token(&token), user, 3600)
             .await
             .expect("session");
         let search = server::open_search(&settings, &store)

@@ -9,21 +9,19 @@ use leptos::server_fn::codec::GetUrl;
 use crate::error::PageError;
 #[cfg(feature = "ssr")]
 use domain::models::ThreadList;
-use domain::models::{
-    Category, ForumHome, HeldItem, NotificationView, PostDetail, QueueItem, ReportItem, ThreadView,
-};
+use domain::models::{ForumHome, NotificationView, PostDetail, ThreadView};
 use phi::SiteLists;
 
 #[cfg(feature = "ssr")]
-use super::{claim_state, services, viewer};
+use super::{services, viewer};
 #[cfg(feature = "ssr")]
-use ops::access::{Admin, Moderator, Verified};
+use ops::access::{Moderator, Verified};
 #[cfg(feature = "ssr")]
 use ops::AppError;
 
 /// A member's display name ('' if the account is gone).
 #[cfg(feature = "ssr")]
-async fn display_name(s: &ops::Services, id: i64) -> Result<String, PageError> {
+pub(super) async fn display_name(s: &ops::Services, id: i64) -> Result<String, PageError> {
     Ok(s.store
         .user_by_id(id)
         .await?
@@ -42,7 +40,7 @@ fn page_no(page: &str) -> i64 {
 }
 
 #[cfg(feature = "ssr")]
-fn not_found() -> PageError {
+pub(super) fn not_found() -> PageError {
     AppError::NotFound.into()
 }
 
@@ -212,99 +210,4 @@ pub async fn composer_lists() -> Result<SiteLists, PageError> {
 pub async fn my_notifications() -> Result<Vec<NotificationView>, PageError> {
     let Verified(viewer) = viewer()?;
     Ok(services()?.store.notifications(viewer.id).await?)
-}
-
-/// The moderation queue (`kind`: all, held, report, verification; `status`: open, closed).
-#[server(input = GetUrl, endpoint = "mod_queue")]
-pub async fn mod_queue(kind: String, status: String) -> Result<Vec<QueueItem>, PageError> {
-    let Moderator(viewer) = viewer()?;
-    let only = domain::vocab::QueueKind::parse(&kind);
-    let shows = |k| only.is_none_or(|o| o == k);
-    use domain::vocab::QueueKind as K;
-    let filter = store::QueueFilter {
-        held: shows(K::Held),
-        reports: shows(K::Report),
-        verification: shows(K::Verification),
-        open: status != "closed",
-    };
-    Ok(services()?.store.queue(filter, viewer.id).await?)
-}
-
-/// A held revision, opened by a moderator. Every opening is audited.
-#[server(input = GetUrl, endpoint = "load_held")]
-pub async fn load_held(id: i64) -> Result<HeldItem, PageError> {
-    let moderator: Moderator = viewer()?;
-    let s = services()?;
-    let rev = s.store.held_revision(id).await?.ok_or_else(not_found)?;
-    let revision = s
-        .store
-        .revisions(rev.post_id)
-        .await?
-        .into_iter()
-        .find(|r| r.id == id)
-        .ok_or_else(not_found)?;
-    ops::moderation::record_reading(
-        &s,
-        &moderator,
-        domain::vocab::AuditAction::HeldOpen,
-        "revision",
-        id,
-    )
-    .await?;
-    let thread = s
-        .store
-        .thread_row(rev.thread_id)
-        .await?
-        .ok_or_else(not_found)?;
-    let opening = s
-        .store
-        .post_row(rev.post_id)
-        .await?
-        .is_some_and(|p| p.number == 1);
-    Ok(HeldItem {
-        revision,
-        post_id: rev.post_id,
-        thread_id: rev.thread_id,
-        thread_title: thread.title,
-        opening,
-        author: display_name(&s, rev.author_id).await?,
-        own: rev.author_id == moderator.id(),
-        waiting: rev.waiting,
-        claim: claim_state(&s, domain::vocab::QueueKind::Held, id, moderator.id()).await?,
-    })
-}
-
-/// A member report, opened by a moderator.
-#[server(input = GetUrl, endpoint = "load_report")]
-pub async fn load_report(id: i64) -> Result<ReportItem, PageError> {
-    let moderator: Moderator = viewer()?;
-    let s = services()?;
-    let r = s.store.report(id).await?.ok_or_else(not_found)?;
-    Ok(ReportItem {
-        id,
-        post_id: r.post_id,
-        thread_id: r.thread_id,
-        author: display_name(&s, r.author_id).await?,
-        reporter: display_name(&s, r.reporter_id).await?,
-        reason: r.reason,
-        note: r.note,
-        state: r.state,
-        post_html: r.post_html,
-        own: r.author_id == moderator.id() || r.reporter_id == moderator.id(),
-        claim: claim_state(&s, domain::vocab::QueueKind::Report, id, moderator.id()).await?,
-    })
-}
-
-/// The detector's site lists (admins).
-#[server(input = GetUrl, endpoint = "admin_site_lists")]
-pub async fn admin_site_lists() -> Result<SiteLists, PageError> {
-    let _: Admin = viewer()?;
-    Ok(services()?.store.site_lists().await?)
-}
-
-/// Every category, archived ones too (admins).
-#[server(input = GetUrl, endpoint = "admin_categories")]
-pub async fn admin_categories() -> Result<Vec<Category>, PageError> {
-    let _: Admin = viewer()?;
-    Ok(services()?.store.all_categories().await?)
 }

@@ -11,9 +11,11 @@ use domain::models::{Applicant, ClaimState, Profile, UserRow};
 
 mod forum;
 mod search;
+mod staff;
 
 pub use forum::*;
 pub use search::*;
+pub use staff::*;
 
 /// The services of the use cases, provided to every render and server function.
 #[cfg(feature = "ssr")]

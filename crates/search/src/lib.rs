@@ -20,8 +20,8 @@ use domain::models::{SearchHit, SearchResults};
 use exec::Plan;
 use highlight::Marker;
 use query::{Order, QueryError};
-use store::forum::{pages, POSTS_PER_PAGE};
 use store::Store;
+use store::{pages, POSTS_PER_PAGE};
 
 /// Results per page.
 pub const RESULTS_PER_PAGE: i64 = 20;

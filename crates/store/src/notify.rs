@@ -9,7 +9,6 @@ use sqlx::{Any, Executor, Row};
 use crate::error::StoreError;
 use crate::pool::now;
 use crate::pool::Store;
-use crate::rows::Stored;
 use crate::tx::Tx;
 
 /// Notifications shown on the notifications page.
@@ -116,7 +115,7 @@ impl Store {
     /// the recipient's own waiting title when they wrote the thread; a rejection's
     /// reason comes from its revision.
     pub async fn notifications(&self, user_id: i64) -> Result<Vec<NotificationView>, StoreError> {
-        let rows = sqlx::query(
+        let rows: Vec<NoticeRow> = sqlx::query_as(
             "SELECT n.id, n.kind, n.thread_id, n.post_id, n.created_at, n.read_at, \
              a.display_name AS actor, t.title, t.published, t.author_id, t.hidden, t.deleted, \
              r.reason FROM notifications n \
@@ -129,52 +128,73 @@ impl Store {
         .bind(NOTIFICATIONS_SHOWN)
         .fetch_all(&self.pool)
         .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in &rows {
-            let thread_id: Option<i64> = r.try_get("thread_id")?;
-            let facts = ThreadFacts {
-                author_id: r.try_get::<Option<i64>, _>("author_id")?.unwrap_or(0),
-                published: r.try_get::<Option<i64>, _>("published")?.unwrap_or(0) != 0,
-                hidden: r.try_get::<Option<i64>, _>("hidden")?.unwrap_or(0) != 0,
-                deleted: r.try_get::<Option<i64>, _>("deleted")?.unwrap_or(0) != 0,
-            };
-            let title: Option<String> = r.try_get("title")?;
-            let recipient = Looker {
-                id: user_id,
-                moderator: false,
-            };
-            // The title only when the recipient may read it; their own waiting thread
-            // is linked without one.
-            let thread = thread_id
-                .filter(|_| thread_visible(&facts, recipient))
-                .map(|id| {
-                    let title = if facts.published {
-                        title.unwrap_or_default()
-                    } else {
-                        String::new()
-                    };
-                    (id, title)
-                });
-            let kind: Stored = r.try_get("kind")?;
-            let Ok(kind) = NotificationKind::try_from(kind) else {
-                continue;
-            };
-            out.push(NotificationView {
-                id: r.try_get("id")?,
-                kind,
-                actor: r.try_get("actor")?,
-                thread,
-                post_id: r.try_get("post_id")?,
-                reason: r
-                    .try_get::<Option<String>, _>("reason")?
-                    .unwrap_or_default(),
-                created_at: r.try_get("created_at")?,
-                read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
-            });
-        }
-        Ok(out)
+        let recipient = Looker {
+            id: user_id,
+            moderator: false,
+        };
+        // Rows of a kind this version does not know are skipped, not an error.
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| r.into_view(recipient))
+            .collect())
     }
+}
 
+/// A notification as the query returns it (thread columns are NULL without a thread).
+#[derive(sqlx::FromRow)]
+struct NoticeRow {
+    id: i64,
+    kind: String,
+    thread_id: Option<i64>,
+    post_id: Option<i64>,
+    created_at: i64,
+    read_at: Option<i64>,
+    actor: Option<String>,
+    title: Option<String>,
+    published: Option<i64>,
+    author_id: Option<i64>,
+    hidden: Option<i64>,
+    deleted: Option<i64>,
+    reason: Option<String>,
+}
+
+impl NoticeRow {
+    fn into_view(self, recipient: Looker) -> Option<NotificationView> {
+        let kind = NotificationKind::parse(&self.kind)?;
+        let facts = ThreadFacts {
+            author_id: self.author_id.unwrap_or(0),
+            published: self.published.unwrap_or(0) != 0,
+            hidden: self.hidden.unwrap_or(0) != 0,
+            deleted: self.deleted.unwrap_or(0) != 0,
+        };
+        // The title only when the recipient may read it; their own waiting thread is
+        // linked without one.
+        let title = self.title;
+        let thread = self
+            .thread_id
+            .filter(|_| thread_visible(&facts, recipient))
+            .map(|id| {
+                let title = if facts.published {
+                    title.unwrap_or_default()
+                } else {
+                    String::new()
+                };
+                (id, title)
+            });
+        Some(NotificationView {
+            id: self.id,
+            kind,
+            actor: self.actor,
+            thread,
+            post_id: self.post_id,
+            reason: self.reason.unwrap_or_default(),
+            created_at: self.created_at,
+            read: self.read_at.is_some(),
+        })
+    }
+}
+
+impl Store {
     /// Account ids of verified members by display name (the search's `@name`).
     pub async fn verified_ids_by_names(&self, names: &[String]) -> Result<Vec<i64>, StoreError> {
         let mut ids = Vec::new();

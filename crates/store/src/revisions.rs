@@ -1,19 +1,67 @@
 //! The revision history of a post, for its author and for moderators only.
 
-use sqlx::Row;
-
+use domain::models::{FieldFindings, HeldSummary, RevisionView};
 use domain::vocab::RevisionState;
+use sqlx::Row;
 
 use crate::error::StoreError;
 use crate::pool::Store;
-use crate::rows::Stored;
+use crate::rows::{IntBool, Stored};
 use crate::tx::Tx;
-use domain::models::{FieldFindings, RevisionView};
+
+/// A revision as the history query returns it.
+#[derive(sqlx::FromRow)]
+struct RevisionRow {
+    id: i64,
+    display_name: String,
+    title: Option<String>,
+    tags: Option<String>,
+    body_md: String,
+    #[sqlx(try_from = "Stored")]
+    state: RevisionState,
+    findings: String,
+    #[sqlx(try_from = "IntBool")]
+    review_requested: bool,
+    reason: String,
+    created_at: i64,
+    purge_after: Option<i64>,
+    purged_at: Option<i64>,
+}
+
+impl From<RevisionRow> for RevisionView {
+    fn from(r: RevisionRow) -> RevisionView {
+        RevisionView {
+            id: r.id,
+            editor: r.display_name,
+            title: r.title,
+            tags: r.tags,
+            body_md: r.body_md,
+            state: r.state,
+            findings: serde_json::from_str::<FieldFindings>(&r.findings).unwrap_or_default(),
+            review_requested: r.review_requested,
+            reason: r.reason,
+            created_at: r.created_at,
+            purge_after: r.purge_after,
+            purged: r.purged_at.is_some(),
+        }
+    }
+}
+
+/// One of an author's waiting posts as the query returns it.
+#[derive(sqlx::FromRow)]
+struct OwnHeldRow {
+    id: i64,
+    #[sqlx(try_from = "IntBool")]
+    review_requested: bool,
+    created_at: i64,
+    title: Option<String>,
+    thread_title: String,
+}
 
 impl Store {
     /// Every revision of a post, newest first.
     pub async fn revisions(&self, post_id: i64) -> Result<Vec<RevisionView>, StoreError> {
-        let rows = sqlx::query(
+        let rows: Vec<RevisionRow> = sqlx::query_as(
             "SELECT r.id, u.display_name, r.title, r.tags, r.body_md, r.state, r.findings, \
              r.review_requested, r.reason, r.created_at, r.purge_after, r.purged_at \
              FROM post_revisions r JOIN users u ON u.id = r.editor_id \
@@ -22,28 +70,7 @@ impl Store {
         .bind(post_id)
         .fetch_all(&self.pool)
         .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in &rows {
-            let findings: String = r.try_get("findings")?;
-            out.push(RevisionView {
-                id: r.try_get("id")?,
-                editor: r.try_get("display_name")?,
-                title: r.try_get("title")?,
-                tags: r.try_get("tags")?,
-                body_md: r.try_get("body_md")?,
-                state: {
-                    let s: Stored = r.try_get("state")?;
-                    RevisionState::try_from(s)?
-                },
-                findings: serde_json::from_str::<FieldFindings>(&findings).unwrap_or_default(),
-                review_requested: r.try_get::<i64, _>("review_requested")? != 0,
-                reason: r.try_get("reason")?,
-                created_at: r.try_get("created_at")?,
-                purge_after: r.try_get("purge_after")?,
-                purged: r.try_get::<Option<i64>, _>("purged_at")?.is_some(),
-            });
-        }
-        Ok(out)
+        Ok(rows.into_iter().map(RevisionView::from).collect())
     }
 
     /// The post's waiting (held) revision, if any.
@@ -70,11 +97,8 @@ impl Store {
 
 impl Store {
     /// The author's own posts waiting for review, newest first.
-    pub async fn own_held(
-        &self,
-        user_id: i64,
-    ) -> Result<Vec<domain::models::HeldSummary>, StoreError> {
-        let rows = sqlx::query(
+    pub async fn own_held(&self, user_id: i64) -> Result<Vec<HeldSummary>, StoreError> {
+        let rows: Vec<OwnHeldRow> = sqlx::query_as(
             "SELECT p.id, r.review_requested, r.created_at, r.title, t.title AS thread_title \
              FROM post_revisions r JOIN posts p ON p.id = r.post_id \
              JOIN threads t ON t.id = p.thread_id \
@@ -83,17 +107,15 @@ impl Store {
         .bind(user_id)
         .fetch_all(&self.pool)
         .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in &rows {
-            let title: Option<String> = r.try_get("title")?;
-            out.push(domain::models::HeldSummary {
-                post_id: r.try_get("id")?,
-                title: title.unwrap_or(r.try_get("thread_title")?),
-                review_requested: r.try_get::<i64, _>("review_requested")? != 0,
-                created_at: r.try_get("created_at")?,
-            });
-        }
-        Ok(out)
+        Ok(rows
+            .into_iter()
+            .map(|r| HeldSummary {
+                post_id: r.id,
+                title: r.title.unwrap_or(r.thread_title),
+                review_requested: r.review_requested,
+                created_at: r.created_at,
+            })
+            .collect())
     }
 }
 

@@ -2,7 +2,6 @@
 //! posts (in the same transaction as the change), the published posts to index,
 //! and the rows a result page shows, re-checked against the visibility rules.
 
-use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use crate::error::StoreError;
@@ -34,7 +33,7 @@ pub(super) async fn log_change(
 }
 
 /// One entry of the change log.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, sqlx::FromRow)]
 pub struct Change {
     /// Sequence number.
     pub seq: i64,
@@ -107,21 +106,70 @@ pub struct HitRow {
     pub body: String,
 }
 
-fn doc(r: &AnyRow) -> Result<IndexDoc, sqlx::Error> {
-    let created: i64 = r.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0);
-    Ok(IndexDoc {
-        post_id: r.try_get("id")?,
-        thread_id: r.try_get("thread_id")?,
-        number: r.try_get("number")?,
-        author_id: r.try_get("author_id")?,
-        author: r.try_get("display_name")?,
-        category_id: r.try_get("category_id")?,
-        title: r.try_get("title")?,
-        tags: Vec::new(),
-        body: r.try_get("body_text")?,
-        created,
-        updated: r.try_get::<Option<i64>, _>("edited_at")?.unwrap_or(created),
-    })
+/// A published post as the indexing query returns it.
+#[derive(sqlx::FromRow)]
+struct DocRow {
+    id: i64,
+    thread_id: i64,
+    number: i64,
+    author_id: i64,
+    display_name: String,
+    category_id: i64,
+    title: String,
+    body_text: String,
+    published_at: Option<i64>,
+    edited_at: Option<i64>,
+}
+
+impl From<DocRow> for IndexDoc {
+    fn from(r: DocRow) -> IndexDoc {
+        let created = r.published_at.unwrap_or(0);
+        IndexDoc {
+            post_id: r.id,
+            thread_id: r.thread_id,
+            number: r.number,
+            author_id: r.author_id,
+            author: r.display_name,
+            category_id: r.category_id,
+            title: r.title,
+            tags: Vec::new(),
+            body: r.body_text,
+            created,
+            updated: r.edited_at.unwrap_or(created),
+        }
+    }
+}
+
+/// A result row as the page query returns it.
+#[derive(sqlx::FromRow)]
+struct HitQueryRow {
+    id: i64,
+    thread_id: i64,
+    number: i64,
+    title: String,
+    slug: String,
+    name_en: String,
+    name_ja: String,
+    display_name: String,
+    published_at: Option<i64>,
+    body_text: String,
+}
+
+impl From<HitQueryRow> for HitRow {
+    fn from(r: HitQueryRow) -> HitRow {
+        HitRow {
+            post_id: r.id,
+            thread_id: r.thread_id,
+            number: r.number,
+            title: r.title,
+            category_slug: r.slug,
+            category_en: r.name_en,
+            category_ja: r.name_ja,
+            author: r.display_name,
+            created: r.published_at.unwrap_or(0),
+            body: r.body_text,
+        }
+    }
 }
 
 fn placeholders(from: usize, n: usize) -> String {
@@ -150,23 +198,14 @@ impl Store {
 
     /// Up to `limit` changes after `seq`, in order.
     pub async fn search_changes(&self, seq: i64, limit: i64) -> Result<Vec<Change>, StoreError> {
-        let rows = sqlx::query(
+        let rows: Vec<Change> = sqlx::query_as(
             "SELECT seq, thread_id, post_id FROM search_changes WHERE seq > $1 ORDER BY seq LIMIT $2",
         )
         .bind(seq)
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Change {
-                    seq: r.try_get("seq")?,
-                    thread_id: r.try_get("thread_id")?,
-                    post_id: r.try_get("post_id")?,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(StoreError::from)
+        Ok(rows)
     }
 
     /// Forgets changes older than `before` (unix seconds); an index that fell
@@ -201,12 +240,12 @@ impl Store {
              WHERE {cond} AND {} ORDER BY p.id LIMIT $2",
             public_post_in_public_thread()
         );
-        let rows = sqlx::query(&sql)
+        let rows: Vec<DocRow> = sqlx::query_as(&sql)
             .bind(arg)
             .bind(limit)
             .fetch_all(&self.pool)
             .await?;
-        let mut docs = rows.iter().map(doc).collect::<Result<Vec<_>, _>>()?;
+        let mut docs: Vec<IndexDoc> = rows.into_iter().map(IndexDoc::from).collect();
         // Tags belong to the thread: every post of a tagged thread carries them, so
         // `tag:` finds replies too.
         let mut threads: Vec<i64> = docs.iter().map(|d| d.thread_id).collect();
@@ -247,26 +286,16 @@ impl Store {
             placeholders(1, post_ids.len()),
             public_post_in_public_thread()
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sqlx::query_as::<_, HitQueryRow>(&sql);
         for id in post_ids {
             q = q.bind(*id);
         }
-        let rows = q.fetch_all(&self.pool).await?;
-        let mut hits = Vec::with_capacity(rows.len());
-        for r in &rows {
-            hits.push(HitRow {
-                post_id: r.try_get("id")?,
-                thread_id: r.try_get("thread_id")?,
-                number: r.try_get("number")?,
-                title: r.try_get("title")?,
-                category_slug: r.try_get("slug")?,
-                category_en: r.try_get("name_en")?,
-                category_ja: r.try_get("name_ja")?,
-                author: r.try_get("display_name")?,
-                created: r.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0),
-                body: r.try_get("body_text")?,
-            });
-        }
+        let mut hits: Vec<HitRow> = q
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .map(HitRow::from)
+            .collect();
         hits.sort_by_key(|h| post_ids.iter().position(|id| *id == h.post_id));
         Ok(hits)
     }

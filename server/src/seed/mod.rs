@@ -103,7 +103,7 @@ pub async fn demo(store: &Store, data_dir: &Path) -> anyhow::Result<Option<DemoS
     };
     let mut ids = Vec::new();
     let mut tx = store.begin().await?;
-    for u in demo_data::USERS {
+    for u in demo_data::users() {
         let id = tx
             .create_user(&NewUser {
                 email: u.email.to_string(),
@@ -120,7 +120,7 @@ pub async fn demo(store: &Store, data_dir: &Path) -> anyhow::Result<Option<DemoS
             })
             .await
             .with_context(|| format!("creating demo account {}", u.email))?;
-        if let Some(lang) = domain::i18n::Lang::parse(u.lang) {
+        if let Some(lang) = domain::i18n::Lang::parse(&u.lang) {
             tx.set_lang(id, lang).await?;
         }
         ids.push(id);
@@ -129,21 +129,22 @@ pub async fn demo(store: &Store, data_dir: &Path) -> anyhow::Result<Option<DemoS
             .push((u.email.to_string(), u.display_name.to_string()));
     }
     tx.commit().await?;
-    let total = demo_data::THREADS.len() as i64;
-    for (n, t) in demo_data::THREADS.iter().enumerate() {
-        let category = category_id(store, t.category).await?;
+    let threads = demo_data::threads();
+    let total = threads.len() as i64;
+    for (n, t) in threads.iter().enumerate() {
+        let category = category_id(store, &t.category).await?;
         let thread = post_thread(
             store,
             &detector,
             ids[t.author],
             category,
-            t.title,
+            &t.title,
             &t.tags.join(" "),
-            t.body,
+            &t.body,
         )
         .await?;
-        for r in t.replies {
-            post_reply(store, &detector, ids[r.author], thread, r.body).await?;
+        for r in &t.replies {
+            post_reply(store, &detector, ids[r.author], thread, &r.body).await?;
             summary.replies += 1;
         }
         // Spread the threads over the last days so the list looks lived in.

@@ -1,13 +1,12 @@
 //! Forum types shared by the server and the browser: categories, thread lists,
-//! thread pages, the author's view of a held post, the moderation queue and
-//! notifications. Everything here has already passed the visibility rules of the
-//! viewer it is sent to.
+//! thread pages and the author's view of their post and its revisions. Everything
+//! here has already passed the visibility rules of the viewer it is sent to.
 
 use serde::{Deserialize, Serialize};
 
+use super::findings::FieldFindings;
 use crate::i18n::Lang;
-use crate::vocab::{NotificationKind, QueueKind, ReportReason, ReportState, RevisionState};
-use phi::Finding;
+use crate::vocab::RevisionState;
 
 /// A specialty that threads are filed under.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -246,158 +245,6 @@ pub struct RevisionView {
     pub purged: bool,
 }
 
-/// What a moderator's queue row shows (no post text: opening an item is audited).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct QueueItem {
-    /// Held post, report or verification request.
-    pub kind: QueueKind,
-    /// Revision id, report id or user id.
-    pub id: i64,
-    /// Who wrote or asked.
-    pub who: String,
-    /// Finding kinds (held), report reason, or profession (verification).
-    pub summary: String,
-    /// Open, or how it was decided.
-    pub status: String,
-    /// Since when, unix seconds.
-    pub since: i64,
-    /// The moderator holding a live claim, if any.
-    pub claimed_by: Option<String>,
-    /// The claim is the viewer's.
-    pub claimed_by_me: bool,
-}
-
-/// A notification as the header and the notifications page show it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct NotificationView {
-    /// Id.
-    pub id: i64,
-    /// What happened.
-    pub kind: NotificationKind,
-    /// Who caused it.
-    pub actor: Option<String>,
-    /// The thread concerned and its title as the recipient may see it.
-    pub thread: Option<(i64, String)>,
-    /// The post concerned.
-    pub post_id: Option<i64>,
-    /// A moderator's reason (rejections).
-    pub reason: String,
-    /// When.
-    pub created_at: i64,
-    /// Read yet.
-    pub read: bool,
-}
-
-/// The detector's findings for each field of a post (byte offsets into that field).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct FieldFindings {
-    /// In the title.
-    #[serde(default)]
-    pub title: Vec<Finding>,
-    /// In the tags (space separated).
-    #[serde(default)]
-    pub tags: Vec<Finding>,
-    /// In the body.
-    #[serde(default)]
-    pub body: Vec<Finding>,
-}
-
-impl FieldFindings {
-    /// Whether anything was found.
-    pub fn any(&self) -> bool {
-        !(self.title.is_empty() && self.tags.is_empty() && self.body.is_empty())
-    }
-    /// Every finding, whatever the field.
-    pub fn all(&self) -> impl Iterator<Item = &Finding> {
-        self.title.iter().chain(&self.tags).chain(&self.body)
-    }
-}
-
-/// A piece of text split for display: plain runs and findings to highlight.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Span {
-    /// Text with nothing found.
-    Plain(String),
-    /// A finding: the text, its kind label and the suggested replacement.
-    Found {
-        /// The matched text.
-        text: String,
-        /// `NAME`, `DATE`, …
-        kind: String,
-        /// Suggested neutral text.
-        replacement: String,
-    },
-}
-
-/// Splits `text` at its findings (sorted, non-overlapping byte ranges on char
-/// boundaries, as the detector returns them; anything else is shown plain).
-pub fn spans(text: &str, findings: &[Finding]) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for f in findings {
-        let ok = f.start >= at
-            && f.end > f.start
-            && f.end <= text.len()
-            && text.is_char_boundary(f.start)
-            && text.is_char_boundary(f.end);
-        if !ok {
-            continue;
-        }
-        if f.start > at {
-            out.push(Span::Plain(text[at..f.start].to_string()));
-        }
-        out.push(Span::Found {
-            text: text[f.start..f.end].to_string(),
-            kind: f.kind.as_str().to_string(),
-            replacement: f.replacement.clone(),
-        });
-        at = f.end;
-    }
-    if at < text.len() {
-        out.push(Span::Plain(text[at..].to_string()));
-    }
-    out
-}
-
-/// `text` with every finding replaced by its suggested replacement.
-pub fn apply_replacements(text: &str, findings: &[Finding]) -> String {
-    spans(text, findings)
-        .into_iter()
-        .map(|s| match s {
-            Span::Plain(t) => t,
-            Span::Found { replacement, .. } => replacement,
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use phi::Kind;
-
-    fn f(start: usize, end: usize) -> Finding {
-        Finding {
-            kind: Kind::Name,
-            start,
-            end,
-            rule: "t".into(),
-            replacement: "[name]".into(),
-        }
-    }
-
-    #[test]
-    fn spans_split_text_at_findings_and_skip_bad_ranges() {
-        let text = "Mr Sato seen today";
-        let s = spans(text, &[f(3, 7), f(2, 4), f(10, 99)]);
-        assert_eq!(s.len(), 3);
-        assert_eq!(s[0], Span::Plain("Mr ".into()));
-        assert!(matches!(&s[1], Span::Found { text, .. } if text == "Sato"));
-        assert_eq!(apply_replacements(text, &[f(3, 7)]), "Mr [name] seen today");
-        // Not on a char boundary: shown plain, never panics.
-        assert_eq!(apply_replacements("佐藤さん", &[f(1, 3)]), "佐藤さん");
-    }
-}
-
 /// The forum's front page or a category page.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ForumHome {
@@ -407,65 +254,4 @@ pub struct ForumHome {
     pub category: Option<Category>,
     /// The thread list.
     pub list: ThreadList,
-}
-
-/// Who holds a claim on a queue item, as the item page shows it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ClaimState {
-    /// The claiming moderator's name, when a live claim exists.
-    pub by: Option<String>,
-    /// The viewer holds it.
-    pub mine: bool,
-    /// Until when, unix seconds.
-    pub until: i64,
-}
-
-/// A held revision opened by a moderator (the opening is audited).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct HeldItem {
-    /// The revision.
-    pub revision: RevisionView,
-    /// Its post.
-    pub post_id: i64,
-    /// Its thread.
-    pub thread_id: i64,
-    /// The thread's published title ('' for a new thread).
-    pub thread_title: String,
-    /// Opening post (title and tags belong to it).
-    pub opening: bool,
-    /// The post's author.
-    pub author: String,
-    /// The viewer wrote it (four eyes: they may not act).
-    pub own: bool,
-    /// Still waiting for a decision.
-    pub waiting: bool,
-    /// Claim.
-    pub claim: ClaimState,
-}
-
-/// A report opened by a moderator.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReportItem {
-    /// Report id.
-    pub id: i64,
-    /// The reported post.
-    pub post_id: i64,
-    /// Its thread.
-    pub thread_id: i64,
-    /// The post's author.
-    pub author: String,
-    /// Who reported it.
-    pub reporter: String,
-    /// Why it was reported.
-    pub reason: ReportReason,
-    /// The reporter's note.
-    pub note: String,
-    /// Where it stands.
-    pub state: ReportState,
-    /// The post's published, sanitized HTML.
-    pub post_html: String,
-    /// The viewer filed it or wrote the post (four eyes).
-    pub own: bool,
-    /// Claim.
-    pub claim: ClaimState,
 }

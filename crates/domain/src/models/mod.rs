@@ -1,10 +1,14 @@
 //! Types shared by the server and the browser: what a page needs to know about the
 //! signed-in user, roles and statuses, and the echo of a rejected form.
 
+mod findings;
 mod forum;
+mod moderation;
 mod search;
 
+pub use findings::*;
 pub use forum::*;
+pub use moderation::*;
 pub use search::*;
 
 use serde::{Deserialize, Serialize};

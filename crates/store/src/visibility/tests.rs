@@ -39,8 +39,8 @@ async fn sql_and_rust_agree_on_who_sees_what() {
         PostState::Removed,
     ];
     let mut cases = Vec::new();
-    let mut next_id = 1;
-    for bits in 0..8 {
+    for bits in 0..8i64 {
+        let thread_id = bits + 1;
         let t = ThreadFacts {
             author_id: 1,
             published: bits & 1 != 0,
@@ -51,7 +51,7 @@ async fn sql_and_rust_agree_on_who_sees_what() {
             "INSERT INTO threads (id, category_id, author_id, title, published, hidden, deleted, \
              created_at, last_activity_at) VALUES ($1, $2, 1, '', $3, $4, $5, 0, 0)",
         )
-        .bind(next_id)
+        .bind(thread_id)
         .bind(category)
         .bind(i64::from(t.published))
         .bind(i64::from(t.hidden))
@@ -59,8 +59,6 @@ async fn sql_and_rust_agree_on_who_sees_what() {
         .execute(pool)
         .await
         .unwrap();
-        let thread_id = next_id;
-        next_id += 1;
         let mut number = 1;
         for state in states {
             for hidden in [false, true] {

@@ -1,0 +1,185 @@
+//! Reading posts: a post's row for access decisions, the published text, and the
+//! pages of a thread as one viewer may see them (the rule is stated once for SQL in
+//! [`crate::visibility`]).
+
+use domain::models::{PostState, PostView};
+use domain::visibility::PostFacts;
+use sqlx::{Any, Executor, Row};
+
+use crate::error::StoreError;
+use crate::pool::Store;
+use crate::rows::{IntBool, Stored};
+use crate::threads::pages;
+use crate::tx::Tx;
+use crate::visibility::post_listed;
+
+/// Posts per page of a thread.
+pub const POSTS_PER_PAGE: i64 = 20;
+
+/// A post on a page of its thread as the query returns it.
+#[derive(sqlx::FromRow)]
+struct PageRow {
+    id: i64,
+    number: i64,
+    author_id: i64,
+    display_name: String,
+    #[sqlx(try_from = "Stored")]
+    state: PostState,
+    #[sqlx(try_from = "IntBool")]
+    hidden: bool,
+    body_html: String,
+    created_at: i64,
+    edited_at: Option<i64>,
+    held_revisions: i64,
+}
+
+impl PageRow {
+    fn into_view(self, viewer_id: i64) -> PostView {
+        let mine = self.author_id == viewer_id;
+        PostView {
+            id: self.id,
+            number: self.number,
+            author_id: self.author_id,
+            author: self.display_name,
+            state: self.state,
+            hidden: self.hidden,
+            // Only published text is ever sent; a held post's own text is shown to its
+            // author on the post's page, not in the thread.
+            html: if self.state == PostState::Published {
+                self.body_html
+            } else {
+                String::new()
+            },
+            created_at: self.created_at,
+            edited_at: self.edited_at,
+            mine,
+            edit_held: mine && self.held_revisions > 0,
+        }
+    }
+}
+
+impl Store {
+    /// One page of a thread's posts as `viewer_id` may see them: published posts
+    /// (hidden ones only for moderators and their author), placeholders of deleted
+    /// and removed posts, and the viewer's own held or rejected posts.
+    pub async fn thread_posts(
+        &self,
+        thread_id: i64,
+        viewer_id: i64,
+        moderator: bool,
+        page: i64,
+    ) -> Result<(Vec<PostView>, i64), StoreError> {
+        let filter = format!("p.thread_id = $1 AND {}", post_listed("$2", "$3"));
+        let mod_flag = i64::from(moderator);
+        let total: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n FROM posts p WHERE {filter}"))
+            .bind(thread_id)
+            .bind(viewer_id)
+            .bind(mod_flag)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("n")?;
+        let pages = pages(total, POSTS_PER_PAGE);
+        let page = page.clamp(1, pages);
+        let sql = format!(
+            "SELECT p.id, p.number, p.author_id, u.display_name, p.state, p.hidden, p.body_html, \
+             p.created_at, p.edited_at, \
+             (SELECT COUNT(*) FROM post_revisions r WHERE r.post_id = p.id AND r.state = 'held') \
+               AS held_revisions \
+             FROM posts p JOIN users u ON u.id = p.author_id WHERE {filter} \
+             ORDER BY p.number LIMIT $4 OFFSET $5"
+        );
+        let rows: Vec<PageRow> = sqlx::query_as(&sql)
+            .bind(thread_id)
+            .bind(viewer_id)
+            .bind(mod_flag)
+            .bind(POSTS_PER_PAGE)
+            .bind((page - 1) * POSTS_PER_PAGE)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok((
+            rows.into_iter().map(|r| r.into_view(viewer_id)).collect(),
+            pages,
+        ))
+    }
+
+    /// The published markdown of a post ('' if none).
+    pub async fn published_body(&self, post_id: i64) -> Result<String, StoreError> {
+        let row = sqlx::query("SELECT body_md FROM posts WHERE id = $1")
+            .bind(post_id)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("body_md")?)
+    }
+
+    /// A post's position in its thread (1 = opening post).
+    pub async fn post_number(&self, post_id: i64) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT number FROM posts WHERE id = $1")
+            .bind(post_id)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("number")?)
+    }
+
+    /// A post's thread, author, number, state and hidden flag.
+    pub async fn post_row(&self, post_id: i64) -> Result<Option<PostRow>, StoreError> {
+        post_row(&self.pool, post_id).await
+    }
+}
+
+impl Tx {
+    /// A post row, read inside the transaction.
+    pub async fn post_row(&mut self, post_id: i64) -> Result<Option<PostRow>, StoreError> {
+        post_row(self.conn(), post_id).await
+    }
+
+    /// The published markdown of a post ('' if none), read inside the transaction.
+    pub async fn published_body(&mut self, post_id: i64) -> Result<String, StoreError> {
+        let row = sqlx::query("SELECT body_md FROM posts WHERE id = $1")
+            .bind(post_id)
+            .fetch_one(self.conn())
+            .await?;
+        Ok(row.try_get("body_md")?)
+    }
+}
+
+async fn post_row<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    post_id: i64,
+) -> Result<Option<PostRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, thread_id, author_id, number, state, hidden FROM posts WHERE id = $1",
+    )
+    .bind(post_id)
+    .fetch_optional(e)
+    .await?)
+}
+
+/// A post as stored, for access decisions.
+#[derive(Clone, Copy, Debug, sqlx::FromRow)]
+pub struct PostRow {
+    /// Id.
+    pub id: i64,
+    /// Thread.
+    pub thread_id: i64,
+    /// Author.
+    pub author_id: i64,
+    /// Position in the thread.
+    pub number: i64,
+    /// State.
+    #[sqlx(try_from = "Stored")]
+    pub state: PostState,
+    /// Hidden by a moderator.
+    #[sqlx(try_from = "IntBool")]
+    pub hidden: bool,
+}
+
+impl PostRow {
+    /// What the visibility rule needs.
+    pub fn facts(&self) -> PostFacts {
+        PostFacts {
+            author_id: self.author_id,
+            state: self.state,
+            hidden: self.hidden,
+        }
+    }
+}
