@@ -8,8 +8,8 @@
 //! languages.
 //!
 //! The term lists and templates live in `synthetic.toml` next to this file, embedded at
-//! compile time and parsed once ([`vocab`]); the random choices are in [`ctx`], the
-//! templates in [`template`].
+//! compile time and parsed once (`synthetic/vocab.rs`); the random choices are made in
+//! `synthetic/ctx.rs`, placeholders parsed in `synthetic/template.rs`.
 //!
 //! The text is invented and carries no identifiable data: ages only as decades up to the
 //! 80s (or "infant", "toddler"), no dates, names, places or numbers that look like

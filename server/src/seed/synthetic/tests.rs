@@ -84,17 +84,17 @@ fn varied_vocabulary() {
     let en_terms = v
         .conditions
         .iter()
-        .map(|c| &c.en)
-        .chain(v.drugs.iter().map(|d| &d.en))
-        .chain(v.interventions.iter().map(|d| &d.en))
-        .chain(v.labs.iter().map(|l| &l.en));
+        .map(|c| c.en.as_str())
+        .chain(v.drugs.iter().map(|d| d.en.as_str()))
+        .chain(v.interventions.iter().map(|d| d.en.as_str()))
+        .chain(v.labs.iter().map(|l| l.en.as_str()));
     let ja_terms = v
         .conditions
         .iter()
-        .map(|c| &c.ja)
-        .chain(v.drugs.iter().map(|d| &d.ja))
-        .chain(v.interventions.iter().map(|d| &d.ja))
-        .chain(v.labs.iter().map(|l| &l.ja));
+        .map(|c| c.ja.as_str())
+        .chain(v.drugs.iter().map(|d| d.ja.as_str()))
+        .chain(v.interventions.iter().map(|d| d.ja.as_str()))
+        .chain(v.labs.iter().map(|l| l.ja.as_str()));
     let ci = text.to_lowercase();
     let en = en_terms.filter(|t| ci.contains(&t.to_lowercase())).count();
     let ja = ja_terms
@@ -183,7 +183,7 @@ fn broken_vocabularies_are_rejected() {
     };
     let e = broken("{cond} in {set}: how", "{cnd} in {set}: how");
     assert!(e.contains("{cnd}"), "{e}");
-    let e = broken("{cond} in {set}: how", "{cond in {set: how");
+    let e = broken("{cond} in {set}: how", "{cond in {set}: how");
     assert!(e.contains("unknown placeholder"), "{e}");
     let e = broken("Our checklist:", "Our checklist}");
     assert!(e.contains("unmatched brace"), "{e}");
