@@ -8,6 +8,7 @@ mod accounts;
 mod audit;
 mod bad_input;
 mod categories;
+mod disguise;
 mod forum;
 mod moderation;
 mod pages;

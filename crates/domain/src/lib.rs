@@ -14,6 +14,8 @@ pub mod i18n;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod models;
+#[cfg(feature = "cmark")]
+pub mod readable;
 pub mod screening;
 pub mod visibility;
 pub mod vocab;

@@ -48,7 +48,7 @@ pub fn screen(detector: &phi::Detector, editor_id: i64, post: &crate::fields::Ne
             .as_ref()
             .map(|t| detector.scan(&t.join(" ")).findings)
             .unwrap_or_default(),
-        body: detector.scan(&body).findings,
+        body: scan_body(detector, &body),
     };
     let rendered = markdown::render(&body);
     Draft {
@@ -61,5 +61,52 @@ pub fn screen(detector: &phi::Detector, editor_id: i64, post: &crate::fields::Ne
         held: findings.any(),
         findings,
         review_requested: post.send_for_review,
+    }
+}
+
+/// Scans a post body twice — as typed (the markdown source) and as read (after
+/// markdown: character references decoded, emphasis joined, link and alt text,
+/// footnotes, tables, code) — and returns every finding in source byte offsets, sorted
+/// and without overlaps. A disguise that only a reader can undo is caught; findings
+/// point where the author can fix them.
+#[cfg(feature = "cmark")]
+pub fn scan_body(detector: &phi::Detector, source: &str) -> Vec<phi::Finding> {
+    let mut found = detector.scan(source).findings;
+    let read = crate::readable::read(source);
+    if read.text.trim() != source.trim() {
+        for f in detector.scan(&read.text).findings {
+            if let Some(r) = read.source_range(source, f.start, f.end) {
+                found.push(phi::Finding {
+                    start: r.start,
+                    end: r.end,
+                    ..f
+                });
+            }
+        }
+    }
+    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<phi::Finding> = Vec::with_capacity(found.len());
+    for f in found {
+        if out.last().is_none_or(|l| f.start >= l.end) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+#[cfg(all(test, feature = "cmark"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disguises_in_the_markup_are_found_where_the_author_typed_them() {
+        let d = phi::Detector::new(phi::SiteLists::default());
+        let src = "Seen today: Mrs &#79;kafor, 93F.";
+        let f = scan_body(&d, src);
+        assert!(!f.is_empty());
+        assert!(
+            f.iter().any(|f| src[f.start..f.end].contains("&#79;kafor")),
+            "{f:?}"
+        );
     }
 }

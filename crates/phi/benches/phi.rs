@@ -64,6 +64,16 @@ fn mixed(c: &mut Criterion) {
             }
         })
     });
+    // Baseline in the same run: the recognizers alone, as the detector was before the
+    // model.
+    let rules = phi::Detector::rules_only(phi::SiteLists::default());
+    g.bench_function("64_posts_of_2KB_rules_only", |b| {
+        b.iter(|| {
+            for p in &two_kb {
+                black_box(rules.scan(black_box(p)));
+            }
+        })
+    });
     let one_mb = posts(1, 1 << 20).remove(0);
     g.throughput(Throughput::Bytes(one_mb.len() as u64));
     g.bench_function("one_1MB_post", |b| {

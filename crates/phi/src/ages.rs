@@ -303,8 +303,37 @@ fn spelled(t: &Text, hits: &mut Hits) {
             .any(|s| t.starts_ci(e, s))
         {
             push(hits, Kind::AgeOver89, i, e + 9, "age.spelled");
+        } else if !is_alnum(t.at(e)) && !t.starts_ci(e, "ies") {
+            // "she turned ninety-three", "he is ninety-one": a prefix that makes a
+            // bare number an age.
+            let k = t.back_sp(i);
+            let n = t.skip_sp(e);
+            let unit = [
+                "percent", "per", "%", "min", "sec", "day", "hour", "mg", "ml", "mm", "kg", "bpm",
+                "times",
+            ]
+            .iter()
+            .any(|u| t.starts_ci(n, u));
+            if !unit && PREFIXES.iter().any(|p| t.ends_ci(k, p)) {
+                push(hits, Kind::AgeOver89, i, e, "age.spelled");
+            }
         }
         i = e.max(i + 1);
+    }
+    longevity(t, hits);
+}
+
+/// Japanese names of the birthdays of 90 and over (卒寿 90, 白寿 99, 百寿・紀寿 100,
+/// 茶寿 108, 皇寿 111): always one person's age. (米寿 is 88, 傘寿 80: not reported.)
+fn longevity(t: &Text, hits: &mut Hits) {
+    const WORDS: &[&str] = &["卒寿", "白寿", "百寿", "紀寿", "茶寿", "皇寿", "上寿"];
+    for i in 0..t.len() {
+        if t.at(i + 1) != '寿' {
+            continue;
+        }
+        if WORDS.iter().any(|w| t.starts_ci(i, w)) {
+            push(hits, Kind::AgeOver89, i, i + 2, "age.longevity_ja");
+        }
     }
 }
 
@@ -329,6 +358,8 @@ mod tests {
             ("90代半ばの男性", "90代"),
             ("九十五歳", "九十五歳"),
             ("a ninety-two-year-old", "ninety-two-year-old"),
+            ("she turned ninety-three last week", "ninety-three"),
+            ("祖母は卒寿を迎えた", "卒寿"),
             ("man in his 90s, alone", "90s"),
             ("100 y/o", "100 y/o"),
             ("his 103rd birthday party", "103rd"),

@@ -125,6 +125,35 @@ const PHONE_LABELS: &[&str] = &[
     "ring", "text", "texts from", "number", "電話", "携帯", "連絡先", "電話番号", "携帯番号", "自宅", "ＴＥＬ", "fax", "内線",
 ];
 
+/// Words about calling or reaching someone, looked for in the 48 characters before a
+/// seven-digit local number.
+const PHONE_CUES: &[&str] = &[
+    "phone",
+    "call",
+    "ring",
+    "text",
+    "number",
+    "contact",
+    "nok",
+    "next of kin",
+    "mobile",
+    "cell",
+    "landline",
+    "reach",
+    "dial",
+    "電話",
+    "番号",
+    "携帯",
+    "連絡",
+    "tel",
+];
+
+fn phone_cue_near(t: &Text, i: usize) -> bool {
+    let from = i.saturating_sub(48);
+    let before: String = t.c[from..i].iter().flat_map(|c| c.to_lowercase()).collect();
+    PHONE_CUES.iter().any(|c| before.contains(c))
+}
+
 /// A digit sequence with separators: its extent and the digits it contains.
 struct Groups {
     end: usize,
@@ -226,6 +255,10 @@ fn phones(t: &Text, hits: &mut Hits) {
         } else if three_three_four {
             let area = if n == 11 { &d[1..4] } else { &d[0..3] };
             !TOLL_FREE_US.contains(&area) && !d.starts_with('0') && (n == 10 || d.starts_with('1'))
+        } else if g.sizes == [3, 4] && !d.starts_with('0') {
+            // A local number with no area code ("NOK: 555-0171"): a phone when a word
+            // about calling is close before it, not just right before it.
+            labelled || phone_cue_near(t, i)
         } else {
             labelled && (7..=15).contains(&n) && g.sizes.len() >= 2
         };
@@ -251,7 +284,7 @@ fn phones(t: &Text, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use crate::detector::scan;
+    use crate::detector::scan_rules as scan;
     use crate::kinds::Kind;
 
     fn kinds(s: &str) -> Vec<Kind> {
@@ -310,6 +343,8 @@ mod tests {
             "07700 900123",
             "電話 555-0123",
             "Son can be texted on 555-0187",
+            "Updated NOK: 555-0171 no longer valid",
+            "daughter's number, if the ward needs it, 555-0148",
         ] {
             assert_eq!(kinds(p), vec![Kind::Phone], "{p}");
         }
@@ -327,6 +362,7 @@ mod tests {
             "2024-09-11",
             "Plt 6.2万",
             "WBC 14000",
+            "lot 555-0171 was recalled",
         ] {
             assert!(!kinds(p).contains(&Kind::Phone), "{p}");
         }

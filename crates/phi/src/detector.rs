@@ -2,11 +2,13 @@
 //! lists, resolves overlaps and reports findings in UTF-8 byte offsets of the original.
 
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::hits::{push, Hit, Hits};
 use crate::kinds::Kind;
-use crate::{facilities, lists, recognizers, text};
+use crate::model::weights::Weights;
+use crate::model::{self, ModelError};
+use crate::{facilities, lists, recognizers, text, view};
 
 /// One piece of identifiable data found in a post.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,11 +43,14 @@ pub struct SiteLists {
     pub never_hold: Vec<String>,
 }
 
-/// A configured detector.  Cheap to build: the dictionaries are shared and built once.
+/// A configured detector.  Cheap to build: the dictionaries and the model are shared
+/// and built once.
 #[derive(Debug, Clone)]
 pub struct Detector {
     always: Vec<Vec<char>>,
     never: Vec<Vec<char>>,
+    /// A model other than the embedded one (the trainer evaluates candidates with it).
+    model: Option<Arc<Weights>>,
 }
 
 fn fold_term(s: &str) -> Vec<char> {
@@ -68,15 +73,74 @@ impl Detector {
         Detector {
             always: conv(&lists.always_hold),
             never: conv(&lists.never_hold),
+            model: None,
         }
     }
 
-    /// Scans one post.  Never panics; linear in the length of the text.
+    /// The hand-written recognizers alone, without the model (the baseline that
+    /// benchmarks and the trainer compare with).
+    pub fn rules_only(lists: SiteLists) -> Detector {
+        Detector {
+            model: Some(Arc::new(Weights::empty())),
+            ..Detector::new(lists)
+        }
+    }
+
+    /// Builds a detector that uses the weights file `model` instead of the embedded one.
+    pub fn with_model(lists: SiteLists, model: &[u8]) -> Result<Detector, ModelError> {
+        let weights = Weights::parse(model)?;
+        Ok(Detector {
+            model: Some(Arc::new(weights)),
+            ..Detector::new(lists)
+        })
+    }
+
+    /// Scans one post as a reader reads it: disguises (invisible characters,
+    /// look-alike letters, spelled-out digits and addresses) are undone first, and the
+    /// findings point back into `input`. Never panics; linear in the length of the text.
     pub fn scan(&self, input: &str) -> Scan {
+        if !view::needed(input) {
+            return self.scan_plain(input);
+        }
+        let v = view::build(input);
+        let mut scan = self.scan_plain(&v.text);
+        let view_chars = text::byte_offsets(&v.text);
+        let orig_bytes = text::byte_offsets(input);
+        let char_of = |b: usize| view_chars.partition_point(|x| *x < b);
+        for f in &mut scan.findings {
+            let (s, e) = (char_of(f.start), char_of(f.end));
+            // Min and max, not first and last: a reversed (right-to-left override)
+            // run maps backwards.
+            let Some(run) = v.orig.get(s..e.min(v.orig.len())) else {
+                continue;
+            };
+            let (Some(&os), Some(&oe)) = (run.iter().min(), run.iter().max()) else {
+                continue;
+            };
+            f.start = orig_bytes[os];
+            f.end = orig_bytes[oe + 1];
+        }
+        // A reversed run can map findings out of order or onto each other: sort again
+        // and keep the first of any overlap (the post is held either way).
+        scan.findings
+            .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut kept: Vec<Finding> = Vec::with_capacity(scan.findings.len());
+        for f in scan.findings.drain(..) {
+            if kept.last().is_none_or(|l| f.start >= l.end) {
+                kept.push(f);
+            }
+        }
+        scan.findings = kept;
+        scan
+    }
+
+    fn scan_plain(&self, input: &str) -> Scan {
         let t = text::Text::new(input);
         let d = lists::dicts();
-        let mut hits: Hits = Vec::new();
-        recognizers::run_all(&t, d, &mut hits);
+        let mut rules: Hits = Vec::new();
+        recognizers::run_all(&t, d, &mut rules);
+        let weights = self.model.as_deref().unwrap_or_else(|| model::embedded());
+        let mut hits = model::tag(weights, &t, d, &rules);
         for term in &self.always {
             for (s, e) in occurrences(&t, term) {
                 push(&mut hits, Kind::Facility, s, e, "site.always_hold");
@@ -197,10 +261,18 @@ pub fn scan(text: &str) -> Scan {
         .scan(text)
 }
 
-/// The texts of the findings of one kind (for the rule modules' tests).
+/// Scans with the recognizers alone (the rule modules' tests test the rules, not the
+/// model that weighs them).
+#[cfg(test)]
+pub(crate) fn scan_rules(text: &str) -> Scan {
+    Detector::rules_only(SiteLists::default()).scan(text)
+}
+
+/// The texts of the findings of one kind, by the recognizers alone (for the rule
+/// modules' tests).
 #[cfg(test)]
 pub(crate) fn texts_of_kind(text: &str, kind: Kind) -> Vec<String> {
-    scan(text)
+    scan_rules(text)
         .findings
         .iter()
         .filter(|f| f.kind == kind)

@@ -59,6 +59,7 @@ mod ids;
 mod kinds;
 mod lex;
 mod lists;
+pub mod model;
 mod names_en;
 mod names_en_ctx;
 mod names_en_words;
@@ -68,7 +69,10 @@ mod other;
 mod recognizers;
 mod text;
 mod urls;
+mod view;
+mod why;
 
 pub use detector::{scan, Detector, Finding, Scan, SiteLists};
 pub use ids::npi_is_valid;
 pub use kinds::Kind;
+pub use why::why;

@@ -21,7 +21,13 @@ lex!(
         "signal",
         "viber",
         "skype",
-        "discord"
+        "discord",
+        "snapchat",
+        "instagram",
+        "tiktok",
+        "twitter",
+        "facebook",
+        "threads"
     ]
 );
 
@@ -93,21 +99,26 @@ pub(super) fn scan(t: &Text, hits: &mut Hits) {
             if let Some(n) = roles.word_at(t, i) {
                 role_en(t, i, i + n, hits);
             } else if matches!(c, 'l' | 'L' | 'p' | 'P') {
+                let k = t.skip_sp(i + 4);
                 if t.word_ci(i, "line")
-                    && matches!(t.at(t.skip_sp(i + 4)), ':' | 'の' | 'I' | 'i' | '@' | '=')
+                    && (matches!(t.at(k), ':' | 'の' | 'I' | 'i' | '@' | '=')
+                        || (t.starts_ci(i, "LINE") && t.at(i + 1) == 'I' && t.word_ci(k, "is")))
                     || t.word_ci(i, "plate")
                 {
                     labelled_token(t, i, hits);
                 }
-            } else if matches!(c.to_ascii_lowercase(), 'w' | 'k' | 't' | 's' | 'v' | 'd')
-                && t.run_end(i, is_latin) - i >= 5
+            } else if matches!(
+                c.to_ascii_lowercase(),
+                'w' | 'k' | 't' | 's' | 'v' | 'd' | 'i' | 'f'
+            ) && t.run_end(i, is_latin) - i >= 5
             {
                 // "WeChat ID: wxid_mama1950", "KakaoTalk: kim_halmoni77": the label must be
                 // followed by ":" or "ID" (not "on WhatsApp they said").  Every messenger name
                 // has five or more letters, which skips most words cheaply.
                 if let Some(n) = messengers().word_at(t, i) {
                     let k = t.skip_sp(i + n);
-                    if matches!(t.at(k), ':' | '：') || t.starts_ci(k, "id") {
+                    if matches!(t.at(k), ':' | '：') || t.starts_ci(k, "id") || t.word_ci(k, "is")
+                    {
                         labelled_token(t, i, hits);
                     }
                 }
@@ -292,11 +303,19 @@ fn plate_ja(t: &Text, kana: usize, hits: &mut Hits) {
 /// "LINE ID: hanako_88", "plate ABC-1234", "ナンバー 品川 300 さ 12-34".
 fn labelled_token(t: &Text, i: usize, hits: &mut Hits) {
     let mut k = t.run_end(i, |c| c.is_ascii_alphabetic() || is_kata(c));
+    // After "is" / "handle" the token must look like a handle, not "20G".
+    let mut worded = false;
     for _ in 0..6 {
         if matches!(t.at(k), ':' | ' ' | 'は' | 'の' | '@' | '=' | '：') {
             k += 1;
         } else if t.starts_ci(k, "id") && !t.at(k + 2).is_ascii_lowercase() {
             k += 2;
+        } else if let Some(w) = ["is", "handle", "username", "account"]
+            .iter()
+            .find(|w| t.word_ci(k, w))
+        {
+            k += w.len();
+            worded = true;
         } else {
             break;
         }
@@ -305,7 +324,8 @@ fn labelled_token(t: &Text, i: usize, hits: &mut Hits) {
         c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')
     });
     let e = if t.before(e) == '.' { e - 1 } else { e };
-    if e > k + 2 && t.c[k..e].iter().any(|c| is_digit(*c) || *c == '_') {
+    let handle_like = !worded || (e >= k + 5 && t.c[k..e].iter().any(|c| c.is_ascii_alphabetic()));
+    if e > k + 2 && handle_like && t.c[k..e].iter().any(|c| is_digit(*c) || *c == '_') {
         push(hits, Kind::Other, k, e, "other.labelled");
     }
 }
@@ -324,6 +344,8 @@ mod tests {
             others("he is the town sheriff in Pinecrest, so"),
             vec!["the town sheriff in Pinecrest"]
         );
+        assert_eq!(others("Her LINE is hana_0423 if you"), vec!["hana_0423"]);
+        assert_eq!(others("Add him on Snapchat: kenji.t88"), vec!["kenji.t88"]);
         assert_eq!(
             others("入居者さんが城南村の元村長で"),
             vec!["城南村の元村長"]

@@ -195,14 +195,14 @@ mod tests {
                     r.name
                 );
                 assert!(
-                    crate::detector::scan(text).hold,
+                    crate::detector::scan_rules(text).hold,
                     "the detector does not hold {text:?}"
                 );
             }
             for text in r.spares {
                 assert!(kinds_found(r, text).is_empty(), "{} flags {text:?}", r.name);
                 assert!(
-                    !crate::detector::scan(text).hold,
+                    !crate::detector::scan_rules(text).hold,
                     "the detector holds {text:?}"
                 );
             }

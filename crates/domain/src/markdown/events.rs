@@ -2,11 +2,12 @@
 //! event stream so that the HTML renderer can only emit the markup a post may have.
 
 use pulldown_cmark::{
-    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
     TextMergeStream,
 };
 
 use super::linkify;
+pub(super) use crate::readable::options;
 
 /// Prefix of every id in a rendered post (footnote definitions are the only ids), so
 /// that user content cannot clobber the ids of the page around it. The sanitizer
@@ -20,15 +21,6 @@ pub(super) const FOOTNOTE_ID_PREFIX: &str = "user-content-fn-";
 /// stays). The HTML parser in the sanitizer is quadratic in nesting depth, so
 /// 64 KiB of `>` would otherwise take minutes.
 pub(super) const MAX_NESTING: usize = 32;
-
-/// The markdown dialect of posts: CommonMark plus tables, strikethrough, task lists
-/// and footnotes (no heading attributes, no smart punctuation, no math).
-pub(super) fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
-}
 
 /// Parses `markdown` and returns the rewritten events, ready for the HTML renderer.
 ///
