@@ -247,6 +247,116 @@ async fn a_moderator_redacts_and_publishes_and_the_original_is_purged_later() {
 }
 
 #[tokio::test]
+async fn redact_and_publish_screens_the_redaction_and_needs_an_explicit_confirmation() {
+    let app = spawn_app().await;
+    let (_, post, rev) = held_thread(&app, PHI_BODY).await;
+    let m = moderator(&app, "m@example.jp", "Mod One").await;
+    claim(&m, "held", rev).await;
+    let redact = |confirm: bool| {
+        let mut fields = vec![
+            ("decision", "redact"),
+            ("title", "Case for review"),
+            ("tags", "antibiotics"),
+            ("body", PHI_BODY),
+        ];
+        if confirm {
+            fields.push(("confirm_findings", "1"));
+        }
+        fields
+    };
+    // Pressed without editing: refused, the text kept in the form, nothing published.
+    let res = m
+        .post_form(&format!("/mod/held/{rev}"), &redact(false))
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("still contains what may identify a patient"),
+        "{page}"
+    );
+    assert!(page.contains("Whitfield"), "the moderator's text is kept");
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM post_revisions WHERE post_id = {post} AND state = 'published'"
+        ))
+        .await,
+        0
+    );
+    // Confirmed explicitly: published, and the audit row names the kinds confirmed.
+    let res = m
+        .post_form(&format!("/mod/held/{rev}"), &redact(true))
+        .await;
+    assert_eq!(location(&res), "/mod/queue");
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'held.redact' AND reason LIKE 'confirmed findings: %NAME%'"
+        )
+        .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_report_of_patient_data_hides_the_post_at_once_and_tops_the_queue() {
+    let app = spawn_app().await;
+    let author = app.new_browser();
+    author.member("a@example.jp", "aoki_im").await;
+    let (_, older) = author.start_thread("Older question", CLEAN_BODY).await;
+    let marker = "Dexmedetomidine at night for delirium";
+    let (thread, post) = author
+        .start_thread("Sedation", &format!("{marker}: what doses do you use?"))
+        .await;
+    let reader = app.new_browser();
+    reader.member("r@example.jp", "reader_rn").await;
+    let res = reader
+        .post_form(
+            &format!("/p/{older}/report"),
+            &[("reason", "misinformation")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = reader.page(&format!("/t/{thread}")).await;
+    assert!(page.contains(marker));
+    let res = reader
+        .post_form(&format!("/p/{post}/report"), &[("reason", "patient_data")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    // Gone for members at once, before any moderator has looked.
+    let (_, page) = reader.page(&format!("/t/{thread}")).await;
+    assert!(!page.contains(marker), "{page}");
+    let other = app.new_browser();
+    other.member("o@example.jp", "other_md").await;
+    let (_, page) = other.page(&format!("/t/{thread}")).await;
+    assert!(!page.contains(marker));
+    // The author still reads it; the audit names the report.
+    let (_, page) = author.page(&format!("/t/{thread}")).await;
+    assert!(page.contains(marker));
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'post.hide' AND reason = 'reported as patient data'")
+            .await,
+        1
+    );
+    // The patient-data report comes before the older misinformation report.
+    let m = moderator(&app, "m@example.jp", "Mod One").await;
+    let (_, queue) = m.page("/mod/queue").await;
+    let pd = app
+        .count("SELECT id FROM reports WHERE reason = 'patient_data'")
+        .await;
+    let mi = app
+        .count("SELECT id FROM reports WHERE reason = 'misinformation'")
+        .await;
+    let (a, b) = (
+        queue
+            .find(&format!("report-{pd}"))
+            .expect("patient-data report listed"),
+        queue
+            .find(&format!("report-{mi}"))
+            .expect("other report listed"),
+    );
+    assert!(a < b, "patient data first");
+}
+
+#[tokio::test]
 async fn a_report_is_claimed_and_the_post_hidden_from_members() {
     let app = spawn_app().await;
     let author = app.new_browser();

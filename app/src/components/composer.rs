@@ -57,6 +57,10 @@ pub fn Composer(
     /// Label of the main button.
     #[prop(default = "compose.post")]
     submit: &'static str,
+    /// Offer "publish anyway: I checked every finding" (a moderator's redaction, which
+    /// the gate screens again).
+    #[prop(default = false)]
+    confirm: bool,
 ) -> impl IntoView {
     let i = use_i18n();
     let lang = use_page().lang;
@@ -86,7 +90,7 @@ pub fn Composer(
         }
         // Building a detector only folds the site's few terms; the dictionaries are shared.
         let detector = Detector::new(lists.get().unwrap_or_default());
-        body.with(|b| detector.scan(b).findings)
+        body.with(|b| domain::screening::scan_body(&detector, b))
     });
     let body_id = "compose-body";
     let err_id = "compose-body-error";
@@ -125,6 +129,12 @@ pub fn Composer(
                 {body_err.map(|e| view! { <p class="field-error" id=err_id>{i.err(&e)}</p> })}
             </div>
             {move || mounted.get().then(|| view! { <LiveCheck i body findings/> })}
+            {confirm.then(|| view! {
+                <div class="field checkbox">
+                    <input type="checkbox" id="compose-confirm" name="confirm_findings" value="1"/>
+                    <label for="compose-confirm">{i.tr("held.confirm_findings")}</label>
+                </div>
+            })}
             <div class="actions">
                 <button type="submit" class="button">{i.tr(submit)}</button>
                 {review.then(|| view! {
@@ -161,11 +171,14 @@ fn LiveCheck(i: I18n, body: RwSignal<String>, findings: Memo<Vec<Finding>>) -> i
                             let label = i.tr(&format!("phi.{kind}"));
                             let text = body.with(|b| b.get(f.start..f.end).unwrap_or("").to_string());
                             let replacement = f.replacement.clone();
+                            let why = phi::why(&f.rule);
+                            let why = if i.is_ja() { why.1 } else { why.0 };
                             view! {
                                 <li>
                                     <span class="kind">{label}</span>" "
                                     <mark data-kind=kind>{text}</mark>" → "
                                     <code>{replacement}</code>" "
+                                    <span class="why">{why}</span>" "
                                     <button type="button" class="button small"
                                         on:click=move |_| body.update(|b| *b = replace_one(b, &f))>
                                         {i.tr("compose.replace")}

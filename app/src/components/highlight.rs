@@ -14,11 +14,13 @@ pub fn Highlighted(text: String, findings: Vec<Finding>) -> impl IntoView {
     view! {
         <div class="held-text">{spans(&text, &findings).into_iter().map(|s| match s {
             Span::Plain(t) => view! { <span>{t}</span> }.into_any(),
-            Span::Found { text, kind, replacement } => {
+            Span::Found { text, kind, replacement, why } => {
                 let label = i.tr(&format!("phi.{kind}"));
+                let why = if i.is_ja() { why.1 } else { why.0 };
                 view! {
                     <mark data-kind=kind.clone() title=format!("{label} → {replacement}")>{text}</mark>
-                    <span class="kind-tag">{label}</span>
+                    <span class="kind-tag" title=why>{label}</span>
+                    <span class="why">{format!("（{why}）")}</span>
                 }.into_any()
             }
         }).collect_view()}</div>

@@ -168,7 +168,7 @@ fn HeldDecision(h: HeldItem) -> impl IntoView {
             <section class="card">
                 <h2>{i.tr("held.redact")}</h2>
                 <p class="hint">{i.tr("held.redact_hint")}</p>
-                <Composer action=format!("/mod/held/{id}") hidden=vec![("decision", "redact".to_string())] review=false opening=h.opening init submit="held.redact_approve"/>
+                <Composer action=format!("/mod/held/{id}") hidden=vec![("decision", "redact".to_string())] review=false opening=h.opening init submit="held.redact_approve" confirm=true/>
             </section>
         })}
     }

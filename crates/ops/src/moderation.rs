@@ -5,7 +5,9 @@
 //! one transaction.
 
 use domain::fields::{PostForm, Reason};
-use domain::vocab::{AuditAction, NotificationKind, QueueKind, ReportDecision, ThreadFlag};
+use domain::vocab::{
+    AuditAction, NotificationKind, QueueKind, ReportDecision, ReportReason, ThreadFlag,
+};
 use store::notify::Target;
 use store::Stored;
 
@@ -57,8 +59,10 @@ pub enum HeldDecision {
     /// Turn it down; the author reads the reason.
     Reject(String),
     /// Publish the moderator's redacted version instead (its title and tags count
-    /// only when the post opens its thread).
-    Redact(PostForm),
+    /// only when the post opens its thread). The gate runs on it again: if it still
+    /// finds something, the moderator must change it or confirm (`true`) that every
+    /// remaining finding is not patient data.
+    Redact(PostForm, bool),
 }
 
 /// Decides a held revision the moderator has claimed.
@@ -71,7 +75,7 @@ pub async fn decide_held(
     // Validation and screening happen before the transaction (no lock held while the
     // detector runs); a rejected form changes nothing.
     let redaction = match &decision {
-        HeldDecision::Redact(form) => {
+        HeldDecision::Redact(form, confirmed) => {
             let rev = s.store.held_revision(id).await?.ok_or(AppError::NotFound)?;
             let opening = s
                 .store
@@ -83,10 +87,28 @@ pub async fn decide_held(
                 form.title = None;
                 form.tags = None;
             }
-            Some(prepare(&s.store, actor.id(), &form).await?)
+            let draft = prepare(&s.store, actor.id(), &form).await?;
+            if draft.held && !confirmed {
+                // Pressing "publish" without editing must not publish the name unchanged.
+                return Err(AppError::Invalid(
+                    [("body".to_string(), "err.still_patient_data".to_string())].into(),
+                ));
+            }
+            Some(draft)
         }
         _ => None,
     };
+    // What the moderator confirmed, for the audit row: kinds only, never the text.
+    let confirmed_kinds = redaction
+        .as_ref()
+        .filter(|d| d.held)
+        .map(|d| {
+            let mut kinds: Vec<&str> = d.findings.all().map(|f| f.kind.as_str()).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            format!("confirmed findings: {}", kinds.join(","))
+        })
+        .unwrap_or_default();
     let reason = match &decision {
         HeldDecision::Reject(reason) => Some(
             Reason::parse(reason)
@@ -139,7 +161,7 @@ pub async fn decide_held(
             tracing::info!(actor = actor.id(), revision = id, "held post rejected");
             return Ok(Decided::Done);
         }
-        (HeldDecision::Redact(_), _, Some(draft)) => (
+        (HeldDecision::Redact(..), _, Some(draft)) => (
             tx.redact_and_approve(id, &draft, purge_after).await?,
             AuditAction::HeldRedact,
         ),
@@ -148,8 +170,14 @@ pub async fn decide_held(
     let Some(first) = first else {
         return Ok(Decided::AlreadyDecided);
     };
-    tx.audit(Some(actor.id()), action, "revision", &id.to_string(), "")
-        .await?;
+    tx.audit(
+        Some(actor.id()),
+        action,
+        "revision",
+        &id.to_string(),
+        &confirmed_kinds,
+    )
+    .await?;
     tx.release_claim(QueueKind::Held, id).await?;
     tx.notify(
         rev.author_id,
@@ -193,6 +221,19 @@ pub async fn decide_report(
     }
     if !tx.decide_report(id, decision.outcome(), actor.id()).await? {
         return Ok(Decided::AlreadyDecided);
+    }
+    if decision == ReportDecision::Dismiss && report.reason == ReportReason::PatientData {
+        // The report hid the post at once; a moderator who finds no patient data
+        // gives it back to readers.
+        tx.set_post_hidden(report.post_id, false).await?;
+        tx.audit(
+            Some(actor.id()),
+            AuditAction::PostUnhide,
+            "post",
+            &report.post_id.to_string(),
+            "patient-data report dismissed",
+        )
+        .await?;
     }
     tx.audit(
         Some(actor.id()),

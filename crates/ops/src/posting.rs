@@ -5,7 +5,7 @@
 use domain::fields::{check, FieldErrors, Note, PostForm};
 use domain::models::PostState;
 use domain::visibility::{may_reply, post_text_visible, thread_visible};
-use domain::vocab::ReportReason;
+use domain::vocab::{AuditAction, ReportReason};
 use store::{PostRow, Stored};
 
 use crate::access::Verified;
@@ -191,6 +191,19 @@ pub async fn report(
     let report_id = tx
         .create_report(post_id, reporter.id(), reason, note)
         .await?;
+    if reason == ReportReason::PatientData && !post.hidden {
+        // Patient data must not stay readable while it waits for a moderator: hidden
+        // from everyone but its author and moderators (and from search) at once.
+        tx.set_post_hidden(post_id, true).await?;
+        tx.audit(
+            Some(reporter.id()),
+            AuditAction::PostHide,
+            "post",
+            &post_id.to_string(),
+            "reported as patient data",
+        )
+        .await?;
+    }
     tx.commit().await?;
     tracing::info!(report = report_id, post = post_id, reason = %reason, "post reported");
     Ok(thread.id)

@@ -89,7 +89,7 @@ impl Store {
                 "SELECT rp.id, rp.state, rp.reason, rp.created_at, u.display_name, \
                  c.moderator_id, cu.display_name AS claimer FROM reports rp \
                  JOIN users u ON u.id = rp.reporter_id {} \
-                 WHERE {cond} ORDER BY rp.created_at, rp.id LIMIT $2",
+                 WHERE {cond} ORDER BY CASE WHEN rp.reason = 'patient_data' THEN 0 ELSE 1 END, rp.created_at, rp.id LIMIT $2",
                 claim_join(QueueKind::Report, "rp.id")
             );
             for r in sqlx::query(&sql)
@@ -138,7 +138,10 @@ impl Store {
                 )?);
             }
         }
-        items.sort_by_key(|i| (i.since, i.id));
+        // Published patient data first (already hidden, but a moderator must decide),
+        // then oldest first.
+        let urgent = |i: &QueueItem| !(i.kind == QueueKind::Report && i.summary == "patient_data");
+        items.sort_by_key(|i| (urgent(i), i.since, i.id));
         Ok(items)
     }
 }

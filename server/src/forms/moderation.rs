@@ -55,7 +55,10 @@ pub async fn held(actor: Moderator, state: St, Path(id): Path<i64>, req: Request
         let decision = match sub.form.get("decision") {
             "approve" => HeldDecision::Approve,
             "reject" => HeldDecision::Reject(sub.form.get("reason").to_string()),
-            "redact" => HeldDecision::Redact(sub.form.post_form(true)),
+            "redact" => HeldDecision::Redact(
+                sub.form.post_form(true),
+                sub.form.get("confirm_findings") == "1",
+            ),
             _ => return Err(AppError::BadRequest),
         };
         let rejecting = matches!(decision, HeldDecision::Reject(_));

@@ -93,6 +93,7 @@ pub static FORUM_MESSAGES: &[(&str, &str, &str)] = &[
     ("held.redact", "Redact and publish", "修正して公開"),
     ("held.redact_hint", "Replace what identifies the patient, then publish your version. The original text is deleted after the retention period.", "患者を特定しうる部分を置き換えてから公開してください。元の本文は保存期間の後に削除されます。"),
     ("held.redact_approve", "Publish redacted version", "修正版を公開"),
+    ("held.confirm_findings", "Publish anyway: I checked every remaining finding and none is patient data", "このまま公開する：残っている検出箇所をすべて確認し、患者情報ではないと判断した"),
     // --- detector kinds ---
     // --- the queue ---
     ("queue.title", "Moderation queue", "モデレーションキュー"),

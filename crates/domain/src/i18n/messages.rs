@@ -44,6 +44,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("err.internal", "Something went wrong on our side. Please try again in a moment.", "サーバー側でエラーが発生しました。しばらくしてからもう一度お試しください。"),
     ("err.required", "This field is required.", "この項目は必須です。"),
     ("err.too_long", "This is too long.", "長すぎます。"),
+    ("err.still_patient_data", "The redacted text still contains what may identify a patient (highlighted with JavaScript on; the findings are listed on this page). Change it, or confirm below that you checked every finding.", "修正版にまだ患者を特定しうる箇所があります（JavaScript が有効なら強調表示されます。検出箇所はこのページに一覧があります）。書き換えるか、すべて確認したことを下で確認してください。"),
     ("err.too_long_n", "Please use at most {max} characters.", "{max}文字以内で入力してください。"),
     ("err.bad_chars", "Please remove control characters.", "制御文字を削除してください。"),
     ("err.choose", "Please choose one of the options.", "選択肢から選んでください。"),

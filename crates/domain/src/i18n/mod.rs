@@ -251,6 +251,12 @@ mod tests {
 pub struct I18n(pub Lang);
 
 impl I18n {
+    /// Whether pages are in Japanese (for text that comes in pairs, such as
+    /// `phi::why`).
+    pub fn is_ja(self) -> bool {
+        self.0 == Lang::Ja
+    }
+
     /// Translates a key.
     pub fn tr(self, key: &str) -> String {
         t(self.0, key)

@@ -42,6 +42,9 @@ pub enum Span {
         kind: String,
         /// Suggested neutral text.
         replacement: String,
+        /// Why it was found, in plain words (English, Japanese); computed, never sent.
+        #[serde(skip, default)]
+        why: (&'static str, &'static str),
     },
 }
 
@@ -66,6 +69,7 @@ pub fn spans(text: &str, findings: &[Finding]) -> Vec<Span> {
             text: text[f.start..f.end].to_string(),
             kind: f.kind.as_str().to_string(),
             replacement: f.replacement.clone(),
+            why: phi::why(&f.rule),
         });
         at = f.end;
     }
