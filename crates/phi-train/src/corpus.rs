@@ -17,6 +17,8 @@ pub struct Post {
     pub phi: bool,
     /// Gold spans in characters (code points).
     pub spans: Vec<(usize, usize, Kind)>,
+    /// The line as stored (for writing a set back out for the shared scorer).
+    pub raw: String,
 }
 
 /// A named set of posts.
@@ -58,6 +60,7 @@ fn read(path: &Path) -> Result<Vec<Post>, String> {
             text: v["text"].as_str().unwrap_or_default().to_string(),
             phi: v["phi"].as_bool().unwrap_or(!spans.is_empty()),
             spans,
+            raw: line.to_string(),
         });
     }
     Ok(out)

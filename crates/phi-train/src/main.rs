@@ -43,6 +43,7 @@ fn main() {
         Some("eval") => run_eval(&split, &args),
         Some("errors") => run_errors(&split, &args),
         Some("cv") => run_cv(&split, &args),
+        Some("export-natural-val") => run_export(&split, &args),
         Some(other) => Err(format!("unknown command {other} (train, eval, errors)")),
     };
     if let Err(e) = result {
@@ -226,6 +227,26 @@ fn run_eval(split: &Split, args: &[String]) -> Result<(), String> {
         flag(args, "--weights", weights_path()).display()
     );
     evaluate(split, &detector_from(args)?, true);
+    Ok(())
+}
+
+/// Writes the natural_dev validation half as `DIR/natural_val_{en,ja}.jsonl` (lines as
+/// stored), for scoring with `../shared/phi/score.py` — totals only, as everywhere.
+fn run_export(split: &Split, args: &[String]) -> Result<(), String> {
+    let dir = PathBuf::from(args.get(1).ok_or("export-natural-val DIR")?);
+    for lang in ["en", "ja"] {
+        let lines: Vec<&str> = split
+            .validation
+            .iter()
+            .filter(|s| s.name.starts_with("natural_"))
+            .flat_map(|s| s.posts.iter())
+            .filter(|p| p.lang == lang)
+            .map(|p| p.raw.as_str())
+            .collect();
+        let path = dir.join(format!("natural_val_{lang}.jsonl"));
+        std::fs::write(&path, lines.join("\n") + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("wrote {} ({} posts)", path.display(), lines.len());
+    }
     Ok(())
 }
 

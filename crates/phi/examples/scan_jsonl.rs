@@ -4,10 +4,18 @@
 //!
 //!     cargo run -q -p phi --release --example scan_jsonl < corpus.jsonl > out.jsonl
 //!     python3 ../shared/phi/score.py corpus.jsonl out.jsonl
+//!
+//! `--rules-only` scans with the recognizers alone (the baseline).
 
 use std::io::{BufRead, Write};
 
 fn main() {
+    // `--rules-only`: the recognizers without the model (the baseline).
+    let detector = if std::env::args().any(|a| a == "--rules-only") {
+        phi::Detector::rules_only(phi::SiteLists::default())
+    } else {
+        phi::Detector::new(phi::SiteLists::default())
+    };
     let stdin = std::io::stdin();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for line in stdin.lock().lines().map_while(Result::ok) {
@@ -15,7 +23,7 @@ fn main() {
             continue;
         };
         let text = v["text"].as_str().unwrap_or("");
-        let scan = phi::scan(text);
+        let scan = detector.scan(text);
         let findings: Vec<serde_json::Value> = scan
             .findings
             .iter()
