@@ -74,9 +74,9 @@ async fn disguised_identifiers_posted_through_the_form_are_held_like_plain_ones(
         bypassed.is_empty(),
         "held when written plainly, published when disguised: {bypassed:?}"
     );
-    // Measured at commit time: 41 of 174 (0.236); the floor is just above it.
+    // Measured at commit time: 30 of 174 (0.172); the floor is just above it.
     assert!(
-        clean_held * 100 <= clean_total * 26,
+        clean_held * 100 <= clean_total * 20,
         "clean posts held: {clean_held}/{clean_total}"
     );
 }

@@ -137,6 +137,13 @@ pub fn load(p: &Paths) -> Result<Split, String> {
         read(&p.corpus.join("templates/train.jsonl"))?,
         1,
     ));
+    // Clean posts from the seed generator (ordinary questions, no patient data by
+    // construction; the posts the seed test checks are not among them).
+    train.push(set(
+        "seed.clean",
+        read(&p.corpus.join("seed/clean.jsonl"))?,
+        1,
+    ));
     validation.push(set(
         "templates.test",
         read(&p.corpus.join("templates/test.jsonl"))?,

@@ -131,7 +131,7 @@ fn run_train(split: &Split, args: &[String]) -> Result<(), String> {
     let opt = Options {
         epochs: flag(args, "--epochs", 12),
         min_count: flag(args, "--min-count", 2),
-        target_recall: flag(args, "--target-recall", 0.93),
+        target_recall: flag(args, "--target-recall", 0.90),
         out: flag(args, "--out", weights_path()),
     };
     let started = std::time::Instant::now();
@@ -244,7 +244,8 @@ fn run_export(split: &Split, args: &[String]) -> Result<(), String> {
             .map(|p| p.raw.as_str())
             .collect();
         let path = dir.join(format!("natural_val_{lang}.jsonl"));
-        std::fs::write(&path, lines.join("\n") + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(&path, lines.join("\n") + "\n")
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         println!("wrote {} ({} posts)", path.display(), lines.len());
     }
     Ok(())

@@ -138,8 +138,8 @@ pub fn train(
 }
 
 /// The post's margin: how far its most PHI-like unit's best kind beats "not PHI".
+/// Symbols never count (see `phi::model::bridge_only`).
 pub fn post_margin(w: &Weights, p: &Prepared) -> f32 {
-    // Symbols are never findings on their own (see `phi::model::bridge_only`).
     p.feats
         .iter()
         .zip(&p.symbol)

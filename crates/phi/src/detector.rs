@@ -8,7 +8,7 @@ use crate::hits::{push, Hit, Hits};
 use crate::kinds::Kind;
 use crate::model::weights::Weights;
 use crate::model::{self, ModelError};
-use crate::{facilities, lists, recognizers, text, view};
+use crate::{facilities, facilities_ja, lists, recognizers, text, view};
 
 /// One piece of identifiable data found in a post.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,6 +141,10 @@ impl Detector {
         recognizers::run_all(&t, d, &mut rules);
         let weights = self.model.as_deref().unwrap_or_else(|| model::embedded());
         let mut hits = model::tag(weights, &t, d, &rules);
+        // The model alone never turns part of a facility-type word into a facility.
+        hits.retain(|h| {
+            !(h.rule.starts_with("model.") && facilities_ja::inside_type_word(&t, h.s, h.e))
+        });
         for term in &self.always {
             for (s, e) in occurrences(&t, term) {
                 push(&mut hits, Kind::Facility, s, e, "site.always_hold");

@@ -189,3 +189,16 @@ pub(super) fn ja_replacement(span: &str) -> &'static str {
         "〇〇施設"
     }
 }
+
+/// Whether characters `s..e` lie inside a facility *type* word (`特別養護老人ホーム`,
+/// `グループホーム`): a kind of place, not a named one (the model's findings are
+/// checked against this; the rules already know it).
+pub(crate) fn inside_type_word(t: &Text, s: usize, e: usize) -> bool {
+    let from = s.saturating_sub(16);
+    (from..=s).any(|p| {
+        JA_TYPES.iter().any(|w| {
+            let n = w.chars().count();
+            p + n >= e && t.starts_ci(p, w)
+        })
+    })
+}

@@ -175,7 +175,12 @@ fn sentence_initial(t: &Text, segs: &[Segment], k: usize) -> bool {
 }
 
 /// Builds the features of a post, given the rules' candidate findings.
-pub(crate) fn featurize(t: &Text, d: &Dicts, rules: &[Hit]) -> Featurized {
+///
+/// `symbols`: whether symbols and line breaks get features too. The detector never
+/// scores them (they only join findings: `model::bridge_only`), so it skips them; the
+/// trainer keeps them, because as examples they teach the shared features what is
+/// *not* an identifier.
+pub(crate) fn featurize(t: &Text, d: &Dicts, rules: &[Hit], symbols: bool) -> Featurized {
     let segs = segments(t);
     let units = units(&segs);
     let keys: Vec<u32> = segs.iter().map(|g| text_key(t, g.s, g.e)).collect();
@@ -207,6 +212,9 @@ pub(crate) fn featurize(t: &Text, d: &Dicts, rules: &[Hit]) -> Featurized {
     };
     for (k, g) in segs.iter().enumerate() {
         seg_at.push(seg_feats.len() as u32);
+        if !symbols && matches!(g.class, Class::Sym | Class::Newline) {
+            continue;
+        }
         let ki = k as isize;
         let f = &mut seg_feats;
         f.push(feat(T_BIAS, 0));
@@ -505,10 +513,10 @@ mod tests {
     #[test]
     fn every_unit_has_features_and_offsets_are_monotone() {
         let t = Text::new("Mr. Smith (93) was seen by 佐藤花子さん on 3/2.\n| Bed | Name |");
-        let f = featurize(&t, dicts(), &[]);
+        let f = featurize(&t, dicts(), &[], true);
         assert_eq!(f.seg_at.len(), f.segs.len() + 1);
         assert_eq!(f.unit_at.len(), f.units.len() + 1);
-        assert!(f.seg_at.windows(2).all(|w| w[0] < w[1]));
+        assert!(f.seg_at.windows(2).all(|w| w[0] <= w[1]));
         assert!(f.unit_at.windows(2).all(|w| w[0] <= w[1]));
         let okafor = f
             .segs

@@ -53,6 +53,11 @@ pub(crate) fn scores(w: &Weights, f: &Featurized) -> Vec<[i32; LABELS]> {
     let mut seg_scores = Vec::with_capacity(f.segs.len());
     for k in 0..f.segs.len() {
         let mut s = [0i32; LABELS];
+        if f.seg_at[k] == f.seg_at[k + 1] {
+            // No features (a symbol): never scored.
+            seg_scores.push(s);
+            continue;
+        }
         for &x in &f.seg_feats[f.seg_at[k] as usize..f.seg_at[k + 1] as usize] {
             w.add(x, &mut s);
         }
@@ -61,6 +66,10 @@ pub(crate) fn scores(w: &Weights, f: &Featurized) -> Vec<[i32; LABELS]> {
     let mut out = Vec::with_capacity(f.units.len());
     for (i, u) in f.units.iter().enumerate() {
         let mut s = seg_scores[u.seg as usize];
+        if is_symbol(f, i) {
+            out.push([0i32; LABELS]);
+            continue;
+        }
         for &x in &f.unit_feats[f.unit_at[i] as usize..f.unit_at[i + 1] as usize] {
             w.add(x, &mut s);
         }
@@ -90,7 +99,7 @@ pub(crate) fn tag(w: &Weights, t: &Text, d: &Dicts, rules: &Hits) -> Hits {
     if w.len() == 0 {
         return rules.clone();
     }
-    let f = featurize(t, d, rules);
+    let f = featurize(t, d, rules, false);
     let mut labels: Vec<usize> = scores(w, &f)
         .iter()
         .map(|s| decide(s, w.threshold))
@@ -116,18 +125,26 @@ pub(crate) fn is_symbol(f: &Featurized, i: usize) -> bool {
     matches!(class, units::Class::Sym | units::Class::Newline)
 }
 
-/// A symbol keeps a kind only between two units of that kind (the `-` inside a phone
-/// number, the `:` inside a link); alone it is never a finding.
+/// A symbol is never scored: it takes the kind of its neighbours when both sides have
+/// the same kind (the `-` inside a phone number, the `:` inside a link), else none. A
+/// line break never joins.
 pub(crate) fn bridge_only(f: &Featurized, labels: &mut [usize]) {
     let n = labels.len();
     for i in 0..n {
-        if labels[i] == 0 || !is_symbol(f, i) {
+        if !is_symbol(f, i) {
             continue;
         }
-        let left = (0..i).rev().find(|&j| !is_symbol(f, j)).map(|j| labels[j]);
-        let right = (i + 1..n).find(|&j| !is_symbol(f, j)).map(|j| labels[j]);
-        if left != Some(labels[i]) || right != Some(labels[i]) {
-            labels[i] = 0;
+        labels[i] = 0;
+        let newline = |j: usize| f.segs[f.units[j].seg as usize].class == units::Class::Newline;
+        if newline(i) {
+            continue;
+        }
+        let left = (0..i).rev().find(|&j| !is_symbol(f, j) || newline(j));
+        let right = (i + 1..n).find(|&j| !is_symbol(f, j) || newline(j));
+        if let (Some(l), Some(r)) = (left, right) {
+            if !newline(l) && !newline(r) && labels[l] != 0 && labels[l] == labels[r] {
+                labels[i] = labels[l];
+            }
         }
     }
 }
@@ -188,6 +205,8 @@ mod tests {
         // Public dates and eponyms in a clinical sentence pass; a patient's details do not.
         assert!(!scan("We switched to the Braden scale and Foley catheters on the ward.").hold);
         assert!(scan("Mrs Okonkwo, 94, was admitted on 3 March from Riverside Lodge.").hold);
+        // A kind of facility is not a named one.
+        assert!(!scan("特別養護老人ホームで働いています。").hold);
         // The model decides, but structured identifiers the rules find stay found.
         let s = "Call her daughter on 090-1234-5678.";
         assert!(scan_rules(s).hold && scan(s).hold);

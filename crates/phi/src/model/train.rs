@@ -35,7 +35,7 @@ pub fn prepare(text: &str, gold: &[(usize, usize, Kind)]) -> Prepared {
     let d = dicts();
     let mut rules = Vec::new();
     crate::recognizers::run_all(&t, d, &mut rules);
-    let f = featurize(&t, d, &rules);
+    let f = featurize(&t, d, &rules, true);
     let mut out = Prepared {
         spans: Vec::with_capacity(f.units.len()),
         feats: Vec::with_capacity(f.units.len()),

@@ -24,13 +24,21 @@ impl std::fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
+/// One slot of the open-addressing table: the key and its weights side by side, so a
+/// lookup costs one cache line, not three (the scan is bound by these loads).
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    key: u32,
+    row: [i16; LABELS],
+}
+
 /// A loaded table.
 #[derive(Debug)]
 pub(crate) struct Weights {
-    /// Open-addressing slots: a key (0 = empty) and its row.
-    keys: Vec<u32>,
-    rows: Vec<u32>,
-    weights: Vec<[i16; LABELS]>,
+    /// Open-addressing slots (key 0 = empty).
+    slots: Vec<Slot>,
+    /// Number of features stored.
+    count: usize,
     mask: usize,
     /// Margin (in weight units) a kind must beat "not PHI" by.
     pub threshold: i32,
@@ -51,9 +59,14 @@ impl Weights {
     /// A table with nothing in it (every feature weighs 0).
     pub fn empty() -> Weights {
         Weights {
-            keys: vec![0; 1],
-            rows: vec![0; 1],
-            weights: Vec::new(),
+            slots: vec![
+                Slot {
+                    key: 0,
+                    row: [0; LABELS],
+                };
+                1
+            ],
+            count: 0,
             mask: 0,
             threshold: 0,
         }
@@ -61,7 +74,7 @@ impl Weights {
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.weights.len()
+        self.count
     }
 
     /// Reads a weights file.
@@ -91,9 +104,14 @@ impl Weights {
         }
         let cap = (n * 2).next_power_of_two().max(2);
         let mut w = Weights {
-            keys: vec![0; cap],
-            rows: vec![0; cap],
-            weights: Vec::with_capacity(n),
+            slots: vec![
+                Slot {
+                    key: 0,
+                    row: [0; LABELS],
+                };
+                cap
+            ],
+            count: 0,
             mask: cap - 1,
             threshold,
         };
@@ -112,15 +130,14 @@ impl Weights {
     fn insert(&mut self, key: u32, row: [i16; LABELS]) {
         let mut i = home(key, self.mask);
         loop {
-            if self.keys[i] == 0 {
-                self.keys[i] = key;
-                self.rows[i] = self.weights.len() as u32;
-                self.weights.push(row);
+            let slot = &mut self.slots[i];
+            if slot.key == 0 {
+                *slot = Slot { key, row };
+                self.count += 1;
                 return;
             }
-            if self.keys[i] == key {
-                let r = self.rows[i] as usize;
-                for (a, b) in self.weights[r].iter_mut().zip(row) {
+            if slot.key == key {
+                for (a, b) in slot.row.iter_mut().zip(row) {
                     *a = a.saturating_add(b);
                 }
                 return;
@@ -132,21 +149,20 @@ impl Weights {
     /// Adds the weights of feature `f` to `scores`.
     #[inline]
     pub fn add(&self, f: u32, scores: &mut [i32; LABELS]) {
-        if self.weights.is_empty() {
+        if self.count == 0 {
             return;
         }
         let key = slot_key(f);
         let mut i = home(key, self.mask);
         loop {
-            let k = self.keys[i];
-            if k == key {
-                let row = &self.weights[self.rows[i] as usize];
-                for (s, w) in scores.iter_mut().zip(row) {
+            let slot = &self.slots[i];
+            if slot.key == key {
+                for (s, w) in scores.iter_mut().zip(&slot.row) {
                     *s += *w as i32;
                 }
                 return;
             }
-            if k == 0 {
+            if slot.key == 0 {
                 return;
             }
             i = (i + 1) & self.mask;
