@@ -129,8 +129,8 @@ pub fn train(
     rows.into_iter()
         .map(|(f, r)| {
             let mut avg = [0f32; LABELS];
-            for l in 0..LABELS {
-                avg[l] = (r.w[l] as f64 - r.wa[l] / c) as f32;
+            for ((a, w), wa) in avg.iter_mut().zip(&r.w).zip(&r.wa) {
+                *a = (*w as f64 - wa / c) as f32;
             }
             (f, avg)
         })

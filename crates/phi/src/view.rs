@@ -278,8 +278,8 @@ fn spaced_digits(c: &[char], keep: &mut [bool]) {
         let mut singles = 0;
         let mut spaces = Vec::new();
         while j < n && (c[j].is_ascii_digit() || matches!(c[j], '-' | '.' | '(' | ')')) {
-            let single = j + 1 >= n || c[j + 1] == ' ';
-            if !single && !(j + 1 < n && !c[j + 1].is_ascii_digit() && c[j + 1] != ' ') {
+            // Two digits side by side: not a spaced-out run.
+            if j + 1 < n && c[j + 1].is_ascii_digit() {
                 break;
             }
             singles += c[j].is_ascii_digit() as usize;
@@ -409,9 +409,7 @@ fn spelled_email(out: &mut [char], keep: &mut [bool]) {
         if a < b {
             out[a] = sym;
             keep[a] = true;
-            for x in a + 1..b {
-                keep[x] = false;
-            }
+            keep[a + 1..b].fill(false);
         }
     }
 }

@@ -333,9 +333,7 @@ pub(crate) fn featurize(t: &Text, d: &Dicts, rules: &[Hit], symbols: bool) -> Fe
     // Each hit's surroundings: the words before and after it (punctuation skipped).
     let mut seg_at_char = vec![u32::MAX; t.len() + 1];
     for (k, g) in segs.iter().enumerate() {
-        for c in g.s..g.e {
-            seg_at_char[c] = k as u32;
-        }
+        seg_at_char[g.s..g.e].fill(k as u32);
     }
     let word_before = |pos: usize| -> (u32, u32) {
         let mut found = Vec::with_capacity(2);

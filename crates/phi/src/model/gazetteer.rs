@@ -189,9 +189,7 @@ pub(crate) fn marks(t: &Text, segs: &[Segment]) -> Vec<u16> {
     let n = t.len();
     let mut seg_at = vec![u32::MAX; n];
     for (k, s) in segs.iter().enumerate() {
-        for c in s.s..s.e {
-            seg_at[c] = k as u32;
-        }
+        seg_at[s.s..s.e].fill(k as u32);
     }
     let mut buf = String::with_capacity(48);
     for i in 0..n {

@@ -130,22 +130,35 @@ pub(crate) fn is_symbol(f: &Featurized, i: usize) -> bool {
 /// line break never joins.
 pub(crate) fn bridge_only(f: &Featurized, labels: &mut [usize]) {
     let n = labels.len();
+    let newline = |j: usize| f.segs[f.units[j].seg as usize].class == units::Class::Newline;
+    // The label of the nearest unit on each side that is a word or a line break
+    // (linear: one pass each way, however long a run of symbols is).
+    let mut left = vec![None; n];
+    let mut last: Option<usize> = None;
     for i in 0..n {
+        left[i] = last;
         if !is_symbol(f, i) {
+            last = Some(labels[i]);
+        } else if newline(i) {
+            last = Some(0);
+        }
+    }
+    let mut next: Option<usize> = None;
+    for i in (0..n).rev() {
+        let right = next;
+        if !is_symbol(f, i) {
+            next = Some(labels[i]);
             continue;
         }
-        labels[i] = 0;
-        let newline = |j: usize| f.segs[f.units[j].seg as usize].class == units::Class::Newline;
         if newline(i) {
+            next = Some(0);
+            labels[i] = 0;
             continue;
         }
-        let left = (0..i).rev().find(|&j| !is_symbol(f, j) || newline(j));
-        let right = (i + 1..n).find(|&j| !is_symbol(f, j) || newline(j));
-        if let (Some(l), Some(r)) = (left, right) {
-            if !newline(l) && !newline(r) && labels[l] != 0 && labels[l] == labels[r] {
-                labels[i] = labels[l];
-            }
-        }
+        labels[i] = match (left[i], right) {
+            (Some(l), Some(r)) if l != 0 && l == r => l,
+            _ => 0,
+        };
     }
 }
 
