@@ -17,10 +17,11 @@ pub fn Highlighted(text: String, findings: Vec<Finding>) -> impl IntoView {
             Span::Found { text, kind, replacement, why } => {
                 let label = i.tr(&format!("phi.{kind}"));
                 let why = if i.is_ja() { why.1 } else { why.0 };
+                // The reason rides on the mark and the tag (hover, long-press, screen
+                // readers), so the held text itself reads exactly as written.
                 view! {
-                    <mark data-kind=kind.clone() title=format!("{label} → {replacement}")>{text}</mark>
-                    <span class="kind-tag" title=why>{label}</span>
-                    <span class="why">{format!("（{why}）")}</span>
+                    <mark data-kind=kind.clone() title=format!("{label} → {replacement}: {why}")>{text}</mark>
+                    <span class="kind-tag" title=why aria-label=format!("{label}: {why}")>{label.clone()}</span>
                 }.into_any()
             }
         }).collect_view()}</div>
