@@ -108,10 +108,21 @@ pub(crate) fn tag(w: &Weights, t: &Text, d: &Dicts, rules: &Hits) -> Hits {
     let mut hits = spans(&f, &labels);
     // Where a rule of the same kind agrees, its name says better why (the explanation
     // shown to authors and moderators comes from it).
+    // Both in text order, so one pass (a search per hit was quadratic on a post of
+    // thousands of names).
+    let mut by_start: Vec<&crate::hits::Hit> = rules.iter().collect();
+    by_start.sort_by_key(|r| r.s);
+    // The longest rule span seen so far bounds how far back an overlap can start.
+    let longest = rules.iter().map(|r| r.e - r.s).max().unwrap_or(0);
+    let mut from = 0;
     for h in &mut hits {
-        if let Some(r) = rules
+        while from < by_start.len() && by_start[from].s + longest < h.s {
+            from += 1;
+        }
+        if let Some(r) = by_start[from..]
             .iter()
-            .find(|r| r.kind == h.kind && r.s < h.e && h.s < r.e)
+            .take_while(|r| r.s < h.e)
+            .find(|r| r.kind == h.kind && h.s < r.e)
         {
             h.rule = r.rule;
         }
