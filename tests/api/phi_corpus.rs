@@ -32,9 +32,15 @@ fn scan_corpus(lang: Option<&str>) -> (tempfile::TempDir, PathBuf, PathBuf) {
         "corpus split for {lang:?} has {} posts",
         lines.len()
     );
+    scan_lines(&lines)
+}
+
+/// Writes `lines` as the gold file and scans them as `rounds scan` does: (dir, gold, out).
+fn scan_lines<S: AsRef<str>>(lines: &[S]) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().expect("tmp");
     let gold = dir.path().join("gold.jsonl");
-    std::fs::write(&gold, lines.join("\n") + "\n").expect("write gold");
+    let text: String = lines.iter().map(|l| format!("{}\n", l.as_ref())).collect();
+    std::fs::write(&gold, text).expect("write gold");
     let out = dir.path().join("out.jsonl");
     let detector = phi::Detector::new(phi::SiteLists::default());
     let input = std::io::BufReader::new(std::fs::File::open(&gold).expect("open"));
@@ -45,15 +51,7 @@ fn scan_corpus(lang: Option<&str>) -> (tempfile::TempDir, PathBuf, PathBuf) {
 }
 
 fn score(gold: &PathBuf, out: &PathBuf) -> (bool, String) {
-    let res = Command::new("python3")
-        .arg(shared_phi().join("score.py"))
-        .arg(gold)
-        .arg(out)
-        .args(["--min-recall", "0.98", "--max-false-hold", "0.05"])
-        .output()
-        .expect("python3 runs the scorer");
-    let text = String::from_utf8_lossy(&res.stdout).to_string();
-    (res.status.success(), text)
+    score_with(gold, out, "0.98", "0.05")
 }
 
 #[test]
@@ -123,15 +121,7 @@ fn natural_validation(lang: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
         "{lang} validation has {} posts",
         lines.len()
     );
-    let dir = tempfile::tempdir().expect("tmp");
-    let gold = dir.path().join("gold.jsonl");
-    std::fs::write(&gold, lines.join("\n") + "\n").expect("write gold");
-    let out = dir.path().join("out.jsonl");
-    let detector = phi::Detector::new(phi::SiteLists::default());
-    let input = std::io::BufReader::new(std::fs::File::open(&gold).expect("open"));
-    let output = std::fs::File::create(&out).expect("create");
-    server::scan::run(input, output, &detector).expect("scan");
-    (dir, gold, out)
+    scan_lines(&lines)
 }
 
 fn score_with(gold: &PathBuf, out: &PathBuf, recall: &str, false_hold: &str) -> (bool, String) {
