@@ -187,7 +187,13 @@ pub(crate) fn featurize(t: &Text, d: &Dicts, rules: &[Hit], symbols: bool) -> Fe
     let shapes: Vec<u32> = segs.iter().map(|g| shape(t, g)).collect();
     let flags: Vec<u8> = segs.iter().map(|g| en_flags(t, d, g)).collect();
     let ctx = context(t, &segs);
-    let gaz = gazetteer::marks(t, &segs);
+    // Which segment each character belongs to (u32::MAX: none), shared by the word
+    // lists and the rules' surroundings below.
+    let mut seg_at_char = vec![u32::MAX; t.len() + 1];
+    for (k, g) in segs.iter().enumerate() {
+        seg_at_char[g.s..g.e].fill(k as u32);
+    }
+    let gaz = gazetteer::marks(t, &segs, &seg_at_char);
     // What the whole post is about: how many patient and family cues, and whether it
     // speaks of public events or of staff.
     let patient_cues = gaz.iter().filter(|m| **m & PATIENT_CUE != 0).count().min(3) as u32;
@@ -331,10 +337,6 @@ pub(crate) fn featurize(t: &Text, d: &Dicts, rules: &[Hit], symbols: bool) -> Fe
     let mut sorted: Vec<&Hit> = rules.iter().collect();
     sorted.sort_by_key(|h| (h.s, h.e));
     // Each hit's surroundings: the words before and after it (punctuation skipped).
-    let mut seg_at_char = vec![u32::MAX; t.len() + 1];
-    for (k, g) in segs.iter().enumerate() {
-        seg_at_char[g.s..g.e].fill(k as u32);
-    }
     let word_before = |pos: usize| -> (u32, u32) {
         let mut found = Vec::with_capacity(2);
         let mut c = pos;

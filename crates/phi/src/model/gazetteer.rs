@@ -141,7 +141,8 @@ impl Gazetteer {
 
 /// For every segment, the bits of the list entries it is part of: Latin phrases of up
 /// to four words starting at a word, and CJK entries found anywhere in the text.
-pub(crate) fn marks(t: &Text, segs: &[Segment]) -> Vec<u16> {
+/// `seg_at[c]` is the segment of character `c` (`u32::MAX`: none).
+pub(crate) fn marks(t: &Text, segs: &[Segment], seg_at: &[u32]) -> Vec<u16> {
     let g = gazetteer();
     let mut out = vec![0u16; segs.len()];
     // Latin: phrases of consecutive words (punctuation between them ends a phrase
@@ -187,10 +188,6 @@ pub(crate) fn marks(t: &Text, segs: &[Segment]) -> Vec<u16> {
     }
     // CJK: every entry occurring in the text (bounded length).
     let n = t.len();
-    let mut seg_at = vec![u32::MAX; n];
-    for (k, s) in segs.iter().enumerate() {
-        seg_at[s.s..s.e].fill(k as u32);
-    }
     let mut buf = String::with_capacity(48);
     for i in 0..n {
         let c = t.c[i];
@@ -221,7 +218,11 @@ mod tests {
     fn lists_mark_their_words_in_both_scripts() {
         let t = Text::new("Foley catheter; John Doe; 橋本病の患者さん");
         let segs = segments(&t);
-        let m = marks(&t, &segs);
+        let mut seg_at = vec![u32::MAX; t.len()];
+        for (k, g) in segs.iter().enumerate() {
+            seg_at[g.s..g.e].fill(k as u32);
+        }
+        let m = marks(&t, &segs, &seg_at);
         let at = |w: &str| m[segs.iter().position(|g| t.string(g.s, g.e) == w).unwrap()];
         assert_ne!(at("Foley") & EPONYM, 0);
         assert_ne!(at("Doe") & PLACEHOLDER, 0);
