@@ -17,4 +17,5 @@ mod search;
 mod search_ops;
 mod security;
 mod storage;
+mod teaching;
 mod verification;

@@ -84,13 +84,38 @@ pub fn Composer(
             }
         });
     });
+    // Members are not patients: names around the findings that are members' display
+    // names (asked of the server once each) become context, as on the server.
+    let members = RwSignal::new(Vec::<String>::new());
     let findings = Memo::new(move |_| {
         if !mounted.get() {
             return Vec::new();
         }
         // Building a detector only folds the site's few terms; the dictionaries are shared.
-        let detector = Detector::new(lists.get().unwrap_or_default());
+        let mut l = lists.get().unwrap_or_default();
+        l.members = members.get();
+        let detector = Detector::new(l);
         body.with(|b| domain::screening::scan_body(&detector, b))
+    });
+    let asked = StoredValue::new(std::collections::HashSet::<String>::new());
+    Effect::new(move |_| {
+        let found = findings.get();
+        let fresh: Vec<String> = body
+            .with_untracked(|b| domain::colleagues::candidates(b, &found))
+            .into_iter()
+            .filter(|c| !asked.with_value(|a| a.contains(c)))
+            .collect();
+        if fresh.is_empty() {
+            return;
+        }
+        asked.update_value(|a| a.extend(fresh.iter().cloned()));
+        leptos::task::spawn_local(async move {
+            if let Ok(names) = crate::server_fns::member_names(fresh).await {
+                if !names.is_empty() {
+                    members.update(|m| m.extend(names));
+                }
+            }
+        });
     });
     let body_id = "compose-body";
     let err_id = "compose-body-error";

@@ -7,6 +7,7 @@ pub mod fields;
 mod header;
 mod highlight;
 mod search;
+mod verdicts;
 
 pub use claim::ClaimBox;
 pub use composer::{Composer, ComposerInit};
@@ -14,6 +15,7 @@ pub use fields::{CsrfField, Field, FormError, ProfessionSelect, TextArea};
 pub use header::Header;
 pub use highlight::{Highlighted, Pager};
 pub use search::{encode_query_value, Marked, SearchForm};
+pub use verdicts::FindingVerdicts;
 
 use leptos::prelude::*;
 use leptos_meta::Title;

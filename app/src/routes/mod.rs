@@ -2,6 +2,7 @@
 
 mod account;
 mod admin;
+mod detector_record;
 mod forum;
 mod home;
 mod moderation;

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    ClaimBox, Composer, ComposerInit, CsrfField, FormError, Highlighted, LoadError,
+    ClaimBox, Composer, ComposerInit, CsrfField, FindingVerdicts, FormError, Highlighted, LoadError,
 };
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
@@ -155,6 +155,7 @@ fn HeldDecision(h: HeldItem) -> impl IntoView {
         <Highlighted text=r.body_md.clone() findings=r.findings.body.clone()/>
         {(h.waiting && !h.own).then(|| view! { <ClaimBox kind="held" id claim=h.claim.clone() back=format!("/mod/held/{id}")/> })}
         {can_act.then(|| view! {
+            <FindingVerdicts id revision=r.clone() marks=h.not_phi.clone()/>
             <section class="card decisions">
                 <FormError form="held"/>
                 {decision_form("approve", "held.approve", "button")}

@@ -185,5 +185,6 @@ pub fn SiteListsPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <super::detector_record::DetectorRecordSection/>
     }
 }

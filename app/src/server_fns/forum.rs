@@ -205,6 +205,20 @@ pub async fn composer_lists() -> Result<SiteLists, PageError> {
     Ok(services()?.store.site_lists().await?)
 }
 
+/// Which of the composer's candidate names (from `domain::colleagues`) are members'
+/// display names: a colleague addressed by name is not a patient. At most 64 are
+/// looked up; names only, which verified members see on every post anyway.
+#[server(endpoint = "member_names")]
+pub async fn member_names(candidates: Vec<String>) -> Result<Vec<String>, PageError> {
+    let _: Verified = viewer()?;
+    let asked: Vec<String> = candidates
+        .into_iter()
+        .take(domain::colleagues::MAX_CANDIDATES)
+        .filter(|c| c.chars().count() <= 100)
+        .collect();
+    Ok(services()?.store.member_names(&asked).await?)
+}
+
 /// The viewer's notifications.
 #[server(input = GetUrl, endpoint = "my_notifications")]
 pub async fn my_notifications() -> Result<Vec<NotificationView>, PageError> {

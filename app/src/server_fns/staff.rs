@@ -71,6 +71,7 @@ pub async fn load_held(id: i64) -> Result<HeldItem, PageError> {
         own: rev.author_id == moderator.id(),
         waiting: rev.waiting,
         claim: claim_state(&s, domain::vocab::QueueKind::Held, id, moderator.id()).await?,
+        not_phi: s.store.not_phi_marks(id).await?,
     })
 }
 
@@ -100,6 +101,13 @@ pub async fn load_report(id: i64) -> Result<ReportItem, PageError> {
 pub async fn admin_site_lists() -> Result<SiteLists, PageError> {
     let _: Admin = viewer()?;
     Ok(services()?.store.site_lists().await?)
+}
+
+/// The detector's record from moderators' decisions, per kind and language (admins).
+#[server(input = GetUrl, endpoint = "admin_detector_record")]
+pub async fn admin_detector_record() -> Result<domain::models::DetectorRecord, PageError> {
+    let _: Admin = viewer()?;
+    Ok(services()?.store.detector_record().await?)
 }
 
 /// Every category, archived ones too (admins).

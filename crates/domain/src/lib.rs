@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
+pub mod colleagues;
 pub mod fields;
 pub mod i18n;
 #[cfg(feature = "markdown")]

@@ -3,6 +3,7 @@
 //! shape the store accepts, so nothing reaches the database unscreened. (Rendering is
 //! server-side: [`screen`] needs the `markdown` feature.)
 
+use crate::i18n::Lang;
 use crate::models::FieldFindings;
 
 /// A version of a post, rendered and screened, ready to store.
@@ -26,6 +27,27 @@ pub struct Draft {
     pub held: bool,
     /// The author already chose to send it to moderators as it is.
     pub review_requested: bool,
+    /// The language it is written in (the detector's record counts per language).
+    pub lang: Lang,
+}
+
+/// The language a post is written in, for the detector's record: Japanese when at
+/// least one letter in ten is kana or kanji (a Japanese post quotes English terms
+/// freely; an English post rarely has any Japanese), otherwise English.
+pub fn language(text: &str) -> Lang {
+    let (mut letters, mut japanese) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff66}'..='\u{ff9f}')
+        {
+            japanese += 1;
+        }
+    }
+    if japanese * 10 >= letters.max(1) {
+        Lang::Ja
+    } else {
+        Lang::En
+    }
 }
 
 /// Renders and scans a validated post by `editor_id` with `detector` (built with the
@@ -51,7 +73,13 @@ pub fn screen(detector: &phi::Detector, editor_id: i64, post: &crate::fields::Ne
         body: scan_body(detector, &body),
     };
     let rendered = markdown::render(&body);
+    let lang = language(&format!(
+        "{} {}",
+        title.as_deref().unwrap_or(""),
+        rendered.text
+    ));
     Draft {
+        lang,
         editor_id,
         title,
         tags,
@@ -92,6 +120,23 @@ pub fn scan_body(detector: &phi::Detector, source: &str) -> Vec<phi::Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+
+    #[test]
+    fn a_post_is_japanese_when_one_letter_in_ten_is_japanese() {
+        assert_eq!(language("Seen today: a 93F with CHF."), Lang::En);
+        assert_eq!(language("今日のCHFの方、BNP 1200でした。"), Lang::Ja);
+        assert_eq!(language("ＳｐＯ２ 90%、酸素2L開始"), Lang::Ja);
+        assert_eq!(language(""), Lang::En);
+        assert_eq!(
+            language("Discussed the 長谷川式 score at length with the whole team today."),
+            Lang::En
+        );
+    }
 }
 
 #[cfg(all(test, feature = "cmark"))]

@@ -191,6 +191,10 @@ stored! {
         SiteListAdd = "site_list.add",
         /// A site-list term removed.
         SiteListRemove = "site_list.remove",
+        /// A moderator marked a finding of a held post "not patient data".
+        FindingNotPhi = "finding.not_phi",
+        /// A moderator took back a "not patient data" mark.
+        FindingNotPhiUndo = "finding.not_phi_undo",
         /// Categories.
         CategoryCreate = "category.create",
         /// Categories.

@@ -4,6 +4,7 @@
 //! finding stores it held. Notifications about a post are written only in the
 //! transaction that first publishes it, so held text never reaches another member.
 
+use domain::colleagues;
 use domain::fields::{NewPost, PostForm};
 use domain::markdown;
 use domain::screening::{screen, Draft};
@@ -14,17 +15,32 @@ use store::{Store, Stored, Tx};
 
 use crate::error::AppError;
 
-/// The detector with the site's lists as they are now (cheap to build, and always
-/// current on every node).
-pub async fn detector(store: &Store) -> Result<Detector, AppError> {
-    Ok(Detector::new(store.site_lists().await?))
-}
-
 /// Validates a submitted post (one message per bad field) and screens it into a
-/// draft by `editor_id`.
+/// draft by `editor_id`. Members are not patients: when names were found, the words
+/// around them that are members' display names are looked up, and the post is
+/// screened again with those names as context.
 pub async fn prepare(store: &Store, editor_id: i64, form: &PostForm) -> Result<Draft, AppError> {
     let post = NewPost::try_from(form)?;
-    Ok(screen(&detector(store).await?, editor_id, &post))
+    let mut lists = store.site_lists().await?;
+    let draft = screen(&Detector::new(lists.clone()), editor_id, &post);
+    let mut names = Vec::new();
+    let title = draft.title.as_deref().unwrap_or("");
+    let tags = draft.tags.as_ref().map(|t| t.join(" ")).unwrap_or_default();
+    for (text, found) in [
+        (title, &draft.findings.title),
+        (tags.as_str(), &draft.findings.tags),
+        (draft.body_md.as_str(), &draft.findings.body),
+    ] {
+        names.extend(colleagues::candidates(text, found));
+    }
+    if names.is_empty() {
+        return Ok(draft);
+    }
+    lists.members = store.member_names(&names).await?;
+    if lists.members.is_empty() {
+        return Ok(draft);
+    }
+    Ok(screen(&Detector::new(lists), editor_id, &post))
 }
 
 /// In the transaction that first publishes a post: tell the thread's author about a

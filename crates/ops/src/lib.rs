@@ -19,6 +19,7 @@ pub mod passwords;
 pub mod posting;
 pub mod services;
 pub mod staff;
+pub mod teaching;
 
 pub use error::AppError;
 pub use search::SearchIndex;

@@ -191,6 +191,10 @@ pub async fn report(
     let report_id = tx
         .create_report(post_id, reporter.id(), reason, note)
         .await?;
+    if reason == ReportReason::PatientData {
+        // The detector's record counts it as a miss (language only, no text).
+        tx.record_miss(report_id, post_id).await?;
+    }
     if reason == ReportReason::PatientData && !post.hidden {
         // Patient data must not stay readable while it waits for a moderator: hidden
         // from everyone but its author and moderators (and from search) at once.

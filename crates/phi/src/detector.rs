@@ -41,6 +41,12 @@ pub struct SiteLists {
     pub always_hold: Vec<String>,
     /// Terms that suppress any finding lying inside an occurrence (a drug brand taken for a name).
     pub never_hold: Vec<String>,
+    /// Display names of the site's members that occur in the text: a colleague
+    /// addressed or mentioned by name (`Nurse Kimura`, `@Nurse_Kimura`) is not a
+    /// patient, so a name finding inside an occurrence is dropped. Only a member's whole
+    /// display name counts: a bare surname a member happens to share may be a patient's.
+    #[serde(default)]
+    pub members: Vec<String>,
 }
 
 /// A configured detector.  Cheap to build: the dictionaries and the model are shared
@@ -49,6 +55,7 @@ pub struct SiteLists {
 pub struct Detector {
     always: Vec<Vec<char>>,
     never: Vec<Vec<char>>,
+    members: Vec<Vec<char>>,
     /// A model other than the embedded one (the trainer evaluates candidates with it).
     model: Option<Arc<Weights>>,
 }
@@ -73,6 +80,14 @@ impl Detector {
         Detector {
             always: conv(&lists.always_hold),
             never: conv(&lists.never_hold),
+            // `@Nurse_Kimura` is how a name with spaces is mentioned.
+            members: conv(
+                &lists
+                    .members
+                    .iter()
+                    .flat_map(|m| [m.clone(), format!("@{}", m.trim().replace(' ', "_"))])
+                    .collect::<Vec<_>>(),
+            ),
             model: None,
         }
     }
@@ -157,6 +172,16 @@ impl Detector {
                 .flat_map(|term| occurrences(&t, term))
                 .collect();
             hits.retain(|h| !spans.iter().any(|&(s, e)| s <= h.s && h.e <= e));
+        }
+        if !self.members.is_empty() {
+            let spans: Vec<(usize, usize)> = self
+                .members
+                .iter()
+                .flat_map(|name| occurrences(&t, name))
+                .collect();
+            hits.retain(|h| {
+                h.kind != Kind::Name || !spans.iter().any(|&(s, e)| s <= h.s && h.e <= e)
+            });
         }
         let hits = resolve(hits);
         let b = if hits.is_empty() {
@@ -289,10 +314,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn members_addressed_by_their_whole_name_are_not_patients() {
+        let text = "Kenji Okafor said she fell again; Mrs. Okafor, 93, is stable. cc @Nurse_Kimura";
+        let plain = Detector::new(SiteLists::default()).scan(text);
+        let names = |s: &Scan| -> Vec<String> {
+            s.findings
+                .iter()
+                .filter(|f| f.kind == Kind::Name)
+                .map(|f| text[f.start..f.end].to_string())
+                .collect()
+        };
+        assert!(
+            names(&plain).iter().any(|n| n.contains("Kenji")),
+            "{plain:?}"
+        );
+        let d = Detector::new(SiteLists {
+            members: vec!["Nurse Kimura".into(), "Kenji Okafor".into()],
+            ..SiteLists::default()
+        });
+        let s = d.scan(text);
+        let found = names(&s);
+        assert!(
+            !found
+                .iter()
+                .any(|n| n.contains("Kenji") || n.contains("Kimura")),
+            "{found:?}"
+        );
+        // The patient who shares the member's surname is still held.
+        assert!(found.iter().any(|n| n == "Okafor"), "{found:?}");
+        assert!(d.scan("木村さんのお母様、93歳").hold);
+    }
+
+    #[test]
     fn site_lists() {
         let d = Detector::new(SiteLists {
             always_hold: vec!["Lakeside Rehab".into(), "みなと苑".into()],
             never_hold: vec!["Mr. Clean".into()],
+            ..SiteLists::default()
         });
         let s = d.scan("Seen at lakeside rehab yesterday.");
         assert!(s.hold && s.findings[0].kind == Kind::Facility);
@@ -333,6 +391,7 @@ mod tests {
         let d = Detector::new(SiteLists {
             always_hold: vec!["ＡＢＣ Rehab".into()],
             never_hold: vec![],
+            ..SiteLists::default()
         });
         assert!(d.scan("moved to abc rehab").hold);
         assert!(!d.scan("moved to abcrehab").hold);

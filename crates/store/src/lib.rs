@@ -14,6 +14,7 @@ mod audit;
 pub mod backend;
 mod categories;
 mod counts;
+mod detector_record;
 mod error;
 mod moderation;
 pub mod notify;

@@ -52,7 +52,11 @@ async fn insert_revision(
     .bind(t)
     .fetch_one(&mut *conn)
     .await?;
-    row.try_get("id")
+    let id = row.try_get("id")?;
+    if d.held {
+        crate::detector_record::record_held(conn, id, d).await?;
+    }
+    Ok(id)
 }
 
 /// Makes `revision_id` the live version of its post: copies its text to the post,

@@ -48,6 +48,7 @@ pub fn routes() -> Router<AppState> {
         .route("/notifications", post(forum::notifications_read))
         .route("/mod/claim", post(moderation::claim))
         .route("/mod/held/{id}", post(moderation::held))
+        .route("/mod/held/{id}/finding", post(moderation::finding))
         .route("/mod/report/{id}", post(moderation::report))
         .route("/mod/thread/{id}", post(moderation::thread))
         .route("/mod/post/{id}", post(moderation::post))

@@ -5,9 +5,11 @@
 
 use axum::extract::{Path, Request};
 use axum::response::Response;
+use domain::models::{FindingField, FindingRef};
 use domain::vocab::{QueueKind, ReportDecision, ThreadFlag};
 use ops::access::Moderator;
 use ops::moderation::{self, Decided, HeldDecision};
+use ops::teaching::{self, Verdict};
 use ops::AppError;
 
 use super::{finish, notice, read_or_render, safe_return, St};
@@ -76,6 +78,45 @@ pub async fn held(actor: Moderator, state: St, Path(id): Path<i64>, req: Request
         "held"
     };
     finish(&state, sub, form, out).await
+}
+
+/// POST /mod/held/{id}/finding: mark one finding (`field`, `position`) "not patient
+/// data" (`verdict` = `not_phi`, or `never` to add its text to the never-hold list
+/// too), or take the mark back (`undo`). Back to the held post either way.
+pub async fn finding(actor: Moderator, state: St, Path(id): Path<i64>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        let field = FindingField::parse(sub.form.get("field")).ok_or(AppError::BadRequest)?;
+        let position = sub
+            .form
+            .get("position")
+            .parse::<usize>()
+            .map_err(|_| AppError::BadRequest)?;
+        let verdict = match sub.form.get("verdict") {
+            "not_phi" => Verdict::NotPhi { never: false },
+            "never" => Verdict::NotPhi { never: true },
+            "undo" => Verdict::Undo,
+            _ => return Err(AppError::BadRequest),
+        };
+        let back = format!("/mod/held/{id}");
+        let finding = FindingRef { field, position };
+        match teaching::judge_finding(&state.services, &actor, id, finding, verdict).await? {
+            Decided::Done => {
+                let key = match verdict {
+                    Verdict::NotPhi { never: true } => "notice.finding_never",
+                    Verdict::NotPhi { never: false } => "notice.finding_not_phi",
+                    Verdict::Undo => "notice.finding_undone",
+                };
+                Ok(notice(&state, &format!("{back}#findings"), key))
+            }
+            other => Ok(not_applied(&state, other, &back)),
+        }
+    }
+    .await;
+    finish(&state, sub, "held", out).await
 }
 
 /// POST /mod/report/{id}: dismiss the report, hide the post, or remove it.

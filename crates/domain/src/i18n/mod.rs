@@ -3,6 +3,7 @@
 //! `rounds_lang` cookie (the header switcher), else `Accept-Language`, else the
 //! operator's default.
 
+mod detector_messages;
 mod forum_messages;
 mod messages;
 mod search_messages;
@@ -84,16 +85,18 @@ impl Lang {
     }
 }
 
+/// Every message table, one after another.
+fn all_messages() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+    MESSAGES
+        .iter()
+        .chain(forum_messages::FORUM_MESSAGES)
+        .chain(search_messages::SEARCH_MESSAGES)
+        .chain(detector_messages::DETECTOR_MESSAGES)
+}
+
 fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
     static TABLE: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        MESSAGES
-            .iter()
-            .chain(forum_messages::FORUM_MESSAGES)
-            .chain(search_messages::SEARCH_MESSAGES)
-            .map(|(k, en, ja)| (*k, (*en, *ja)))
-            .collect()
-    })
+    TABLE.get_or_init(|| all_messages().map(|(k, en, ja)| (*k, (*en, *ja))).collect())
 }
 
 /// The label of a kind of identifiable data (`phi.NAME`, …): the detector names its
@@ -160,11 +163,7 @@ mod tests {
     #[test]
     fn every_message_has_both_languages_and_unique_keys() {
         let mut seen = std::collections::HashSet::new();
-        for (k, en, ja) in MESSAGES
-            .iter()
-            .chain(forum_messages::FORUM_MESSAGES)
-            .chain(search_messages::SEARCH_MESSAGES)
-        {
+        for (k, en, ja) in all_messages() {
             assert!(seen.insert(*k), "duplicate key {k}");
             assert!(!en.trim().is_empty(), "{k} lacks English");
             assert!(!ja.trim().is_empty(), "{k} lacks Japanese");

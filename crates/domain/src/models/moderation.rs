@@ -80,6 +80,9 @@ pub struct HeldItem {
     pub waiting: bool,
     /// Claim.
     pub claim: ClaimState,
+    /// Findings a moderator has marked "not patient data".
+    #[serde(default)]
+    pub not_phi: Vec<super::FindingRef>,
 }
 
 /// A report opened by a moderator.
