@@ -118,14 +118,14 @@ pub fn load(p: &Paths) -> Result<Split, String> {
         train.push(set(&format!("natural_{f}.train"), learn, 3));
         validation.push(set(&format!("natural_{f}.val"), measure, 1));
     }
-    for f in ["en_a", "ja_a", "en_c", "ja_c", "mixed_c"] {
+    for f in ["en_a", "ja_a", "en_c", "ja_c", "mixed_c", "en_d", "ja_d"] {
         train.push(set(
             &format!("written_{f}"),
             read(&p.corpus.join(format!("written/{f}.jsonl")))?,
             3,
         ));
     }
-    for f in ["en_b", "ja_b"] {
+    for f in ["en_b", "ja_b", "en_e", "ja_e"] {
         validation.push(set(
             &format!("written_{f}"),
             read(&p.corpus.join(format!("written/{f}.jsonl")))?,

@@ -12,6 +12,7 @@
 pub(crate) mod context;
 pub(crate) mod features;
 pub(crate) mod gazetteer;
+mod measures;
 pub(crate) mod units;
 pub(crate) mod weights;
 
@@ -127,6 +128,7 @@ pub(crate) fn tag(w: &Weights, t: &Text, d: &Dicts, rules: &Hits) -> Hits {
             h.rule = r.rule;
         }
     }
+    hits.retain(|h| !measures::is_quantity(t, h));
     hits
 }
 
