@@ -231,19 +231,18 @@ async fn a_colleague_addressed_by_display_name_is_not_held() {
     colleague.member("k@example.jp", "Kenji Okafor").await;
     let res = author.post_thread("Thanks again", thanks).await;
     assert!(location(&res).starts_with("/t/"), "{}", location(&res));
-    // The composer asks the same question of the server.
-    let res = author
-        .post_form(
-            "/api/member_names",
-            &[
-                ("candidates[0]", "Kenji"),
-                ("candidates[1]", "Kenji Okafor"),
-            ],
-        )
-        .await;
+    // The composer gets the members' names with the site's lists, so its live check
+    // decides the same way without sending anything that is typed.
+    let res = author.get("/api/composer_lists").await;
     assert_eq!(res.status().as_u16(), 200);
-    let names: Vec<String> = res.json().await.unwrap();
-    assert_eq!(names, vec!["Kenji Okafor".to_string()]);
+    let lists: phi::SiteLists = res.json().await.unwrap();
+    assert!(
+        lists.members.iter().any(|m| m == "Kenji Okafor"),
+        "{:?}",
+        lists.members
+    );
+    let d = phi::Detector::new(lists);
+    assert!(!d.scan(thanks).hold, "the composer's detector agrees");
     // A patient who shares only the member's surname is still held.
     let res = author
         .post_thread("Falls", "Mrs. Okafor fell again last night.")

@@ -6,7 +6,7 @@
 //   approves the post; the word is listed under Detector lists and the detector's
 //   record counts the decision (no post text on that page); the next post with the
 //   word is published at once, and with JS on the composer's live check no longer
-//   warns about it. A colleague thanked by their display name is not held either:
+//   warns about it (nor, for a name in the title, does it stay silent). A colleague thanked by their display name is not held either:
 //   the composer asks the server which names are members' (JS on) and the server
 //   decides the same way on submit (JS on and off).
 
@@ -106,6 +106,16 @@ for (const run of RUNS) {
         const { ctx: colleagueCtx } = await h.verifiedMember(browser, app, adminPage, colleague, { js: run.js });
         contexts.push(colleagueCtx);
         const problems = h.watchPage(page);
+
+        // With JS on, the live check screens the title as the server does.
+        if (run.js) {
+          await page.goto('/new');
+          await h.waitForComposer(page);
+          await page.fill('input[name=title]', 'Mrs. Eleanor Whitfield keeps falling');
+          const inTitle = page.locator('div.live-check li.in-field');
+          await assert.doesNotReject(inTitle.first().waitFor({ timeout: 10_000 }), 'a name in the title is warned about');
+          assert.match(await inTitle.first().textContent(), /Whitfield/);
+        }
 
         // Held for the word alone.
         const body = `The ${run.term} protocol worked well on our unit.`;

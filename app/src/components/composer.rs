@@ -7,11 +7,12 @@
 use leptos::prelude::*;
 
 use super::fields::echoed;
+use super::live_check::{FieldFinding, LiveCheck};
 use super::{CsrfField, Field, FormError};
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
-use domain::models::{spans, Category, Span};
-use phi::{Detector, Finding, SiteLists};
+use domain::models::Category;
+use phi::{Detector, SiteLists};
 
 /// What the composer starts with.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -24,15 +25,6 @@ pub struct ComposerInit {
     pub body: String,
     /// Category slug (new threads).
     pub category: String,
-}
-
-/// Replaces the byte range of one finding, if it still matches the text.
-fn replace_one(text: &str, f: &Finding) -> String {
-    if f.end <= text.len() && text.is_char_boundary(f.start) && text.is_char_boundary(f.end) {
-        format!("{}{}{}", &text[..f.start], f.replacement, &text[f.end..])
-    } else {
-        text.to_string()
-    }
 }
 
 /// The composer form.
@@ -67,6 +59,9 @@ pub fn Composer(
     let (echo_body, body_err) = echoed("compose", "body");
     let (echo_cat, cat_err) = echoed("compose", "category");
     let initial_body = echo_body.unwrap_or(init.body.clone());
+    // Title and tags are screened too (the server does): their text follows the inputs.
+    let title = RwSignal::new(echoed("compose", "title").0.unwrap_or(init.title.clone()));
+    let tags = RwSignal::new(echoed("compose", "tags").0.unwrap_or(init.tags.clone()));
     let body = RwSignal::new(initial_body.clone());
     let category = echo_cat.unwrap_or(init.category.clone());
     let (cat_bad, body_bad) = (cat_err.is_some(), body_err.is_some());
@@ -84,38 +79,31 @@ pub fn Composer(
             }
         });
     });
-    // Members are not patients: names around the findings that are members' display
-    // names (asked of the server once each) become context, as on the server.
-    let members = RwSignal::new(Vec::<String>::new());
     let findings = Memo::new(move |_| {
         if !mounted.get() {
             return Vec::new();
         }
         // Building a detector only folds the site's few terms; the dictionaries are shared.
-        let mut l = lists.get().unwrap_or_default();
-        l.members = members.get();
-        let detector = Detector::new(l);
+        // The lists carry the members' display names: a colleague named is not held.
+        let detector = Detector::new(lists.get().unwrap_or_default());
         body.with(|b| domain::screening::scan_body(&detector, b))
     });
-    let asked = StoredValue::new(std::collections::HashSet::<String>::new());
-    Effect::new(move |_| {
-        let found = findings.get();
-        let fresh: Vec<String> = body
-            .with_untracked(|b| domain::colleagues::candidates(b, &found))
-            .into_iter()
-            .filter(|c| !asked.with_value(|a| a.contains(c)))
-            .collect();
-        if fresh.is_empty() {
-            return;
+    let others = Memo::new(move |_| {
+        if !mounted.get() || !opening {
+            return Vec::new();
         }
-        asked.update_value(|a| a.extend(fresh.iter().cloned()));
-        leptos::task::spawn_local(async move {
-            if let Ok(names) = crate::server_fns::member_names(fresh).await {
-                if !names.is_empty() {
-                    members.update(|m| m.extend(names));
-                }
+        let detector = Detector::new(lists.get().unwrap_or_default());
+        let mut out = Vec::new();
+        for (label, text) in [("compose.title", title.get()), ("compose.tags", tags.get())] {
+            for finding in detector.scan(&text).findings {
+                out.push(FieldFinding {
+                    label,
+                    text: text.clone(),
+                    finding,
+                });
             }
-        });
+        }
+        out
     });
     let body_id = "compose-body";
     let err_id = "compose-body-error";
@@ -139,8 +127,12 @@ pub fn Composer(
                 </div>
             })}
             {opening.then(|| view! {
-                <Field form="compose" name="title" label="compose.title" required=true maxlength=domain::fields::Title::MAX initial=init.title.clone()/>
-                <Field form="compose" name="tags" label="compose.tags" hint="compose.tags_hint" initial=init.tags.clone()/>
+                <div on:input=move |ev| title.set(event_target_value(&ev))>
+                    <Field form="compose" name="title" label="compose.title" required=true maxlength=domain::fields::Title::MAX initial=init.title.clone()/>
+                </div>
+                <div on:input=move |ev| tags.set(event_target_value(&ev))>
+                    <Field form="compose" name="tags" label="compose.tags" hint="compose.tags_hint" initial=init.tags.clone()/>
+                </div>
             })}
             <div class="field" class:has-error=body_bad>
                 <label for=body_id>{i.tr("compose.body")}</label>
@@ -153,7 +145,7 @@ pub fn Composer(
                 >{super::raw_text_safe(&initial_body)}</textarea>
                 {body_err.map(|e| view! { <p class="field-error" id=err_id>{i.err(&e)}</p> })}
             </div>
-            {move || mounted.get().then(|| view! { <LiveCheck i body findings/> })}
+            {move || mounted.get().then(|| view! { <LiveCheck i body findings others/> })}
             {confirm.then(|| view! {
                 <div class="field checkbox">
                     <input type="checkbox" id="compose-confirm" name="confirm_findings" value="1"/>
@@ -168,52 +160,5 @@ pub fn Composer(
             </div>
             {review.then(|| view! { <p class="hint">{i.tr("compose.review_hint")}</p> })}
         </form>
-    }
-}
-
-/// The live findings panel under the body (browser only).
-#[component]
-fn LiveCheck(i: I18n, body: RwSignal<String>, findings: Memo<Vec<Finding>>) -> impl IntoView {
-    view! {
-        <div class="live-check" aria-live="polite">
-            {move || {
-                let list = findings.get();
-                if list.is_empty() {
-                    return view! { <p class="ok">{i.tr("compose.live_clean")}</p> }.into_any();
-                }
-                let preview = body.with(|b| spans(b, &list));
-                view! {
-                    <p class="warn">{i.trf("compose.live_found", &[("n", &list.len().to_string())])}</p>
-                    <div class="held-text preview">{preview.into_iter().map(|s| match s {
-                        Span::Plain(t) => view! { <span>{t}</span> }.into_any(),
-                        Span::Found { text, kind, .. } => view! {
-                            <mark data-kind=kind.clone() title=i.tr(&format!("phi.{kind}"))>{text}</mark>
-                        }.into_any(),
-                    }).collect_view()}</div>
-                    <ul class="findings">
-                        {list.into_iter().map(|f| {
-                            let kind = f.kind.as_str();
-                            let label = i.tr(&format!("phi.{kind}"));
-                            let text = body.with(|b| b.get(f.start..f.end).unwrap_or("").to_string());
-                            let replacement = f.replacement.clone();
-                            let why = phi::why(&f.rule);
-                            let why = if i.is_ja() { why.1 } else { why.0 };
-                            view! {
-                                <li>
-                                    <span class="kind">{label}</span>" "
-                                    <mark data-kind=kind>{text}</mark>" → "
-                                    <code>{replacement}</code>" "
-                                    <span class="why">{why}</span>" "
-                                    <button type="button" class="button small"
-                                        on:click=move |_| body.update(|b| *b = replace_one(b, &f))>
-                                        {i.tr("compose.replace")}
-                                    </button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-        </div>
     }
 }

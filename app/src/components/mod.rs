@@ -6,6 +6,7 @@ mod composer;
 pub mod fields;
 mod header;
 mod highlight;
+mod live_check;
 mod search;
 mod verdicts;
 

@@ -198,25 +198,20 @@ pub async fn load_post(id: i64) -> Result<PostDetail, PageError> {
     })
 }
 
-/// The detector's site lists, for the composer's live check in the browser.
+/// Most member names the composer is given (a larger site's other members are still
+/// recognised by the server when the post is sent).
+const COMPOSER_MEMBERS: i64 = 5_000;
+
+/// The detector's site lists and the members' display names, for the composer's live
+/// check in the browser: with them it decides like the server without sending
+/// anything that is typed.
 #[server(input = GetUrl, endpoint = "composer_lists")]
 pub async fn composer_lists() -> Result<SiteLists, PageError> {
     let _: Verified = viewer()?;
-    Ok(services()?.store.site_lists().await?)
-}
-
-/// Which of the composer's candidate names (from `domain::colleagues`) are members'
-/// display names: a colleague addressed by name is not a patient. At most 64 are
-/// looked up; names only, which verified members see on every post anyway.
-#[server(endpoint = "member_names")]
-pub async fn member_names(candidates: Vec<String>) -> Result<Vec<String>, PageError> {
-    let _: Verified = viewer()?;
-    let asked: Vec<String> = candidates
-        .into_iter()
-        .take(domain::colleagues::MAX_CANDIDATES)
-        .filter(|c| c.chars().count() <= 100)
-        .collect();
-    Ok(services()?.store.member_names(&asked).await?)
+    let s = services()?;
+    let mut lists = s.store.site_lists().await?;
+    lists.members = s.store.member_directory(COMPOSER_MEMBERS).await?;
+    Ok(lists)
 }
 
 /// The viewer's notifications.

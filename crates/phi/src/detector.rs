@@ -173,14 +173,10 @@ impl Detector {
                 .collect();
             hits.retain(|h| !spans.iter().any(|&(s, e)| s <= h.s && h.e <= e));
         }
-        if !self.members.is_empty() {
-            let spans: Vec<(usize, usize)> = self
-                .members
-                .iter()
-                .flat_map(|name| occurrences(&t, name))
-                .collect();
+        if !self.members.is_empty() && hits.iter().any(|h| h.kind == Kind::Name) {
+            // Only where a name was found, so thousands of members cost little.
             hits.retain(|h| {
-                h.kind != Kind::Name || !spans.iter().any(|&(s, e)| s <= h.s && h.e <= e)
+                h.kind != Kind::Name || !self.members.iter().any(|m| covers(&t, m, h.s, h.e))
             });
         }
         let hits = resolve(hits);
@@ -206,22 +202,30 @@ impl Detector {
     }
 }
 
-/// Case-insensitive occurrences of a site term; ASCII terms must sit on word boundaries.
+/// Whether the site term `term` occurs at `i` (case-insensitive; an ASCII term must
+/// sit on word boundaries).
+fn occurs_at(t: &text::Text, term: &[char], i: usize) -> bool {
+    let n = term.len();
+    let ascii_edges = term.first().is_some_and(|c| c.is_ascii_alphanumeric());
+    n > 0
+        && i + n <= t.len()
+        && t.c[i..i + n]
+            .iter()
+            .zip(term)
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+        && !(ascii_edges && (text::is_alnum(t.before(i)) || text::is_alnum(t.at(i + n))))
+}
+
+/// Case-insensitive occurrences of a site term, left to right, not overlapping.
 fn occurrences(t: &text::Text, term: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let n = term.len();
     if n == 0 || n > t.len() {
         return out;
     }
-    let ascii_edges = term.first().is_some_and(|c| c.is_ascii_alphanumeric());
     let mut i = 0;
     while i + n <= t.len() {
-        if t.c[i..i + n]
-            .iter()
-            .zip(term)
-            .all(|(a, b)| a.to_ascii_lowercase() == *b)
-            && !(ascii_edges && (text::is_alnum(t.before(i)) || text::is_alnum(t.at(i + n))))
-        {
+        if occurs_at(t, term, i) {
             out.push((i, i + n));
             i += n;
         } else {
@@ -229,6 +233,12 @@ fn occurrences(t: &text::Text, term: &[char]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Whether an occurrence of `term` covers the characters `s..e`.
+fn covers(t: &text::Text, term: &[char], s: usize, e: usize) -> bool {
+    let n = term.len();
+    n >= e.saturating_sub(s) && (e.saturating_sub(n)..=s).any(|i| occurs_at(t, term, i))
 }
 
 /// Sorts candidates and removes overlaps: the earliest start wins, then the longest span.

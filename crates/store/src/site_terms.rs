@@ -57,6 +57,22 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Display names of verified members, newest first, at most `limit`: the
+    /// composer's context, so that the live check never has to send what is typed.
+    pub async fn member_directory(&self, limit: i64) -> Result<Vec<String>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT display_name FROM users WHERE status = 'verified' ORDER BY id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok(r.try_get::<String, _>("display_name")?))
+            .collect()
+    }
+}
+
 impl Tx {
     /// Adds a term to a list (`always` or `never`); adding it twice is harmless.
     pub async fn add_site_term(
