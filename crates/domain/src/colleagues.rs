@@ -1,7 +1,8 @@
 //! Members are not patients: the words around each name finding that may be a
-//! member's display name, so the server and the composer can ask which of them are
-//! members and scan again with those names as context (`phi::SiteLists::members`).
-//! Only whole display names count; the lookup is bounded, whatever the post.
+//! member's display name, so the server can look up which of them are members and
+//! scan again with those names as context (`phi::SiteLists::members`). (The composer
+//! is given the members' names with the site's lists instead, so that nothing typed
+//! leaves the browser.) Only whole display names count; the lookup is bounded.
 
 use phi::{Finding, Kind};
 

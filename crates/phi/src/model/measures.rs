@@ -14,8 +14,8 @@ const UNITS: &[&str] = &[
     "時間", "時", "分", "秒", "日間", "日目", "週間", "週", "ヶ月", "か月", "カ月", "ケ月", "箇月",
     "年間", "年目", "回", "錠", "包", "本", "件", "人", "名", "床", "単位", "%", "％", "℃", "度",
     "mg", "mcg", "µg", "μg", "g", "kg", "ml", "mL", "l", "cc", "cm", "mm", "mmhg", "meq", "mmol",
-    "iu", "units", "u", "h", "hr", "hrs", "hour", "hours", "min", "mins", "minutes", "sec",
-    "bpm", "beds", "times", "tabs", "doses", "patients", "pts", "cases", "%ile",
+    "iu", "units", "u", "h", "hr", "hrs", "hour", "hours", "min", "mins", "minutes", "sec", "bpm",
+    "beds", "times", "tabs", "doses", "patients", "pts", "cases", "%ile",
 ];
 
 /// Whether hit `h` (found by the model alone) is a bare number followed by a unit.
@@ -29,7 +29,8 @@ pub(crate) fn is_quantity(t: &Text, h: &Hit) -> bool {
     let at = t.skip_sp(h.e);
     UNITS.iter().any(|u| {
         let n = u.chars().count();
-        t.starts_ci(at, u) && !(u.chars().all(|c| c.is_ascii_alphabetic()) && is_latin(t.at(at + n)))
+        t.starts_ci(at, u)
+            && !(u.chars().all(|c| c.is_ascii_alphabetic()) && is_latin(t.at(at + n)))
     })
 }
 
@@ -53,6 +54,9 @@ mod tests {
         assert!(!quantity("seen on 16 March", 8, 10, Kind::Date));
         assert!(!quantity("she is 93 years old", 7, 9, Kind::AgeOver89));
         assert!(!quantity("93歳の方", 0, 2, Kind::AgeOver89));
-        assert!(!quantity("16 hourglass", 0, 2, Kind::Date), "a unit is a whole word");
+        assert!(
+            !quantity("16 hourglass", 0, 2, Kind::Date),
+            "a unit is a whole word"
+        );
     }
 }
