@@ -87,6 +87,9 @@ pub(crate) struct Gazetteer {
     max_chars: usize,
     /// Bit filter over the first character of CJK entries.
     cjk_first: [u64; 64],
+    /// Every proper prefix of an entry (whole words for Latin, characters for CJK):
+    /// a phrase that is not one cannot grow into an entry, so the scan stops there.
+    prefixes: FastMap<String, ()>,
 }
 
 static GAZ: OnceLock<Gazetteer> = OnceLock::new();
@@ -103,6 +106,7 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
             max_words: 1,
             max_chars: 1,
             cjk_first: [0; 64],
+            prefixes: FastMap::default(),
         };
         for (text, bit) in LISTS {
             for line in text.lines().map(str::trim) {
@@ -113,6 +117,10 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
                     let c = line.chars().next().unwrap_or(' ') as u32 & 0xFFF;
                     g.cjk_first[(c >> 6) as usize] |= 1 << (c & 63);
                     g.max_chars = g.max_chars.max(line.chars().count().min(12));
+                    let cut: Vec<usize> = line.char_indices().map(|(i, _)| i).skip(1).collect();
+                    for i in cut {
+                        g.prefixes.insert(line[..i].to_string(), ());
+                    }
                     line.to_string()
                 } else {
                     let words: Vec<String> = line
@@ -121,6 +129,9 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
                         .map(|w| w.to_lowercase())
                         .collect();
                     g.max_words = g.max_words.max(words.len().min(4));
+                    for k in 1..words.len() {
+                        g.prefixes.insert(words[..k].join(" "), ());
+                    }
                     words.join(" ")
                 };
                 if !key.is_empty() {
@@ -174,6 +185,9 @@ pub(crate) fn marks(t: &Text, segs: &[Segment], seg_at: &[u32]) -> Vec<u16> {
                 }
                 last = x;
             }
+            if !g.prefixes.contains_key(phrase.as_str()) {
+                break;
+            }
             x += 1;
             // Skip one joining character between words of a phrase.
             if x < segs.len()
@@ -203,6 +217,9 @@ pub(crate) fn marks(t: &Text, segs: &[Segment], seg_at: &[u32]) -> Vec<u16> {
                         out[seg_at[x] as usize] |= bits;
                     }
                 }
+            }
+            if !g.prefixes.contains_key(buf.as_str()) {
+                break;
             }
         }
     }
