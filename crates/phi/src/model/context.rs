@@ -3,7 +3,7 @@
 //! line (`Pt:`, `受け持ち：`). A name in a column headed "Patient", or after "pts:", is
 //! a patient's; the same word in a column headed "Drug" is not.
 
-use super::features::{mix, text_key};
+use super::hashing::{mix, text_key};
 use super::units::{Class, Segment};
 use crate::text::Text;
 

@@ -6,85 +6,67 @@
 
 use super::context::context;
 use super::gazetteer::{self, EVENT_CUE, PATIENT_CUE, STAFF_CUE};
+use super::hashing::{feat, mix, text_key};
+use super::shape::{digit_class, en_flags, line_start, sentence_initial, shape};
+use super::unit_features::{unit_features, Post};
 use super::units::{segments, units, Class, Segment, Unit};
 use crate::hits::Hit;
 use crate::lists::Dicts;
 use crate::text::Text;
 
-/// Mixes a value into a hash (multiplicative, as FxHash does).
-#[inline]
-pub(crate) fn mix(h: u32, v: u32) -> u32 {
-    (h.rotate_left(5) ^ v).wrapping_mul(0x2722_0A95)
-}
-
-/// The feature `template` with value `v`.
-#[inline]
-fn feat(template: u32, v: u32) -> u32 {
-    mix(mix(0x9E37_79B9, template), v)
-}
-
-/// Hash of characters (ASCII lower-cased), at most 16 of them.
-pub(crate) fn text_key(t: &Text, s: usize, e: usize) -> u32 {
-    let mut h = 0x811C_9DC5u32;
-    for &c in &t.c[s..e.min(s + 16)] {
-        h = mix(h, c.to_ascii_lowercase() as u32);
-    }
-    mix(h, (e - s).min(17) as u32)
-}
-
 // Template numbers (stable: they are part of the trained model).
-const T_BIAS: u32 = 1;
-const T_CLASS: u32 = 2;
-const T_WORD: u32 = 3;
-const T_SHAPE: u32 = 4;
-const T_PRE3: u32 = 5;
-const T_SUF3: u32 = 6;
-const T_DICT: u32 = 7;
-const T_INITIAL: u32 = 8;
-const T_PREV1: u32 = 9;
-const T_PREV2: u32 = 10;
-const T_NEXT1: u32 = 11;
-const T_NEXT2: u32 = 12;
-const T_PREV_SHAPE: u32 = 13;
-const T_NEXT_SHAPE: u32 = 14;
-const T_PREV1_SHAPE: u32 = 15;
-const T_SHAPE_NEXT1: u32 = 16;
-const T_DIGITS: u32 = 17;
-const T_LINE_START: u32 = 18;
-const T_RULE: u32 = 19;
-const T_RULE_KIND: u32 = 20;
-const T_RULE_EDGE: u32 = 21;
-const T_CHAR: u32 = 22;
-const T_CHAR_POS: u32 = 23;
-const T_CHAR_PREV: u32 = 24;
-const T_CHAR_NEXT: u32 = 25;
-const T_BIGRAM_L: u32 = 26;
-const T_BIGRAM_R: u32 = 27;
-const T_SURNAME_AT: u32 = 28;
-const T_GIVEN_AT: u32 = 29;
-const T_PREV1_NEXT1: u32 = 30;
-const T_LEN: u32 = 31;
-const T_DICT_PREV: u32 = 32;
-const T_DICT_NEXT: u32 = 33;
-const T_SPACE: u32 = 34;
-const T_WPREV1: u32 = 35;
-const T_WPREV2: u32 = 36;
-const T_WNEXT1: u32 = 37;
-const T_WNEXT2: u32 = 38;
-const T_WINDOW: u32 = 39;
-const T_COLUMN: u32 = 40;
-const T_LINE_LABEL: u32 = 41;
-const T_HIT_PREV: u32 = 42;
-const T_HIT_PREV2: u32 = 43;
-const T_HIT_NEXT: u32 = 44;
-const T_HIT_LEN: u32 = 45;
-const T_GAZ: u32 = 46;
-const T_GAZ_NEAR: u32 = 47;
-const T_GAZ_WINDOW: u32 = 48;
-const T_POST: u32 = 49;
-const T_POST_HIT: u32 = 50;
-const T_GAZ_PREV: u32 = 51;
-const T_GAZ_NEXT: u32 = 52;
+pub(super) const T_BIAS: u32 = 1;
+pub(super) const T_CLASS: u32 = 2;
+pub(super) const T_WORD: u32 = 3;
+pub(super) const T_SHAPE: u32 = 4;
+pub(super) const T_PRE3: u32 = 5;
+pub(super) const T_SUF3: u32 = 6;
+pub(super) const T_DICT: u32 = 7;
+pub(super) const T_INITIAL: u32 = 8;
+pub(super) const T_PREV1: u32 = 9;
+pub(super) const T_PREV2: u32 = 10;
+pub(super) const T_NEXT1: u32 = 11;
+pub(super) const T_NEXT2: u32 = 12;
+pub(super) const T_PREV_SHAPE: u32 = 13;
+pub(super) const T_NEXT_SHAPE: u32 = 14;
+pub(super) const T_PREV1_SHAPE: u32 = 15;
+pub(super) const T_SHAPE_NEXT1: u32 = 16;
+pub(super) const T_DIGITS: u32 = 17;
+pub(super) const T_LINE_START: u32 = 18;
+pub(super) const T_RULE: u32 = 19;
+pub(super) const T_RULE_KIND: u32 = 20;
+pub(super) const T_RULE_EDGE: u32 = 21;
+pub(super) const T_CHAR: u32 = 22;
+pub(super) const T_CHAR_POS: u32 = 23;
+pub(super) const T_CHAR_PREV: u32 = 24;
+pub(super) const T_CHAR_NEXT: u32 = 25;
+pub(super) const T_BIGRAM_L: u32 = 26;
+pub(super) const T_BIGRAM_R: u32 = 27;
+pub(super) const T_SURNAME_AT: u32 = 28;
+pub(super) const T_GIVEN_AT: u32 = 29;
+pub(super) const T_PREV1_NEXT1: u32 = 30;
+pub(super) const T_LEN: u32 = 31;
+pub(super) const T_DICT_PREV: u32 = 32;
+pub(super) const T_DICT_NEXT: u32 = 33;
+pub(super) const T_SPACE: u32 = 34;
+pub(super) const T_WPREV1: u32 = 35;
+pub(super) const T_WPREV2: u32 = 36;
+pub(super) const T_WNEXT1: u32 = 37;
+pub(super) const T_WNEXT2: u32 = 38;
+pub(super) const T_WINDOW: u32 = 39;
+pub(super) const T_COLUMN: u32 = 40;
+pub(super) const T_LINE_LABEL: u32 = 41;
+pub(super) const T_HIT_PREV: u32 = 42;
+pub(super) const T_HIT_PREV2: u32 = 43;
+pub(super) const T_HIT_NEXT: u32 = 44;
+pub(super) const T_HIT_LEN: u32 = 45;
+pub(super) const T_GAZ: u32 = 46;
+pub(super) const T_GAZ_NEAR: u32 = 47;
+pub(super) const T_GAZ_WINDOW: u32 = 48;
+pub(super) const T_POST: u32 = 49;
+pub(super) const T_POST_HIT: u32 = 50;
+pub(super) const T_GAZ_PREV: u32 = 51;
+pub(super) const T_GAZ_NEXT: u32 = 52;
 
 /// Words on each side whose presence is a feature of a segment.
 const WINDOW: usize = 5;
@@ -100,80 +82,6 @@ pub(crate) struct Featurized {
     pub unit_feats: Vec<u32>,
     pub unit_at: Vec<u32>,
 }
-
-/// Shape of a word: runs of X (upper), x (lower), d (digit), at most 4 runs.
-fn shape(t: &Text, g: &Segment) -> u32 {
-    let mut h = g.class as u32 + 1;
-    let mut last = ' ';
-    let mut runs = 0;
-    for &c in &t.c[g.s..g.e] {
-        let k = if c.is_ascii_digit() {
-            'd'
-        } else if c.is_uppercase() {
-            'X'
-        } else {
-            'x'
-        };
-        if k != last {
-            runs += 1;
-            if runs > 4 {
-                break;
-            }
-            h = mix(h, k as u32);
-            last = k;
-        }
-    }
-    h
-}
-
-/// What a Latin word is in the dictionaries (given name, surname, common word).
-fn en_flags(t: &Text, d: &Dicts, g: &Segment) -> u8 {
-    if g.class != Class::Word || g.e - g.s > 20 {
-        return 0;
-    }
-    t.with_str(g.s, g.e, true, |w| d.en(w))
-}
-
-/// Value class of a digit run: its length, and for short runs whether it can be an
-/// age of 90+, a day, a month, a year.
-fn digit_class(t: &Text, g: &Segment) -> u32 {
-    let n = g.e - g.s;
-    if n > 4 {
-        return 100 + n.min(20) as u32;
-    }
-    let v = crate::text::num(t, g.s, g.e);
-    let band = match v {
-        0 => 0,
-        1..=12 => 1,
-        13..=31 => 2,
-        32..=89 => 3,
-        90..=120 => 4,
-        121..=1899 => 5,
-        1900..=2100 => 6,
-        _ => 7,
-    };
-    n as u32 * 10 + band
-}
-
-/// A line starts right before the segment (or the post does).
-fn line_start(segs: &[Segment], k: usize) -> bool {
-    k == 0 || segs[k - 1].class == Class::Newline
-}
-
-/// Whether a capitalised word opens a sentence (after `.`, `!`, `?`, `:`, a line start,
-/// a list marker or a quote).
-fn sentence_initial(t: &Text, segs: &[Segment], k: usize) -> bool {
-    if line_start(segs, k) {
-        return true;
-    }
-    let p = &segs[k - 1];
-    p.class == Class::Sym
-        && matches!(
-            t.c[p.s],
-            '.' | '!' | '?' | ':' | '-' | '*' | '>' | '"' | '“' | '(' | '#'
-        )
-}
-
 /// Builds the features of a post, given the rules' candidate findings.
 ///
 /// `symbols`: whether symbols and line breaks get features too. The detector never
@@ -332,124 +240,13 @@ pub(crate) fn featurize(t: &Text, d: &Dicts, rules: &[Hit], symbols: bool) -> Fe
     seg_at.push(seg_feats.len() as u32);
 
     // Unit features: the rules over each unit, and the characters of kanji runs.
-    let mut unit_feats = Vec::with_capacity(units.len() * 4);
-    let mut unit_at = Vec::with_capacity(units.len() + 1);
-    let mut sorted: Vec<&Hit> = rules.iter().collect();
-    sorted.sort_by_key(|h| (h.s, h.e));
-    // Each hit's surroundings: the words before and after it (punctuation skipped).
-    let word_before = |pos: usize| -> (u32, u32) {
-        let mut found = Vec::with_capacity(2);
-        let mut c = pos;
-        let mut steps = 0;
-        while c > 0 && found.len() < 2 && steps < 12 {
-            c -= 1;
-            steps += 1;
-            let k = seg_at_char[c];
-            if k == u32::MAX {
-                continue;
-            }
-            let g = &segs[k as usize];
-            c = g.s;
-            if g.class == Class::Newline {
-                break;
-            }
-            if g.class != Class::Sym {
-                found.push(keys[k as usize]);
-            }
-        }
-        (
-            found.first().copied().unwrap_or(0xB2B2),
-            found.get(1).copied().unwrap_or(0xB2B2),
-        )
+    let post = Post {
+        t,
+        segs: &segs,
+        keys: &keys,
+        seg_at_char: &seg_at_char,
     };
-    let word_after = |pos: usize| -> u32 {
-        let mut c = pos;
-        let mut steps = 0;
-        while c < t.len() && steps < 12 {
-            steps += 1;
-            let k = seg_at_char[c];
-            if k == u32::MAX {
-                c += 1;
-                continue;
-            }
-            let g = &segs[k as usize];
-            if g.class == Class::Newline {
-                break;
-            }
-            if g.class != Class::Sym {
-                return keys[k as usize];
-            }
-            c = g.e;
-        }
-        0xB3B3
-    };
-    let hit_ctx: Vec<[u32; 4]> = sorted
-        .iter()
-        .map(|h| {
-            let k = h.kind as u32;
-            let (p1, p2) = word_before(h.s);
-            [
-                feat(T_HIT_PREV, mix(k, p1)),
-                feat(T_HIT_PREV2, mix(mix(k, p2), p1)),
-                feat(T_HIT_NEXT, mix(k, word_after(h.e))),
-                feat(T_HIT_LEN, mix(k, (h.e - h.s).min(24) as u32)),
-            ]
-        })
-        .collect();
-    let mut first = 0; // first hit that may still overlap
-    let sur = kanji_name_marks(t, d, &segs);
-    for (ui, u) in units.iter().enumerate() {
-        unit_at.push(unit_feats.len() as u32);
-        while first < sorted.len() && sorted[first].e <= u.s {
-            first += 1;
-        }
-        // Hits are few and short; only those starting before the unit's end overlap.
-        for (hi, h) in sorted[first..]
-            .iter()
-            .enumerate()
-            .take_while(|(_, h)| h.s < u.e)
-        {
-            if h.e <= u.s {
-                continue;
-            }
-            let edge = if h.s >= u.s { 1 } else { 2 };
-            unit_feats.push(feat(T_RULE, str_key(h.rule)));
-            unit_feats.push(feat(T_RULE_KIND, h.kind as u32));
-            unit_feats.push(feat(T_RULE_EDGE, h.kind as u32 * 4 + edge));
-            unit_feats.extend_from_slice(&hit_ctx[first + hi]);
-            unit_feats.push(feat(T_POST_HIT, mix(post_bits, h.kind as u32)));
-        }
-        let g = &segs[u.seg as usize];
-        if g.class == Class::Kanji {
-            let c = t.c[u.s];
-            let prev = t.before(u.s);
-            let next = t.at(u.s + 1);
-            let len = g.e - g.s;
-            let pos = if len == 1 {
-                0
-            } else if u.s == g.s {
-                1
-            } else if u.s + 1 == g.e {
-                3
-            } else {
-                2
-            };
-            unit_feats.push(feat(T_CHAR, c as u32));
-            unit_feats.push(feat(T_CHAR_POS, pos * 8 + len.min(7) as u32));
-            unit_feats.push(feat(T_CHAR_PREV, prev as u32));
-            unit_feats.push(feat(T_CHAR_NEXT, next as u32));
-            unit_feats.push(feat(T_BIGRAM_L, mix(prev as u32, c as u32)));
-            unit_feats.push(feat(T_BIGRAM_R, mix(c as u32, next as u32)));
-            let m = sur[ui.min(sur.len().saturating_sub(1))];
-            if m != 0 {
-                unit_feats.push(feat(T_SURNAME_AT, m as u32 & 0x0F));
-                if m & 0xF0 != 0 {
-                    unit_feats.push(feat(T_GIVEN_AT, (m >> 4) as u32));
-                }
-            }
-        }
-    }
-    unit_at.push(unit_feats.len() as u32);
+    let (unit_feats, unit_at) = unit_features(&post, d, &units, rules, post_bits);
     Featurized {
         segs,
         units,
@@ -460,78 +257,5 @@ pub(crate) fn featurize(t: &Text, d: &Dicts, rules: &[Hit], symbols: bool) -> Fe
     }
 }
 
-fn str_key(s: &str) -> u32 {
-    s.bytes().fold(0x811C_9DC5, |h, b| mix(h, b as u32))
-}
-
-/// For each unit (in unit order), where its kanji sits in a dictionary name: low nibble
-/// 1 = first character of a surname, 2 = inside one; high nibble the same for a given
-/// name right after a surname. 0 elsewhere (and for every non-kanji unit).
-fn kanji_name_marks(t: &Text, d: &Dicts, segs: &[Segment]) -> Vec<u8> {
-    let mut marks = Vec::new();
-    for g in segs {
-        if g.class != Class::Kanji {
-            marks.push(0);
-            continue;
-        }
-        let base = marks.len();
-        marks.resize(base + (g.e - g.s), 0u8);
-        let mut i = g.s;
-        while i < g.e {
-            let n = t.with_str(i, g.e.min(i + 5), false, |s| d.ja_sur_prefix(s));
-            match n {
-                Some(n) if n > 0 => {
-                    for j in 0..n {
-                        marks[base + i - g.s + j] |= if j == 0 { 1 } else { 2 };
-                    }
-                    // A given name right after: try the longest dictionary given name.
-                    let gs = i + n;
-                    for len in (1..=3).rev() {
-                        if gs + len <= g.e
-                            && t.with_str(gs, gs + len, false, |s| d.ja_given.contains(s))
-                        {
-                            for j in 0..len {
-                                marks[base + gs - g.s + j] |= if j == 0 { 0x10 } else { 0x20 };
-                            }
-                            break;
-                        }
-                    }
-                    i += n;
-                }
-                _ => i += 1,
-            }
-        }
-    }
-    marks
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lists::dicts;
-
-    #[test]
-    fn every_unit_has_features_and_offsets_are_monotone() {
-        let t = Text::new("Mr. Smith (93) was seen by 佐藤花子さん on 3/2.\n| Bed | Name |");
-        let f = featurize(&t, dicts(), &[], true);
-        assert_eq!(f.seg_at.len(), f.segs.len() + 1);
-        assert_eq!(f.unit_at.len(), f.units.len() + 1);
-        assert!(f.seg_at.windows(2).all(|w| w[0] <= w[1]));
-        assert!(f.unit_at.windows(2).all(|w| w[0] <= w[1]));
-        let okafor = f
-            .segs
-            .iter()
-            .position(|g| t.string(g.s, g.e) == "Smith")
-            .unwrap();
-        let g = f.segs[okafor];
-        assert_ne!(en_flags(&t, dicts(), &g), 0);
-    }
-
-    #[test]
-    fn kanji_surnames_are_marked() {
-        let t = Text::new("佐藤花子");
-        let segs = segments(&t);
-        let m = kanji_name_marks(&t, dicts(), &segs);
-        assert_eq!(m[0] & 0x0F, 1, "{m:?}");
-    }
-}
+mod tests;

@@ -12,7 +12,10 @@
 pub(crate) mod context;
 pub(crate) mod features;
 pub(crate) mod gazetteer;
+mod hashing;
 mod measures;
+mod shape;
+mod unit_features;
 pub(crate) mod units;
 pub(crate) mod weights;
 
