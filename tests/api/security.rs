@@ -103,3 +103,54 @@ async fn server_functions_refuse_cross_site_calls() {
         .unwrap();
     assert_eq!(res.status().as_u16(), 403);
 }
+
+/// After signing in, `next` may only lead to a page of Rounds: the WHATWG URL
+/// parser's own cleaning (tabs and line breaks dropped, `\` read as `/`) must not
+/// turn it into another site.
+#[tokio::test]
+async fn sign_in_never_redirects_to_another_site() {
+    use domain::models::{Role, Status};
+    let app = spawn_app().await;
+    let member = app.new_browser();
+    member
+        .sign_in_as("m@example.jp", "Member", Role::Member, Status::Verified)
+        .await;
+    member.post_form("/logout", &[]).await;
+    for next in [
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "\t//evil.example",
+        "//evil.example",
+        "/\\evil.example",
+        "\\\\evil.example",
+        "/%2F/evil.example",
+        "/%5C/evil.example",
+        "https://evil.example/",
+        "javascript:alert(1)",
+    ] {
+        let res = member
+            .post_form(
+                "/login",
+                &[
+                    ("email", "m@example.jp"),
+                    ("password", GOOD_PASSWORD),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "{next:?}");
+        assert_eq!(location(&res), "/", "{next:?}");
+        member.post_form("/logout", &[]).await;
+    }
+    let res = member
+        .post_form(
+            "/login",
+            &[
+                ("email", "m@example.jp"),
+                ("password", GOOD_PASSWORD),
+                ("next", "/t/3?page=2"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/t/3?page=2");
+}

@@ -167,13 +167,21 @@ pub async fn submitted(req: Request) -> Result<Submitted, (Parts, Option<Request
     }
 }
 
-/// Only same-site relative paths may be redirect targets.
+/// Only same-site paths may be redirect targets: one `/` then a path character. A URL
+/// parser drops tabs and line breaks and reads `\` as `/` (WHATWG), so `/%09/evil`
+/// or `/\evil` would become `//evil` — another site; any control character, space
+/// or backslash anywhere, and any `//` or `/` + encoded slash at the start, sends the
+/// user home instead.
 pub fn safe_return(path: &str) -> String {
-    if path.starts_with('/')
+    let lower = path.get(..4).unwrap_or("").to_ascii_lowercase();
+    let ok = path.starts_with('/')
         && !path.starts_with("//")
-        && !path.starts_with("/\\")
-        && !path.contains(['\r', '\n'])
-    {
+        && !lower.starts_with("/%2f")
+        && !lower.starts_with("/%5c")
+        && !path
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    if ok {
         path.to_string()
     } else {
         "/".to_string()
@@ -266,5 +274,22 @@ mod tests {
         assert_eq!(safe_return("//evil.example"), "/");
         assert_eq!(safe_return("https://evil.example"), "/");
         assert_eq!(safe_return("/\\evil.example"), "/");
+        for evil in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "\t//evil.example",
+            "/%2F/evil.example",
+            "/%5c/evil.example",
+            "/ /evil.example",
+            "/\u{0}/evil.example",
+            "\\\\evil.example",
+            "/x\\..\\\\evil.example",
+            "javascript:alert(1)",
+            "",
+        ] {
+            assert_eq!(safe_return(evil), "/", "{evil:?}");
+        }
+        assert_eq!(safe_return("/t/3?page=2#post-9"), "/t/3?page=2#post-9");
     }
 }
