@@ -109,3 +109,41 @@ async fn garbage_ids_in_staff_forms_are_400s() {
         assert_eq!(res.status().as_u16(), 400, "{path} {fields:?}");
     }
 }
+
+/// Control characters (a NUL in the sign-in e-mail broke PostgreSQL with a 500) get
+/// a clear message on both backends: the form comes back, nothing is stored.
+#[tokio::test]
+async fn control_characters_in_sign_in_and_tags_get_a_message_not_a_500() {
+    let app = spawn_app().await;
+    let token = app.csrf().await;
+    let res = app
+        .post_raw(
+            "/login",
+            format!("_csrf={token}&email=a%00b%40example.jp&password=x").into_bytes(),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("The email or password is not right."));
+    let member = app.new_browser();
+    member.member("m@example.jp", "Member").await;
+    let token = member.csrf().await;
+    let res = member
+        .post_raw(
+            "/new",
+            format!(
+                "_csrf={token}&category=internal-medicine&title=Tags&tags=a%00b&body=Question+about+tags"
+            )
+            .into_bytes(),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(
+        res.text().await.unwrap().contains("Question about tags"),
+        "the form comes back"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM posts").await, 0);
+}

@@ -100,6 +100,14 @@ pub async fn sign_in(
     client: &str,
 ) -> Result<UserRecord, AppError> {
     let email = domain::fields::normalize_email(email);
+    if email.chars().any(char::is_control) {
+        // No account has such an address (registration refuses it), and PostgreSQL
+        // cannot even compare a NUL: the same answer as any wrong address.
+        return Err(AppError::Invalid(FieldErrors::from([(
+            "_form".to_string(),
+            "err.login_failed".to_string(),
+        )])));
+    }
     let account_key = format!("acct:{}", hashed(&email));
     let client_key = format!("addr:{client}");
     let a = s.store.throttle_state(&account_key).await?;
