@@ -506,3 +506,28 @@ async fn a_decision_whose_audit_entry_fails_is_rolled_back_whole() {
     );
     assert!(app.count("SELECT COUNT(*) FROM search_changes").await > changes);
 }
+
+#[tokio::test]
+async fn claiming_an_item_that_does_not_exist_is_a_404_and_writes_nothing() {
+    let app = spawn_app().await;
+    let m = moderator(&app, "m@example.jp", "Mod One").await;
+    for kind in ["held", "report", "verification"] {
+        let res = m
+            .post_form(
+                "/mod/claim",
+                &[
+                    ("kind", kind),
+                    ("id", "987654"),
+                    ("return_to", "/mod/queue"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 404, "{kind}");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM claims").await, 0);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'queue.claim'")
+            .await,
+        0
+    );
+}

@@ -36,6 +36,9 @@ pub async fn claim(
 ) -> Result<bool, AppError> {
     let until = store::now() + s.config.claim_ttl_secs;
     let mut tx = s.store.begin().await?;
+    if !tx.queue_item_exists(kind, id).await? {
+        return Err(AppError::NotFound);
+    }
     if !tx.claim(kind, id, actor.id(), until).await? {
         return Ok(false);
     }

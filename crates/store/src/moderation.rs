@@ -52,6 +52,26 @@ impl Tx {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Whether the queue item exists at all (held: a revision; report: a report;
+    /// verification: an account).
+    pub async fn queue_item_exists(
+        &mut self,
+        kind: QueueKind,
+        item_id: i64,
+    ) -> Result<bool, StoreError> {
+        let sql = match kind {
+            QueueKind::Held => "SELECT COUNT(*) AS n FROM post_revisions WHERE id = $1",
+            QueueKind::Report => "SELECT COUNT(*) AS n FROM reports WHERE id = $1",
+            QueueKind::Verification => "SELECT COUNT(*) AS n FROM users WHERE id = $1",
+        };
+        let n: i64 = sqlx::query(sql)
+            .bind(item_id)
+            .fetch_one(self.conn())
+            .await?
+            .try_get("n")?;
+        Ok(n > 0)
+    }
+
     /// Whether `moderator_id` holds a live claim on the item.
     pub async fn holds_claim(
         &mut self,
