@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod cookies;
 pub mod forms;
+mod headers;
 pub mod render;
 pub mod reply;
 pub mod router;

@@ -106,6 +106,10 @@ pub fn build_router(settings: &Settings, store: Store, search: SearchIndex) -> R
             session::middleware,
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::headers::security_headers,
+        ))
         .with_state(state)
 }
 

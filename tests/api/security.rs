@@ -154,3 +154,45 @@ async fn sign_in_never_redirects_to_another_site() {
         .await;
     assert_eq!(location(&res), "/t/3?page=2");
 }
+
+/// Every response carries the security headers; pages and API answers are never
+/// cached (they may hold a member's data), the static bundle may be.
+#[tokio::test]
+async fn every_response_has_security_headers_and_pages_are_not_cached() {
+    let app = spawn_app().await;
+    let member = app.new_browser();
+    member
+        .sign_in_as(
+            "m@example.jp",
+            "Member",
+            domain::models::Role::Member,
+            domain::models::Status::Verified,
+        )
+        .await;
+    for path in ["/", "/login", "/nowhere", "/api/composer_lists"] {
+        let res = member.get(path).await;
+        let h = res.headers();
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["x-frame-options"], "DENY", "{path}");
+        assert_eq!(h["referrer-policy"], "same-origin", "{path}");
+        let csp = h["content-security-policy"].to_str().unwrap();
+        for part in [
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+        ] {
+            assert!(csp.contains(part), "{path}: {csp}");
+        }
+        assert_eq!(h["cache-control"], "no-store", "{path}");
+    }
+    let res = member.post_form("/logout", &[]).await;
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let res = member.get("/pkg/rounds.js").await;
+    assert_ne!(
+        res.headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap_or("")),
+        Some("no-store")
+    );
+}
