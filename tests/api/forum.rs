@@ -429,3 +429,44 @@ async fn parallel_replies_all_succeed() {
         21
     );
 }
+
+#[tokio::test]
+async fn authors_cannot_edit_in_a_locked_thread() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    let (thread, post) = app.start_thread("Pressure ulcer care", CLEAN_BODY).await;
+    let m = app.new_browser();
+    m.sign_in_as(
+        "m@example.jp",
+        "Mod One",
+        domain::models::Role::Moderator,
+        domain::models::Status::Verified,
+    )
+    .await;
+    let res = m
+        .post_form(
+            &format!("/mod/thread/{thread}"),
+            &[("flag", "locked"), ("on", "1")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = app
+        .post_form(
+            &format!("/p/{post}"),
+            &[
+                ("action", "edit"),
+                ("title", "Pressure ulcer care"),
+                ("tags", "褥瘡"),
+                ("body", "Rewritten after the thread was locked."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM post_revisions WHERE post_id = {post}"
+        ))
+        .await,
+        1
+    );
+}

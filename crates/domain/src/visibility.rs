@@ -68,6 +68,12 @@ pub fn may_reply(t: &ThreadFacts, locked: bool, who: Looker) -> bool {
     thread_visible(t, who) && t.published && ((!locked && !t.hidden) || who.moderator)
 }
 
+/// Whether `who` may change their own post in this thread: not once it is locked
+/// (moderators still may), so a locked discussion stays as it was read.
+pub fn may_edit(locked: bool, who: Looker) -> bool {
+    !locked || who.moderator
+}
+
 /// Whether every member can read the post's published text (search, quotes of others).
 pub fn post_is_public(p: &PostFacts, t: &ThreadFacts) -> bool {
     thread_is_public(t) && p.state == PostState::Published && !p.hidden

@@ -4,7 +4,7 @@
 
 use domain::fields::{check, FieldErrors, Note, PostForm};
 use domain::models::PostState;
-use domain::visibility::{may_reply, post_text_visible, thread_visible};
+use domain::visibility::{may_edit, may_reply, post_text_visible, thread_visible};
 use domain::vocab::{AuditAction, ReportReason};
 use store::{PostRow, Stored};
 
@@ -118,6 +118,14 @@ pub async fn edit(
     post: &PostRow,
     form: &PostForm,
 ) -> Result<Stored, AppError> {
+    let locked = s
+        .store
+        .thread_row(post.thread_id)
+        .await?
+        .is_some_and(|t| t.locked);
+    if !may_edit(locked, author.looker()) {
+        return Err(AppError::Forbidden);
+    }
     let draft = prepare(&s.store, author.id(), form).await?;
     let mut tx = s.store.begin().await?;
     let stored = tx.add_revision(post.id, &draft, s.purge_deadline()).await?;
