@@ -102,7 +102,18 @@ async fn nobody_acts_on_their_own_post() {
             "SELECT id FROM post_revisions WHERE post_id = {post}"
         ))
         .await;
-    claim(&m, "held", rev).await;
+    // Neither the claim nor the decision is theirs to make.
+    let res = m
+        .post_form(
+            "/mod/claim",
+            &[
+                ("kind", "held"),
+                ("id", &rev.to_string()),
+                ("return_to", "/mod/queue"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
     let res = m
         .post_form(&format!("/mod/held/{rev}"), &[("decision", "approve")])
         .await;
@@ -376,8 +387,18 @@ async fn a_report_is_claimed_and_the_post_hidden_from_members() {
     assert_eq!(res.status().as_u16(), 303);
     let report = app.count("SELECT id FROM reports").await;
 
-    // The reporter may not decide their own report.
-    claim(&reporter, "report", report).await;
+    // The reporter may neither claim nor decide their own report.
+    let res = reporter
+        .post_form(
+            "/mod/claim",
+            &[
+                ("kind", "report"),
+                ("id", &report.to_string()),
+                ("return_to", "/mod/queue"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
     let res = reporter
         .post_form(&format!("/mod/report/{report}"), &[("decision", "hide")])
         .await;

@@ -36,8 +36,13 @@ pub async fn claim(
 ) -> Result<bool, AppError> {
     let until = store::now() + s.config.claim_ttl_secs;
     let mut tx = s.store.begin().await?;
-    if !tx.queue_item_exists(kind, id).await? {
-        return Err(AppError::NotFound);
+    let people = tx
+        .queue_item_people(kind, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // Four eyes: nobody claims an item about their own post, report or account.
+    if people.contains(&actor.id()) {
+        return Err(AppError::Forbidden);
     }
     if !tx.claim(kind, id, actor.id(), until).await? {
         return Ok(false);

@@ -52,24 +52,31 @@ impl Tx {
         Ok(done.rows_affected() == 1)
     }
 
-    /// Whether the queue item exists at all (held: a revision; report: a report;
-    /// verification: an account).
-    pub async fn queue_item_exists(
+    /// The people a queue item is about (held: the post's author; report: the post's
+    /// author and the reporter; verification: the applicant), or `None` when there is
+    /// no such item.
+    pub async fn queue_item_people(
         &mut self,
         kind: QueueKind,
         item_id: i64,
-    ) -> Result<bool, StoreError> {
+    ) -> Result<Option<Vec<i64>>, StoreError> {
         let sql = match kind {
-            QueueKind::Held => "SELECT COUNT(*) AS n FROM post_revisions WHERE id = $1",
-            QueueKind::Report => "SELECT COUNT(*) AS n FROM reports WHERE id = $1",
-            QueueKind::Verification => "SELECT COUNT(*) AS n FROM users WHERE id = $1",
+            QueueKind::Held => {
+                "SELECT p.author_id AS a, p.author_id AS b FROM post_revisions r \
+                 JOIN posts p ON p.id = r.post_id WHERE r.id = $1"
+            }
+            QueueKind::Report => {
+                "SELECT p.author_id AS a, r.reporter_id AS b FROM reports r \
+                 JOIN posts p ON p.id = r.post_id WHERE r.id = $1"
+            }
+            QueueKind::Verification => "SELECT id AS a, id AS b FROM users WHERE id = $1",
         };
-        let n: i64 = sqlx::query(sql)
+        let row = sqlx::query(sql)
             .bind(item_id)
-            .fetch_one(self.conn())
-            .await?
-            .try_get("n")?;
-        Ok(n > 0)
+            .fetch_optional(self.conn())
+            .await?;
+        row.map(|r| Ok(vec![r.try_get("a")?, r.try_get("b")?]))
+            .transpose()
     }
 
     /// Whether `moderator_id` holds a live claim on the item.
