@@ -127,12 +127,8 @@ pub fn Composer(
                 </div>
             })}
             {opening.then(|| view! {
-                <div on:input=move |ev| title.set(event_target_value(&ev))>
-                    <Field form="compose" name="title" label="compose.title" required=true maxlength=domain::fields::Title::MAX initial=init.title.clone()/>
-                </div>
-                <div on:input=move |ev| tags.set(event_target_value(&ev))>
-                    <Field form="compose" name="tags" label="compose.tags" hint="compose.tags_hint" initial=init.tags.clone()/>
-                </div>
+                <Field form="compose" name="title" label="compose.title" required=true maxlength=domain::fields::Title::MAX initial=init.title.clone() on_input=title/>
+                <Field form="compose" name="tags" label="compose.tags" hint="compose.tags_hint" initial=init.tags.clone() on_input=tags/>
             })}
             <div class="field" class:has-error=body_bad>
                 <label for=body_id>{i.tr("compose.body")}</label>

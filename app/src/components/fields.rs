@@ -62,6 +62,9 @@ pub fn Field(
     /// Largest number of characters accepted.
     #[prop(optional)]
     maxlength: Option<usize>,
+    /// Follows what is typed (the composer screens the title and tags live).
+    #[prop(optional)]
+    on_input: Option<RwSignal<String>>,
 ) -> impl IntoView {
     let i = use_i18n();
     let (value, err) = echoed(form, name);
@@ -93,6 +96,11 @@ pub fn Field(
                 maxlength=maxlength
                 aria-invalid=has_err.then_some("true")
                 aria-describedby=(!described.is_empty()).then_some(described)
+                on:input=move |ev| {
+                    if let Some(typed) = on_input {
+                        typed.set(event_target_value(&ev));
+                    }
+                }
             />
             {hint.map(|h| view! { <p class="hint" id=hint_id>{i.tr(h)}</p> })}
             {err.map(|e| view! { <p class="field-error" id=err_id>{i.err(&e)}</p> })}

@@ -58,14 +58,12 @@ pub fn LiveCheck(
                 let preview = body.with(|b| spans(b, &list));
                 view! {
                     <p class="warn">{i.trf("compose.live_found", &[("n", &n.to_string())])}</p>
-                    {(!list.is_empty()).then(|| view! {
-                        <div class="held-text preview">{preview.into_iter().map(|s| match s {
-                            Span::Plain(t) => view! { <span>{t}</span> }.into_any(),
-                            Span::Found { text, kind, .. } => view! {
-                                <mark data-kind=kind.clone() title=i.tr(&format!("phi.{kind}"))>{text}</mark>
-                            }.into_any(),
-                        }).collect_view()}</div>
-                    })}
+                    <div class="held-text preview">{preview.into_iter().map(|s| match s {
+                        Span::Plain(t) => view! { <span>{t}</span> }.into_any(),
+                        Span::Found { text, kind, .. } => view! {
+                            <mark data-kind=kind.clone() title=i.tr(&format!("phi.{kind}"))>{text}</mark>
+                        }.into_any(),
+                    }).collect_view()}</div>
                     <ul class="findings">
                         {others.into_iter().map(|o| {
                             let kind = o.finding.kind.as_str();

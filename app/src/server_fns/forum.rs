@@ -198,10 +198,6 @@ pub async fn load_post(id: i64) -> Result<PostDetail, PageError> {
     })
 }
 
-/// Most member names the composer is given (a larger site's other members are still
-/// recognised by the server when the post is sent).
-const COMPOSER_MEMBERS: i64 = 5_000;
-
 /// The detector's site lists and the members' display names, for the composer's live
 /// check in the browser: with them it decides like the server without sending
 /// anything that is typed.
@@ -210,7 +206,10 @@ pub async fn composer_lists() -> Result<SiteLists, PageError> {
     let _: Verified = viewer()?;
     let s = services()?;
     let mut lists = s.store.site_lists().await?;
-    lists.members = s.store.member_directory(COMPOSER_MEMBERS).await?;
+    lists.members = s
+        .store
+        .member_directory(domain::colleagues::MEMBER_CONTEXT)
+        .await?;
     Ok(lists)
 }
 

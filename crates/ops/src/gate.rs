@@ -16,27 +16,16 @@ use store::{Store, Stored, Tx};
 use crate::error::AppError;
 
 /// Validates a submitted post (one message per bad field) and screens it into a
-/// draft by `editor_id`. Members are not patients: when names were found, the words
-/// around them that are members' display names are looked up, and the post is
-/// screened again with those names as context.
+/// draft by `editor_id`. Members are not patients: when a name was found, the post is
+/// screened again with the members' display names as context, as the composer does.
 pub async fn prepare(store: &Store, editor_id: i64, form: &PostForm) -> Result<Draft, AppError> {
     let post = NewPost::try_from(form)?;
     let mut lists = store.site_lists().await?;
     let draft = screen(&Detector::new(lists.clone()), editor_id, &post);
-    let mut names = Vec::new();
-    let title = draft.title.as_deref().unwrap_or("");
-    let tags = draft.tags.as_ref().map(|t| t.join(" ")).unwrap_or_default();
-    for (text, found) in [
-        (title, &draft.findings.title),
-        (tags.as_str(), &draft.findings.tags),
-        (draft.body_md.as_str(), &draft.findings.body),
-    ] {
-        names.extend(colleagues::candidates(text, found));
-    }
-    if names.is_empty() {
+    if !draft.findings.all().any(|f| f.kind == phi::Kind::Name) {
         return Ok(draft);
     }
-    lists.members = store.member_names(&names).await?;
+    lists.members = store.member_directory(colleagues::MEMBER_CONTEXT).await?;
     if lists.members.is_empty() {
         return Ok(draft);
     }

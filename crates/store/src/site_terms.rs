@@ -30,34 +30,6 @@ impl Store {
 }
 
 impl Store {
-    /// Which of `candidates` are verified members' display names (compared as the
-    /// accounts compare names), as those members spell them. At most 64 are asked.
-    pub async fn member_names(&self, candidates: &[String]) -> Result<Vec<String>, StoreError> {
-        let keys: Vec<String> = candidates
-            .iter()
-            .take(64)
-            .map(|c| crate::accounts::display_key(c))
-            .collect();
-        if keys.is_empty() {
-            return Ok(Vec::new());
-        }
-        let marks: Vec<String> = (1..=keys.len()).map(|i| format!("${i}")).collect();
-        let sql = format!(
-            "SELECT display_name FROM users WHERE status = 'verified' AND display_key IN ({})",
-            marks.join(", ")
-        );
-        let mut q = sqlx::query(&sql);
-        for k in &keys {
-            q = q.bind(k);
-        }
-        let rows = q.fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|r| Ok(r.try_get::<String, _>("display_name")?))
-            .collect()
-    }
-}
-
-impl Store {
     /// Display names of verified members, newest first, at most `limit`: the
     /// composer's context, so that the live check never has to send what is typed.
     pub async fn member_directory(&self, limit: i64) -> Result<Vec<String>, StoreError> {
