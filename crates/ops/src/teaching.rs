@@ -39,7 +39,9 @@ pub async fn judge_finding(
         .held_revision(revision_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    // The finding's text, read before the transaction (a held version never changes).
+    // The finding's text, read before the transaction (a held version never changes). A term
+    // the never-hold list refuses (too long) is said above the decisions (`_form`), where
+    // the held page shows form-wide errors.
     let term = match verdict {
         Verdict::NotPhi { never: true } => {
             Some(finding_text(s, rev.post_id, revision_id, finding).await?)
@@ -48,7 +50,7 @@ pub async fn judge_finding(
     };
     let term = term
         .map(|t| {
-            SiteTerm::parse(&t).map_err(|k| AppError::Invalid([("finding".to_string(), k)].into()))
+            SiteTerm::parse(&t).map_err(|k| AppError::Invalid([("_form".to_string(), k)].into()))
         })
         .transpose()?;
     let mut tx = s.store.begin().await?;
