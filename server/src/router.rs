@@ -154,10 +154,16 @@ async fn search_follows_writes(
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {
-    if state.services.store.healthy().await {
+    // Not ready while the database is unreachable or cannot take writes (a full
+    // disk): a balancer sends members elsewhere instead of losing their posts.
+    if state.services.store.ready().await {
         (StatusCode::OK, "ok").into_response()
     } else {
-        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "not ready: the database cannot take writes",
+        )
+            .into_response()
     }
 }
 

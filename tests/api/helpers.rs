@@ -54,6 +54,47 @@ async fn fresh_database(dir: &std::path::Path) -> String {
 pub async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let db_url = fresh_database(dir.path()).await;
+    spawn_app_on(dir, db_url).await
+}
+
+/// A copy of the database at `db_url` (a backup taken the way an operator would:
+/// `VACUUM INTO` on SQLite, `pg_dump` on PostgreSQL), written to a new database
+/// whose URL is returned, as a restore would bring it back.
+pub async fn backup_database(db_url: &str, dir: &std::path::Path) -> String {
+    if let Some(path) = db_url.strip_prefix("sqlite://") {
+        let copy = dir.join(format!("backup-{}.db", uuid::Uuid::new_v4().simple()));
+        sqlx::any::install_default_drivers();
+        let mut conn =
+            <sqlx::AnyConnection as sqlx::Connection>::connect(&format!("sqlite://{path}"))
+                .await
+                .expect("open the database to back up");
+        let sql = format!("VACUUM INTO '{}'", copy.display());
+        sqlx::Executor::execute(&mut conn, sql.as_str())
+            .await
+            .expect("VACUUM INTO");
+        return format!("sqlite://{}", copy.display());
+    }
+    let restored = fresh_database(dir).await;
+    let dump = std::process::Command::new("pg_dump")
+        .args(["--no-owner", "-d", db_url])
+        .output()
+        .expect("pg_dump runs");
+    assert!(dump.status.success(), "pg_dump failed");
+    let mut psql = std::process::Command::new("psql")
+        .args(["-q", "-v", "ON_ERROR_STOP=1", "-d", &restored])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("psql runs");
+    std::io::Write::write_all(psql.stdin.as_mut().expect("stdin"), &dump.stdout)
+        .expect("restore written");
+    drop(psql.stdin.take());
+    assert!(psql.wait().expect("psql ends").success(), "restore failed");
+    restored
+}
+
+/// Starts the real app on a random port with the database at `db_url`.
+pub async fn spawn_app_on(dir: tempfile::TempDir, db_url: String) -> TestApp {
     let settings = Settings {
         listen: "127.0.0.1:0".parse().expect("addr"),
         database_url: db_url.clone(),

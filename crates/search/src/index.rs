@@ -1,25 +1,22 @@
-//! The tantivy index of published posts: opening (rebuilding a missing or
-//! corrupt index), following the database's change log, and rebuilding. Each commit
-//! stores the last change-log sequence it applied, so after a crash the index
-//! resumes where its last commit ended.
+//! The tantivy index of published posts: opening (a missing or corrupt index is
+//! replaced by an empty one), documents, commits and compaction. Each commit stores
+//! which database the index follows and the last change it applied
+//! ([`Follows`]), so after a crash the index resumes where its last commit ended;
+//! following and healing live in [`crate::sync`].
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
-use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use serde::{Deserialize, Serialize};
+use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 use tokio::sync::Mutex;
 
 use super::analyzer::RoundsTokenizer;
 pub use super::schema::Fields;
 use super::schema::{schema, SCHEMA_VERSION, TOKENIZER};
-use store::search_log::{IndexDoc, Scope};
-use store::{Store, StoreError};
-
-/// Posts read from the database per batch when rebuilding.
-const BATCH: i64 = 2_000;
-/// When an index is this far behind the log, rebuilding is quicker than replaying.
-const REPLAY_LIMIT: i64 = 20_000;
+use store::search_log::IndexDoc;
+use store::StoreError;
 
 /// Errors of the search index.
 #[derive(Debug, thiserror::Error)]
@@ -38,16 +35,38 @@ pub enum SearchError {
 /// The search index of one process, shared by its request handlers.
 #[derive(Clone)]
 pub struct SearchIndex {
-    inner: Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
 }
 
-struct Inner {
+pub(crate) struct Inner {
     dir: PathBuf,
     index: Index,
     reader: IndexReader,
-    fields: Fields,
-    writer: Mutex<IndexWriter>,
+    pub(crate) fields: Fields,
+    pub(crate) writer: Mutex<IndexWriter>,
     applied: AtomicI64,
+    /// What the last commit recorded (read and written under the writer's lock).
+    follows: std::sync::Mutex<Follows>,
+}
+
+/// What an index commit records about the database it follows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Follows {
+    /// The last change-log sequence applied (-1: never built).
+    pub seq: i64,
+    /// The id of the database (see `store::search_identity`).
+    #[serde(default)]
+    pub db: String,
+    /// The mark of the change at `seq`, empty when the log did not hold it.
+    #[serde(default)]
+    pub mark: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Payload {
+    schema: u32,
+    #[serde(flatten)]
+    follows: Follows,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -68,20 +87,13 @@ pub enum Opened {
     Fresh,
 }
 
-fn payload(seq: i64) -> String {
-    format!("{{\"seq\":{seq},\"schema\":{SCHEMA_VERSION}}}")
-}
-
-fn read_payload(index: &Index) -> Option<i64> {
+fn read_payload(index: &Index) -> Option<Follows> {
     let meta = index.load_metas().ok()?;
-    let v: serde_json::Value = serde_json::from_str(meta.payload.as_deref()?).ok()?;
-    if v.get("schema")?.as_u64()? != u64::from(SCHEMA_VERSION) {
-        return None;
-    }
-    v.get("seq")?.as_i64()
+    let p: Payload = serde_json::from_str(meta.payload.as_deref()?).ok()?;
+    (p.schema == SCHEMA_VERSION).then_some(p.follows)
 }
 
-fn try_open(dir: &Path) -> Option<(Index, i64)> {
+fn try_open(dir: &Path) -> Option<(Index, Follows)> {
     let index = Index::open_in_dir(dir).ok()?;
     let seq = read_payload(&index)?;
     // Every file carries a checksum: a truncated or damaged segment means rebuild.
@@ -96,8 +108,8 @@ impl SearchIndex {
     /// Opens the index in `dir`; a missing, unreadable or outdated index is replaced
     /// by an empty one (the caller then rebuilds it with [`SearchIndex::catch_up`]).
     pub fn open(dir: &Path) -> Result<(SearchIndex, Opened), SearchError> {
-        let (index, applied, opened) = match try_open(dir) {
-            Some((index, seq)) => (index, seq, Opened::Existing),
+        let (index, follows, opened) = match try_open(dir) {
+            Some((index, follows)) => (index, follows, Opened::Existing),
             None => {
                 if dir.exists() {
                     // Another process writing here (a shared directory, misconfigured)
@@ -114,7 +126,11 @@ impl SearchIndex {
                 }
                 std::fs::create_dir_all(dir)?;
                 let (schema, _) = schema();
-                (Index::create_in_dir(dir, schema)?, -1, Opened::Fresh)
+                let never = Follows {
+                    seq: -1,
+                    ..Follows::default()
+                };
+                (Index::create_in_dir(dir, schema)?, never, Opened::Fresh)
             }
         };
         index
@@ -136,7 +152,8 @@ impl SearchIndex {
                     reader,
                     fields,
                     writer: Mutex::new(writer),
-                    applied: AtomicI64::new(applied),
+                    applied: AtomicI64::new(follows.seq),
+                    follows: std::sync::Mutex::new(follows),
                 }),
             },
             opened,
@@ -165,115 +182,24 @@ impl SearchIndex {
 
     /// The sequence stored in the index's last commit, read from disk.
     pub fn committed_seq(&self) -> Option<i64> {
-        read_payload(&self.inner.index)
+        read_payload(&self.inner.index).map(|f| f.seq)
     }
 
-    /// Brings the index up to the database's change log: replays what changed since
-    /// the last commit, or rebuilds when the index is new or too far behind.
-    /// Returns how many changes were applied.
-    pub async fn catch_up(&self, store: &Store) -> Result<u64, SearchError> {
-        let mut writer = self.inner.writer.lock().await;
-        let applied = self.applied();
-        let head = store.search_head().await?;
-        if head <= applied && applied >= 0 {
-            return Ok(0);
-        }
-        let tail = store.search_tail().await?;
-        let gap = tail.is_some_and(|t| t > applied + 1);
-        if applied < 0 || gap || head - applied > REPLAY_LIMIT {
-            self.rebuild_locked(&mut writer, store, &mut |_, _| {})
-                .await?;
-            return Ok((head - applied.max(0)) as u64);
-        }
-        let mut last = applied;
-        let mut n = 0u64;
-        loop {
-            let changes = store.search_changes(last, 1_000).await?;
-            let Some(end) = changes.last().map(|c| c.seq) else {
-                break;
-            };
-            let mut threads: Vec<i64> = changes
-                .iter()
-                .filter(|c| c.post_id.is_none())
-                .map(|c| c.thread_id)
-                .collect();
-            threads.sort_unstable();
-            threads.dedup();
-            let mut posts: Vec<i64> = changes
-                .iter()
-                .filter(|c| !threads.contains(&c.thread_id))
-                .filter_map(|c| c.post_id)
-                .collect();
-            posts.sort_unstable();
-            posts.dedup();
-            for id in threads {
-                let f = self.inner.fields.thread_id;
-                writer.delete_term(Term::from_field_u64(f, id as u64));
-                self.add_all(&writer, store, Scope::Thread(id)).await?;
-            }
-            for id in posts {
-                let f = self.inner.fields.post_id;
-                writer.delete_term(Term::from_field_u64(f, id as u64));
-                self.add_all(&writer, store, Scope::Post(id)).await?;
-            }
-            n += changes.len() as u64;
-            last = end;
-        }
-        self.commit(&mut writer, last.max(head))?;
-        Ok(n)
+    /// What the last commit of this process recorded.
+    pub fn follows(&self) -> Follows {
+        self.inner
+            .follows
+            .lock()
+            .map(|f| f.clone())
+            .unwrap_or_default()
     }
 
-    async fn add_all(
-        &self,
-        writer: &IndexWriter,
-        store: &Store,
-        scope: Scope,
-    ) -> Result<(), SearchError> {
-        for d in store.indexable_posts(scope, 100_000).await? {
-            writer.add_document(self.document(&d))?;
-        }
-        Ok(())
+    /// Documents the index holds (after its last commit).
+    pub fn num_docs(&self) -> u64 {
+        self.inner.reader.searcher().num_docs()
     }
 
-    /// Rebuilds the whole index from the database, reporting `(done, total)` posts.
-    pub async fn rebuild(
-        &self,
-        store: &Store,
-        progress: &mut (dyn FnMut(u64, u64) + Send),
-    ) -> Result<u64, SearchError> {
-        let mut writer = self.inner.writer.lock().await;
-        self.rebuild_locked(&mut writer, store, progress).await
-    }
-
-    async fn rebuild_locked(
-        &self,
-        writer: &mut IndexWriter,
-        store: &Store,
-        progress: &mut (dyn FnMut(u64, u64) + Send),
-    ) -> Result<u64, SearchError> {
-        // The head is read first: changes after it are replayed later, and replaying
-        // is idempotent.
-        let head = store.search_head().await?;
-        let total = store.count_posts().await.unwrap_or(0).max(0) as u64;
-        writer.delete_all_documents()?;
-        let mut after = 0i64;
-        let mut done = 0u64;
-        loop {
-            let docs = store.indexable_posts(Scope::After(after), BATCH).await?;
-            let Some(last) = docs.last() else { break };
-            after = last.post_id;
-            for d in &docs {
-                writer.add_document(self.document(d))?;
-            }
-            done += docs.len() as u64;
-            progress(done, total.max(done));
-        }
-        self.commit(writer, head)?;
-        tracing::info!(posts = done, seq = head, "search index rebuilt");
-        Ok(done)
-    }
-
-    fn document(&self, d: &IndexDoc) -> TantivyDocument {
+    pub(crate) fn document(&self, d: &IndexDoc) -> TantivyDocument {
         let f = &self.inner.fields;
         let mut doc = doc!(
             f.post_id => d.post_id as u64,
@@ -294,13 +220,44 @@ impl SearchIndex {
         doc
     }
 
-    fn commit(&self, writer: &mut IndexWriter, seq: i64) -> Result<(), SearchError> {
-        let mut prepared = writer.prepare_commit()?;
-        prepared.set_payload(&payload(seq));
-        prepared.commit()?;
+    /// Commits what the writer holds, recording `follows`. Only a commit that
+    /// succeeded advances the sequence; after a failed one the writer is rolled back
+    /// (which also replaces a writer whose threads died, as on a full disk), so the
+    /// next catch-up replays the same changes.
+    pub(crate) fn commit(
+        &self,
+        writer: &mut IndexWriter,
+        follows: Follows,
+    ) -> Result<(), SearchError> {
+        let payload = serde_json::to_string(&Payload {
+            schema: SCHEMA_VERSION,
+            follows: follows.clone(),
+        })
+        .map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?;
+        let committed = writer
+            .prepare_commit()
+            .and_then(|mut prepared| {
+                prepared.set_payload(&payload);
+                prepared.commit()
+            })
+            .map_err(SearchError::from);
+        if let Err(e) = committed {
+            self.abandon(writer);
+            return Err(e);
+        }
         self.inner.reader.reload()?;
-        self.inner.applied.store(seq, Ordering::SeqCst);
+        self.inner.applied.store(follows.seq, Ordering::SeqCst);
+        if let Ok(mut f) = self.inner.follows.lock() {
+            *f = follows;
+        }
         Ok(())
+    }
+
+    /// Drops what the writer holds since its last commit (after a failure).
+    pub(crate) fn abandon(&self, writer: &mut IndexWriter) {
+        if let Err(e) = writer.rollback() {
+            tracing::error!(error = %e, "search index writer could not be rolled back");
+        }
     }
 
     /// Rewrites segments that hold deleted posts, so deleted text leaves the index
@@ -316,8 +273,8 @@ impl SearchIndex {
             .collect();
         if !with_deletes.is_empty() {
             writer.merge(&with_deletes).wait()?;
-            let seq = self.applied();
-            self.commit(&mut writer, seq)?;
+            let follows = self.follows();
+            self.commit(&mut writer, follows)?;
         }
         writer.garbage_collect_files().wait()?;
         Ok(())

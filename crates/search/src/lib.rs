@@ -11,10 +11,10 @@ pub mod highlight;
 pub mod index;
 pub mod query;
 mod schema;
+pub mod sync;
 
-use std::time::Duration;
-
-pub use index::{Opened, SearchError, SearchIndex};
+pub use index::{Follows, Opened, SearchError, SearchIndex};
+pub use sync::{follow, Distrust};
 
 use domain::models::{SearchHit, SearchResults};
 use exec::Plan;
@@ -162,6 +162,9 @@ pub async fn open_and_catch_up(
 ) -> Result<SearchIndex, SearchError> {
     let (index, opened) = SearchIndex::open(dir)?;
     let applied = index.catch_up(store).await?;
+    // A commit can claim to be current while files were lost (a full disk): compare
+    // the documents with the posts before serving.
+    index.verify(store).await?;
     tracing::info!(
         ?opened,
         changes = applied,
@@ -169,17 +172,4 @@ pub async fn open_and_catch_up(
         "search index ready"
     );
     Ok(index)
-}
-
-/// Follows the change log: every `every`, applies what other processes committed
-/// (this process's own writes are applied as each request ends).
-pub fn follow(index: SearchIndex, store: Store, every: Duration) {
-    tokio::spawn(async move {
-        loop {
-            tokio::time::sleep(every).await;
-            if let Err(e) = index.catch_up(&store).await {
-                tracing::error!(error = %e, "search index catch-up failed");
-            }
-        }
-    });
 }

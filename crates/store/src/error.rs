@@ -7,7 +7,7 @@ use crate::rows;
 pub enum StoreError {
     /// The database failed or could not be reached.
     #[error("database error: {0}")]
-    Db(#[from] sqlx::Error),
+    Db(#[source] sqlx::Error),
     /// A migration failed.
     #[error("migration error: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -20,6 +20,15 @@ pub enum StoreError {
     /// A uniqueness rule was broken; the field it concerns.
     #[error("{0} is already taken")]
     Conflict(&'static str),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        // A database that cannot store data is a fact about the process (see
+        // `health`), noted wherever the error came from.
+        crate::health::note(&e);
+        StoreError::Db(e)
+    }
 }
 
 /// Maps a unique-constraint violation to the field it concerns, so callers can show
@@ -37,5 +46,5 @@ pub(crate) fn unique_violation(err: sqlx::Error, fields: &[&'static str]) -> Sto
             }
         }
     }
-    StoreError::Db(err)
+    StoreError::from(err)
 }

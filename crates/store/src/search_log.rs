@@ -21,15 +21,26 @@ pub(super) async fn log_change(
         .await?
         .try_get("seq")?;
     sqlx::query(
-        "INSERT INTO search_changes (seq, thread_id, post_id, created_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO search_changes (seq, thread_id, post_id, created_at, stamp) \
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(seq)
     .bind(thread_id)
     .bind(post_id)
     .bind(now())
+    .bind(stamp())
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// Nanoseconds since the epoch: with the ids, what tells one database's change at a
+/// sequence from another's (see `search_identity`).
+fn stamp() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
 }
 
 /// One entry of the change log.

@@ -222,6 +222,22 @@ pub async fn finish(state: &AppState, sub: Submitted, form_name: &str, out: Outc
             )
             .await
         }
+        // The database could not take the write (a full disk, an I/O error, an
+        // outage): nothing was saved, so the form comes back with what was typed.
+        Err(e @ AppError::Store(_)) if e.status().is_server_error() => {
+            e.log();
+            let errors = BTreeMap::from([("_form".to_string(), "err.cannot_save".to_string())]);
+            let echo = sub.form.echo(form_name, errors);
+            render_page(
+                state,
+                sub.parts,
+                sub.ctx,
+                Some(echo),
+                None,
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await
+        }
         Err(e) => {
             e.log();
             render_error(state, sub.parts, sub.ctx, &e).await

@@ -42,6 +42,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("err.invalid", "Some fields need attention.", "入力内容に誤りがあります。"),
     ("err.too_many", "Too many failed sign-ins. Please wait {secs} seconds and try again.", "ログインの失敗が続いたため、{secs}秒待ってからもう一度お試しください。"),
     ("err.internal", "Something went wrong on our side. Please try again in a moment.", "サーバー側でエラーが発生しました。しばらくしてからもう一度お試しください。"),
+    ("err.cannot_save", "The server cannot save right now. Nothing was posted; your text is kept below — please try again in a few minutes.", "現在サーバーに保存できません。投稿はされていません。入力した内容は下に残っています。数分後にもう一度お試しください。"),
     ("err.required", "This field is required.", "この項目は必須です。"),
     ("err.too_long", "This is too long.", "長すぎます。"),
     ("err.still_patient_data", "The redacted text still contains what may identify a patient (highlighted with JavaScript on; the findings are listed on this page). Change it, or confirm below that you checked every finding.", "修正版にまだ患者を特定しうる箇所があります（JavaScript が有効なら強調表示されます。検出箇所はこのページに一覧があります）。書き換えるか、すべて確認したことを下で確認してください。"),

@@ -1,0 +1,91 @@
+//! Whether the database takes writes. A write that fails because the database
+//! cannot store it (a full disk, an I/O error; SQLite's `FULL`/`IOERR`, PostgreSQL's
+//! classes 53 and 58) marks the process's database as failing; a commit that
+//! succeeds clears it. While it is marked, [`Store::ready`] tries a one-row write to
+//! learn whether space has returned, so `/healthz` says not-ready exactly while
+//! posts cannot be saved, and ready again without a restart.
+//!
+//! One flag per process: a process serves one database.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::pool::{now, Store};
+
+static FAILING: AtomicBool = AtomicBool::new(false);
+
+/// Bytes the readiness probe writes: more than a post with its revision and
+/// rendering, so a disk that takes the probe takes a post.
+const PROBE_BYTES: usize = 64 * 1024;
+
+/// `n` bytes no engine can compress (xorshift from `seed`).
+fn noise(seed: u64, n: usize) -> Vec<u8> {
+    let mut x = seed | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+/// Whether `e` says the database cannot store data (rather than refusing a row).
+pub fn cannot_store(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            // SQLite reports its result code (extended codes keep the primary
+            // code in the low byte); PostgreSQL its SQLSTATE.
+            match code.parse::<i64>() {
+                Ok(n) if code.len() < 5 => matches!(n & 0xff, 10 | 13),
+                _ => code.starts_with("53") || code.starts_with("58"),
+            }
+        }
+        sqlx::Error::Io(_) => true,
+        _ => false,
+    }
+}
+
+/// Records a failed database call (called for every error the store sees).
+pub(crate) fn note(e: &sqlx::Error) {
+    if cannot_store(e) {
+        if !FAILING.swap(true, Ordering::SeqCst) {
+            tracing::error!(error = %e, "database writes are failing");
+        }
+    }
+}
+
+/// Records a commit that succeeded.
+pub(crate) fn committed() {
+    if FAILING.swap(false, Ordering::SeqCst) {
+        tracing::info!("database writes work again");
+    }
+}
+
+impl Store {
+    /// Whether the database answers and, if writes have been failing, takes a write
+    /// again.
+    pub async fn ready(&self) -> bool {
+        if !self.healthy().await {
+            return false;
+        }
+        if !FAILING.load(Ordering::SeqCst) {
+            return true;
+        }
+        let Ok(mut tx) = self.begin().await else {
+            return false;
+        };
+        let at = now();
+        let wrote = sqlx::query("UPDATE health_probe SET at = $1, pad = $2 WHERE id = 1")
+            .bind(at)
+            .bind(noise(at as u64, PROBE_BYTES))
+            .execute(tx.conn())
+            .await;
+        if let Err(e) = wrote {
+            note(&e);
+            return false;
+        }
+        tx.commit().await.is_ok()
+    }
+}
