@@ -4,8 +4,10 @@
 //! static bundle (pages and API answers may carry held text or a member's data; a
 //! shared computer's cache must not keep them).
 //!
-//! The policy does not yet restrict scripts (`script-src` with the nonce leptos puts
-//! on its scripts): that is left to the hardening issue's CSP work.
+//! Scripts run only with this response's nonce: the middleware makes a fresh one per
+//! request, the page's renderer hands it to leptos (which puts it on the hydration
+//! scripts), and the policy allows nothing else inline. `'strict-dynamic'` lets the
+//! nonce'd loader import the bundle; `'wasm-unsafe-eval'` lets it compile the wasm.
 
 use axum::extract::{Request, State};
 use axum::http::header::{
@@ -16,20 +18,52 @@ use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
 
+use leptos::nonce::Nonce;
+use leptos::prelude::{provide_context, use_context};
+
 use crate::state::AppState;
 
-/// The part of the Content-Security-Policy that holds whatever the page's scripts do.
-const CSP: &str = "frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'";
+/// The policy's fixed part: no plugins, no framing, no `<base>`, forms post here.
+const CSP_FIXED: &str =
+    "frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
+/// This request's script nonce (a request extension the renderers read).
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub std::sync::Arc<str>);
+
+/// The Content-Security-Policy of a response whose scripts carry `nonce`.
+pub fn policy(nonce: &str) -> String {
+    format!("script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; {CSP_FIXED}")
+}
+
+/// Hands this request's nonce to leptos, in a rendering context (leptos_axum has
+/// provided the request's parts and a nonce of its own, which this replaces so the
+/// header and the scripts agree).
+pub fn provide_request_nonce() {
+    let nonce = use_context::<axum::http::request::Parts>()
+        .and_then(|p| p.extensions.get::<CspNonce>().cloned());
+    if let Some(n) = nonce {
+        provide_context(Nonce::from_value(n.0));
+    }
+}
 
 /// Adds the headers to every response.
-pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let static_asset = req.uri().path().starts_with("/pkg/");
+    let nonce = Nonce::new().as_inner().clone();
+    req.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     h.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
-    h.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    if let Ok(v) = HeaderValue::from_str(&policy(&nonce)) {
+        h.insert(CONTENT_SECURITY_POLICY, v);
+    }
     if state.services.config.secure_cookies {
         h.insert(
             STRICT_TRANSPORT_SECURITY,

@@ -30,6 +30,7 @@ pub async fn render_page(
     let options = state.leptos.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
+            crate::headers::provide_request_nonce();
             provide_context(services.clone());
             if let Some(e) = echo.clone() {
                 provide_context(e);

@@ -92,7 +92,10 @@ pub fn build_router(settings: &Settings, store: Store, search: SearchIndex) -> R
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(ctx_services.clone()),
+            move || {
+                crate::headers::provide_request_nonce();
+                provide_context(ctx_services.clone());
+            },
             move || shell(shell_options.clone()),
         )
         .nest_service("/pkg", pkg)

@@ -186,6 +186,38 @@ async fn every_response_has_security_headers_and_pages_are_not_cached() {
         }
         assert_eq!(h["cache-control"], "no-store", "{path}");
     }
+    // Scripts run only with the response's own nonce, fresh on every response.
+    let mut seen = Vec::new();
+    for path in ["/", "/login", "/nowhere", "/", "/search"] {
+        let res = member.get(path).await;
+        let csp = res.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|r| r.split('\'').next())
+            .unwrap_or_else(|| panic!("{path}: script-src has a nonce: {csp}"))
+            .to_string();
+        assert!(csp.contains("script-src 'nonce-"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        let html = res.text().await.unwrap();
+        let scripts: Vec<&str> = html.split("<script").skip(1).collect();
+        assert!(
+            !scripts.is_empty(),
+            "{path}: the page has its hydration scripts"
+        );
+        for tag in scripts {
+            let open = tag.split('>').next().unwrap_or_default();
+            assert!(
+                open.contains(&format!("nonce=\"{nonce}\"")),
+                "{path}: a script without this response's nonce: <script{open}>"
+            );
+        }
+        assert!(!seen.contains(&nonce), "{path}: a nonce is never reused");
+        seen.push(nonce);
+    }
     let res = member.post_form("/logout", &[]).await;
     assert_eq!(res.headers()["cache-control"], "no-store");
     let res = member.get("/pkg/rounds.js").await;
