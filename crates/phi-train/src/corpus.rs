@@ -118,7 +118,9 @@ pub fn load(p: &Paths) -> Result<Split, String> {
         train.push(set(&format!("natural_{f}.train"), learn, 3));
         validation.push(set(&format!("natural_{f}.val"), measure, 1));
     }
-    for f in ["en_a", "ja_a", "en_c", "ja_c", "mixed_c", "en_d", "ja_d"] {
+    for f in [
+        "en_a", "ja_a", "en_c", "ja_c", "mixed_c", "en_d", "ja_d", "en_g", "ja_g", "en_h", "ja_h",
+    ] {
         train.push(set(
             &format!("written_{f}"),
             read(&p.corpus.join(format!("written/{f}.jsonl")))?,
