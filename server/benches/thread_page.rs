@@ -31,6 +31,7 @@ fn thread_page(c: &mut Criterion) {
         claim_minutes: 15,
         search_dir: dir.path().join("search"),
         search_poll_ms: 0,
+        trusted_proxies: Vec::new(),
     };
     let (router, cookie, thread) = rt.block_on(async {
         let store = server::open_store(&settings).await.expect("store");

@@ -2,6 +2,7 @@
 //! handlers into one axum router. Tests call [`build_app`] to start the real app.
 
 pub mod cli;
+pub mod client;
 pub mod cookies;
 pub mod forms;
 mod headers;

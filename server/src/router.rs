@@ -68,6 +68,7 @@ pub fn build_router(settings: &Settings, store: Store, search: SearchIndex) -> R
         .build();
     let config = Config {
         secure_cookies: settings.secure_cookies,
+        trusted_proxies: settings.trusted_proxies.clone(),
         default_lang: settings.default_lang,
         claim_ttl_secs: settings.claim_minutes * 60,
         retention_secs: settings.retention_days * 24 * 3600,

@@ -110,11 +110,12 @@ type Failure = (AppError, RequestCtx, axum::http::request::Parts);
 
 async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, Failure> {
     let (mut parts, body) = req.into_parts();
-    let client = parts
+    let peer = parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into());
+        .map(|c| c.0.ip());
+    let client =
+        crate::client::client_address(peer, &parts.headers, &state.services.config.trusted_proxies);
     let existing_csrf = cookie(&parts.headers, CSRF_COOKIE).filter(|t| well_formed_token(t));
     let csrf = existing_csrf.clone().unwrap_or_else(random_token);
     let notice =

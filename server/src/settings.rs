@@ -37,6 +37,9 @@ pub struct Settings {
     /// How often the index looks for changes other processes made, in milliseconds
     /// (`ROUNDS_SEARCH_POLL_MS`, default 1000; 0 turns following off).
     pub search_poll_ms: u64,
+    /// Reverse proxies in front of Rounds whose `X-Forwarded-For` names the real
+    /// client (`ROUNDS_TRUSTED_PROXIES`, comma-separated addresses; default none).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -52,6 +55,7 @@ impl std::fmt::Debug for Settings {
             .field("claim_minutes", &self.claim_minutes)
             .field("search_dir", &self.search_dir)
             .field("search_poll_ms", &self.search_poll_ms)
+            .field("trusted_proxies", &self.trusted_proxies)
             .finish()
     }
 }
@@ -92,6 +96,7 @@ struct FileSettings {
     claim_minutes: Option<i64>,
     search_dir: Option<PathBuf>,
     search_poll_ms: Option<u64>,
+    trusted_proxies: Option<Vec<String>>,
 }
 
 fn parse_count(
@@ -169,7 +174,20 @@ impl Settings {
             .map(PathBuf::from)
             .or(file.search_dir)
             .unwrap_or_else(|| data_dir.join("search"));
+        let proxies: Vec<String> = match env("ROUNDS_TRUSTED_PROXIES") {
+            Some(v) => v.split(',').map(|p| p.trim().to_string()).collect(),
+            None => file.trusted_proxies.unwrap_or_default(),
+        };
+        let trusted_proxies = proxies
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                p.parse()
+                    .with_context(|| format!("ROUNDS_TRUSTED_PROXIES: {p:?} is not an IP address"))
+            })
+            .collect::<anyhow::Result<Vec<std::net::IpAddr>>>()?;
         Ok(Settings {
+            trusted_proxies,
             search_dir,
             search_poll_ms,
             listen: listen
@@ -228,6 +246,7 @@ mod tests {
             claim_minutes: 15,
             search_dir: "d/search".into(),
             search_poll_ms: 1000,
+            trusted_proxies: Vec::new(),
         };
         assert!(!format!("{s:?}").contains("secretpw"));
     }

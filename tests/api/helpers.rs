@@ -106,6 +106,9 @@ pub async fn spawn_app_on(dir: tempfile::TempDir, db_url: String) -> TestApp {
         claim_minutes: 15,
         search_dir: dir.path().join("search"),
         search_poll_ms: 200,
+        // Tests stand in for a reverse proxy on 127.0.0.1: their X-Forwarded-For
+        // names the client (see the throttling tests).
+        trusted_proxies: vec![std::net::Ipv4Addr::LOCALHOST.into()],
     };
     let router = server::build_app(&settings).await.expect("build app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

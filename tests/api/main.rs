@@ -20,4 +20,5 @@ mod search_ops;
 mod security;
 mod storage;
 mod teaching;
+mod throttle;
 mod verification;

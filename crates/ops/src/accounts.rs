@@ -14,10 +14,13 @@ use crate::error::{conflict_to_field, AppError};
 use crate::passwords;
 use crate::services::Services;
 
-/// Free failed sign-ins per account before delays start.
-const ACCOUNT_FREE_FAILURES: i64 = 5;
-/// Free failed sign-ins per client address (hospital networks share addresses).
-const CLIENT_FREE_FAILURES: i64 = 20;
+/// Free failed sign-ins for one account from one address before delays start.
+const PAIR_FREE_FAILURES: i64 = 5;
+/// Free failed sign-ins per account from all addresses it never signed in from.
+const ACCOUNT_FREE_FAILURES: i64 = 20;
+/// Free failed sign-ins per client address across accounts (a hospital network
+/// shares one address; members who signed in from it before are not slowed).
+const CLIENT_FREE_FAILURES: i64 = 50;
 
 /// Delay after `failures` failures: none within the allowance, then 30 s doubling
 /// with each further failure, capped at one hour.
@@ -91,8 +94,10 @@ fn hashed(s: &str) -> String {
     hex::encode(Sha256::digest(s.as_bytes()))
 }
 
-/// Checks an e-mail and password, with failures counted per account and per client
-/// address. The same error whether or not the address is registered.
+/// Checks an e-mail and password, with failures counted per account and address
+/// pair (atomically, before the check), per account and per address. The same error
+/// whether or not the e-mail is registered. `client` is the real client address
+/// (behind a trusted proxy, from its header).
 pub async fn sign_in(
     s: &Services,
     email: &str,
@@ -108,13 +113,31 @@ pub async fn sign_in(
             "err.login_failed".to_string(),
         )])));
     }
-    let account_key = format!("acct:{}", hashed(&email));
-    let client_key = format!("addr:{client}");
-    let a = s.store.throttle_state(&account_key).await?;
-    let c = s.store.throttle_state(&client_key).await?;
-    let wait = a.wait_secs.max(c.wait_secs);
-    if wait > 0 {
+    let account = hashed(&email);
+    let addr = hashed(client);
+    let pair_key = format!("pair:{account}:{addr}");
+    // Guessing one account from one address: counted before the check, atomically.
+    if let Some(wait) = s
+        .store
+        .throttle_take(&pair_key, PAIR_FREE_FAILURES, |n| {
+            delay_after(n, PAIR_FREE_FAILURES)
+        })
+        .await?
+    {
         return Err(AppError::TooManyAttempts(wait));
+    }
+    // Guesses spread over many addresses (one account) or many accounts (one
+    // address) slow those down too — except where this account signed in before,
+    // so nobody can lock a member out of the place they work.
+    let account_key = format!("acct:{account}");
+    let addr_key = format!("addr:{addr}");
+    if !s.store.sign_in_known(&account, &addr).await? {
+        let a = s.store.throttle_state(&account_key).await?;
+        let c = s.store.throttle_state(&addr_key).await?;
+        let wait = a.wait_secs.max(c.wait_secs);
+        if wait > 0 {
+            return Err(AppError::TooManyAttempts(wait));
+        }
     }
     let user = s.store.user_by_email(&email).await?;
     let ok = passwords::verify(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
@@ -125,7 +148,7 @@ pub async fn sign_in(
             .await?;
         let c = s
             .store
-            .throttle_fail(&client_key, |n| delay_after(n, CLIENT_FREE_FAILURES))
+            .throttle_fail(&addr_key, |n| delay_after(n, CLIENT_FREE_FAILURES))
             .await?;
         tracing::info!(failures = a.failures.max(c.failures), "sign-in failed");
         return Err(AppError::Invalid(FieldErrors::from([(
@@ -133,7 +156,9 @@ pub async fn sign_in(
             "err.login_failed".to_string(),
         )])));
     };
-    s.store.throttle_clear(&account_key).await?;
+    // A success clears its own key only: other addresses' guesses still count.
+    s.store.throttle_clear(&pair_key).await?;
+    s.store.remember_sign_in(&account, &addr).await?;
     tracing::info!(user_id = user.id, "signed in");
     Ok(user)
 }

@@ -21,6 +21,8 @@ pub struct Config {
     /// How long the author can still read text that was never published (rejected,
     /// replaced or redacted) before it is deleted, in seconds.
     pub retention_secs: i64,
+    /// Reverse proxies whose `X-Forwarded-For` names the real client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Config {
@@ -31,6 +33,7 @@ impl Default for Config {
             session_ttl_secs: 14 * 24 * 3600,
             claim_ttl_secs: 15 * 60,
             retention_secs: 7 * 24 * 3600,
+            trusted_proxies: Vec::new(),
         }
     }
 }
