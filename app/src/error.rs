@@ -25,6 +25,17 @@ impl PageError {
     }
 }
 
+impl PageError {
+    /// The key of [`PageError::confirm_read`].
+    pub const CONFIRM_READ: &'static str = "err.confirm_read";
+
+    /// An audited read asked for from another site: the page offers to open it
+    /// from here instead (answered 200: nothing went wrong).
+    pub fn confirm_read() -> PageError {
+        PageError::new(200, PageError::CONFIRM_READ)
+    }
+}
+
 impl std::fmt::Display for PageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} {}", self.status, self.key)

@@ -552,3 +552,48 @@ async fn claiming_an_item_that_does_not_exist_is_a_404_and_writes_nothing() {
         0
     );
 }
+
+#[tokio::test]
+async fn a_link_from_another_site_cannot_record_a_read_of_held_text_in_a_moderators_name() {
+    let app = spawn_app().await;
+    let (_, post, rev) = held_thread(&app, PHI_BODY).await;
+    let m = moderator(&app, "m@example.jp", "Mod One").await;
+    let reads = "SELECT COUNT(*) FROM audit_log WHERE action IN ('held.open', 'post.history_open')";
+    for path in [format!("/mod/held/{rev}"), format!("/p/{post}")] {
+        for site in ["cross-site", "same-site"] {
+            let res = m
+                .client
+                .get(format!("{}{path}", m.address))
+                .header("sec-fetch-site", site)
+                .send()
+                .await
+                .unwrap();
+            let page = res.text().await.unwrap();
+            assert!(
+                !page.contains("Whitfield"),
+                "{path} from {site}: no held text"
+            );
+            assert!(
+                page.contains("Show the held text"),
+                "{path}: offers to open it from here"
+            );
+            assert_eq!(
+                app.count(reads).await,
+                0,
+                "{path} from {site}: no read recorded"
+            );
+        }
+    }
+    // From this site's own pages (or a typed address) it opens, and is recorded.
+    for (n, site) in ["same-origin", "none"].iter().enumerate() {
+        let res = m
+            .client
+            .get(format!("{}/mod/held/{rev}", m.address))
+            .header("sec-fetch-site", *site)
+            .send()
+            .await
+            .unwrap();
+        assert!(res.text().await.unwrap().contains("Whitfield"));
+        assert_eq!(app.count(reads).await, n as i64 + 1);
+    }
+}

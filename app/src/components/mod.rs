@@ -107,10 +107,23 @@ pub fn LoadError(error: crate::error::PageError) -> impl IntoView {
             res.set_status(code);
         }
     }
+    if error.key == crate::error::PageError::CONFIRM_READ {
+        // Opened from another site: a link from here opens it (a full page load, so
+        // the request is this site's own).
+        let here = leptos_router::hooks::use_location();
+        let href = move || format!("{}{}", here.pathname.get(), here.search.get());
+        return view! {
+            <div class="notice" role="status">
+                <p>{i.tr(&error.key)}</p>
+                <p><a href=href rel="external" class="button">{i.tr("held.show_text")}</a></p>
+            </div>
+        }
+        .into_any();
+    }
     let key = if error.key.starts_with("err.") {
         error.key
     } else {
         "err.internal".to_string()
     };
-    view! { <p class="error" role="alert">{i.tr(&key)}</p> }
+    view! { <p class="error" role="alert">{i.tr(&key)}</p> }.into_any()
 }

@@ -168,6 +168,7 @@ pub async fn load_post(id: i64) -> Result<PostDetail, PageError> {
         .ok_or_else(not_found)?;
     let own = post.author_id == viewer.id;
     if let Some(moderator) = as_moderator.filter(|_| !own) {
+        super::refuse_cross_site_read()?;
         ops::moderation::record_reading(
             &s,
             &moderator,

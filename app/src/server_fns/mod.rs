@@ -39,6 +39,25 @@ pub(crate) fn viewer_if<T: ops::access::Access>() -> Option<T> {
     use_context::<http::request::Parts>().and_then(|p| T::from_parts(&p).ok())
 }
 
+/// Refuses a read that would be audited in the viewer's name when the request came
+/// from another site (Fetch Metadata `Sec-Fetch-Site`): a link or an image on
+/// another page must not record that a moderator read held text. The page then
+/// offers a link to open it from here. A typed address or bookmark (`none`) and
+/// this site's own pages (`same-origin`) read as usual.
+#[cfg(feature = "ssr")]
+pub(crate) fn refuse_cross_site_read() -> Result<(), PageError> {
+    let site = use_context::<http::request::Parts>().and_then(|p| {
+        p.headers
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_ascii_lowercase)
+    });
+    match site.as_deref() {
+        None | Some("same-origin") | Some("none") => Ok(()),
+        Some(_) => Err(PageError::confirm_read()),
+    }
+}
+
 /// Who holds the claim on a queue item, as the viewer sees it.
 #[cfg(feature = "ssr")]
 pub(crate) async fn claim_state(

@@ -34,6 +34,7 @@ pub async fn mod_queue(kind: String, status: String) -> Result<Vec<QueueItem>, P
 #[server(input = GetUrl, endpoint = "load_held")]
 pub async fn load_held(id: i64) -> Result<HeldItem, PageError> {
     let moderator: Moderator = viewer()?;
+    super::refuse_cross_site_read()?;
     let s = services()?;
     let rev = s.store.held_revision(id).await?.ok_or_else(not_found)?;
     let revision = s

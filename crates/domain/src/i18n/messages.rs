@@ -42,6 +42,8 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("err.invalid", "Some fields need attention.", "入力内容に誤りがあります。"),
     ("err.too_many", "Too many failed sign-ins. Please wait {secs} seconds and try again.", "ログインの失敗が続いたため、{secs}秒待ってからもう一度お試しください。"),
     ("err.internal", "Something went wrong on our side. Please try again in a moment.", "サーバー側でエラーが発生しました。しばらくしてからもう一度お試しください。"),
+    ("err.confirm_read", "You came here from a link on another site. Opening held text is recorded in your name, so it is not opened automatically.", "他のサイトのリンクから開かれました。保留中の本文を開くとあなたの名前で記録されるため、自動では開きません。"),
+    ("held.show_text", "Show the held text", "保留中の本文を表示"),
     ("err.cannot_save", "The server cannot save right now. Nothing was posted; your text is kept below — please try again in a few minutes.", "現在サーバーに保存できません。投稿はされていません。入力した内容は下に残っています。数分後にもう一度お試しください。"),
     ("err.required", "This field is required.", "この項目は必須です。"),
     ("err.too_long", "This is too long.", "長すぎます。"),
