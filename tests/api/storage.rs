@@ -73,3 +73,61 @@ async fn a_taken_display_name_is_a_field_error_whatever_its_case() {
         .unwrap()
         .contains("This display name is taken"));
 }
+
+#[tokio::test]
+async fn a_display_name_cannot_impersonate_another_members() {
+    let app = spawn_app().await;
+    app.register("one@example.jp", "Mod One").await;
+    // Looks the same on a page: taken.
+    for (n, look_alike) in [
+        "Mod_One",
+        "ＭＯＤ　ＯＮＥ",
+        "mod.one",
+        "M0d One",
+        "Mod\u{00A0}One",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let other = app.new_browser();
+        let res = other
+            .register(&format!("l{n}@example.jp"), look_alike)
+            .await;
+        assert_eq!(res.status().as_u16(), 422, "{look_alike:?}");
+        let page = res.text().await.unwrap();
+        assert!(
+            page.contains("looks too much like one that is"),
+            "{look_alike:?}"
+        );
+    }
+    // Disguised: refused whatever the other names are, with what was typed kept.
+    for (look_alike, says) in [
+        ("M\u{043E}d One", "Write each word in one alphabet"),
+        ("Mod\u{202E}One", "Use visible letters only"),
+        ("Mod\u{200B} One", "Use visible letters only"),
+    ] {
+        let other = app.new_browser();
+        let res = other.register("d@example.jp", look_alike).await;
+        assert_eq!(res.status().as_u16(), 422, "{look_alike:?}");
+        let page = res.text().await.unwrap();
+        assert!(page.contains(says), "{look_alike:?}");
+        assert!(
+            page.contains("d@example.jp"),
+            "the form keeps what was typed"
+        );
+    }
+    // Different names in other scripts are fine.
+    let other = app.new_browser();
+    assert_eq!(
+        other
+            .register("ok@example.jp", "Сергей Mod")
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    let stored = app
+        .count("SELECT COUNT(*) FROM users WHERE display_key = 'mod one'")
+        .await;
+    assert_eq!(stored, 1, "the key is the look-alike skeleton");
+}

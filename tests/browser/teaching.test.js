@@ -1,7 +1,7 @@
 // What this file proves: moderators teach the detector in a real browser, with
 // JavaScript on and off, in English and in Japanese:
-//   a member's post is held for a word the detector takes for a name (a protocol
-//   named after someone); the moderator claims it, marks that finding "not patient
+//   a member's post is held for a word the detector takes for a patient's name (the
+//   supplier's trainer, "Mr. X from the wound-care supplier"); the moderator claims it, marks that finding "not patient
 //   data" and adds the word to the never-hold list in one click, sees the mark, and
 //   approves the post; the word is listed under Detector lists and the detector's
 //   record counts the decision (no post text on that page); the next post with the
@@ -118,7 +118,7 @@ for (const run of RUNS) {
         }
 
         // Held for the word alone.
-        const body = `The ${run.term} protocol worked well on our unit.`;
+        const body = `Mr. ${run.term} from the wound-care supplier showed us the protocol; it worked well on our unit.`;
         const held = await postThread(page, run.js, 'Protocols on our unit', body);
         const m = /^\/p\/(\d+)$/.exec(held);
         assert.ok(m, `the post should be held (landed on ${held}); pick another word if the detector changed`);

@@ -28,7 +28,7 @@ pub fn byte_offsets(s: &str) -> Vec<usize> {
 /// Folds one character to the form the rules match on.  Only 1:1 mappings are allowed so
 /// that indices stay aligned with the original text.
 #[inline]
-fn fold(ch: char) -> char {
+pub(crate) fn fold(ch: char) -> char {
     if ch.is_ascii() {
         return ch;
     }

@@ -17,7 +17,7 @@ pub(crate) struct View {
     pub orig: Vec<usize>,
 }
 
-fn invisible(c: char) -> bool {
+pub(crate) fn invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}'
@@ -26,7 +26,7 @@ fn invisible(c: char) -> bool {
 }
 
 /// A Cyrillic or Greek letter that looks like a Latin one.
-fn latin_lookalike(c: char) -> Option<char> {
+pub(crate) fn latin_lookalike(c: char) -> Option<char> {
     Some(match c {
         'а' => 'a',
         'е' => 'e',
@@ -86,7 +86,7 @@ fn latin_lookalike(c: char) -> Option<char> {
 }
 
 /// Katakana that look like kanji, and the kanji they look like (both ways).
-const KATA_KANJI: &[(char, char)] = &[
+pub(crate) const KATA_KANJI: &[(char, char)] = &[
     ('ロ', '口'),
     ('エ', '工'),
     ('カ', '力'),

@@ -54,9 +54,10 @@ pub struct UserRecord {
     pub lang: Option<Lang>,
 }
 
-/// The key that makes display names unique regardless of case and width.
+/// The key that makes display names unique: two names with one key look alike on a
+/// page (case, width, look-alike letters, invisible characters, separators).
 pub fn display_key(name: &str) -> String {
-    name.trim().to_lowercase()
+    phi::name_skeleton(name.trim())
 }
 
 const USER_COLUMNS: &str = "id, email, password_hash, display_name, profession, licence_number, \

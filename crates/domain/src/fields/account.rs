@@ -46,9 +46,37 @@ pub fn email_is_plausible(v: &str) -> bool {
     }
 }
 
-super::bounded! {
-    /// The name shown on a member's posts.
-    DisplayName, max = 40, one_line
+/// The name shown on a member's posts: one line, and nothing that would let it pass
+/// for another member's name (invisible or direction-changing characters, a word
+/// mixing Latin with Cyrillic or Greek letters). Names that look alike are told apart
+/// by their skeleton ([`phi::name_skeleton`], the store's unique key).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DisplayName(String);
+
+impl DisplayName {
+    /// Longest accepted value, in characters.
+    pub const MAX: usize = 40;
+
+    /// Parses what was typed.
+    pub fn parse(s: &str) -> Result<DisplayName, FieldError> {
+        let v = line(s, true, DisplayName::MAX)?;
+        match phi::name_disguise(&v) {
+            Some("invisible") => Err("err.name_invisible".into()),
+            Some(_) => Err("err.name_mixed_script".into()),
+            None => Ok(DisplayName(v)),
+        }
+    }
+
+    /// The value.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for DisplayName {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
 }
 
 /// A US National Provider Identifier: ten digits passing the Luhn check over `80840`.
