@@ -32,6 +32,7 @@ fn thread_page(c: &mut Criterion) {
         search_dir: dir.path().join("search"),
         search_poll_ms: 0,
         trusted_proxies: Vec::new(),
+        audit_key_file: std::env::temp_dir().join("rounds-bench-audit.key"),
     };
     let (router, cookie, thread) = rt.block_on(async {
         let store = server::open_store(&settings).await.expect("store");

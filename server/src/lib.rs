@@ -1,6 +1,7 @@
 //! The `rounds` server: wiring of settings, storage, the leptos app and the form
 //! handlers into one axum router. Tests call [`build_app`] to start the real app.
 
+pub mod audit_key;
 pub mod cli;
 pub mod client;
 pub mod cookies;

@@ -42,7 +42,8 @@ pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
         .await
         .context("opening the database")?;
     store.migrate().await.context("migrating the database")?;
-    Ok(store)
+    let key = crate::audit_key::load_or_create(&settings.audit_key_file)?;
+    Ok(store.with_audit_key(key).await?)
 }
 
 /// Opens this process's search index and brings it up to date (rebuilding a

@@ -40,6 +40,10 @@ pub struct Settings {
     /// Reverse proxies in front of Rounds whose `X-Forwarded-For` names the real
     /// client (`ROUNDS_TRUSTED_PROXIES`, comma-separated addresses; default none).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The secret that anchors the audit chain (`ROUNDS_AUDIT_KEY_FILE`, default
+    /// `<data>/audit.key`, made on first start). Keep it off the database's host
+    /// backups; every node of one database needs the same file.
+    pub audit_key_file: PathBuf,
 }
 
 impl std::fmt::Debug for Settings {
@@ -56,6 +60,7 @@ impl std::fmt::Debug for Settings {
             .field("search_dir", &self.search_dir)
             .field("search_poll_ms", &self.search_poll_ms)
             .field("trusted_proxies", &self.trusted_proxies)
+            .field("audit_key_file", &self.audit_key_file)
             .finish()
     }
 }
@@ -97,6 +102,7 @@ struct FileSettings {
     search_dir: Option<PathBuf>,
     search_poll_ms: Option<u64>,
     trusted_proxies: Option<Vec<String>>,
+    audit_key_file: Option<PathBuf>,
 }
 
 fn parse_count(
@@ -186,7 +192,12 @@ impl Settings {
                     .with_context(|| format!("ROUNDS_TRUSTED_PROXIES: {p:?} is not an IP address"))
             })
             .collect::<anyhow::Result<Vec<std::net::IpAddr>>>()?;
+        let audit_key_file = env("ROUNDS_AUDIT_KEY_FILE")
+            .map(PathBuf::from)
+            .or(file.audit_key_file)
+            .unwrap_or_else(|| data_dir.join("audit.key"));
         Ok(Settings {
+            audit_key_file,
             trusted_proxies,
             search_dir,
             search_poll_ms,
@@ -247,6 +258,7 @@ mod tests {
             search_dir: "d/search".into(),
             search_poll_ms: 1000,
             trusted_proxies: Vec::new(),
+            audit_key_file: "data/audit.key".into(),
         };
         assert!(!format!("{s:?}").contains("secretpw"));
     }

@@ -157,3 +157,65 @@ async fn concurrent_appends_keep_one_unbroken_chain() {
     }
     assert_eq!(store.audit_verify().await.unwrap(), Ok(16));
 }
+
+#[tokio::test]
+async fn rewriting_the_chain_with_database_access_alone_is_detected_by_the_keyed_anchor() {
+    let app = spawn_app().await;
+    three_entries(&app).await;
+    assert!(server::cli::audit_verify(&app.settings)
+        .await
+        .unwrap()
+        .is_ok());
+    drop_guard(&app).await;
+    // Someone with the database but not the key rewrites entry 2 and recomputes
+    // every hash after it, and the head: the chain is consistent again…
+    let raw = store::Store::connect(&app.db_url).await.unwrap();
+    let mut entries = raw.audit_recent(10).await.unwrap();
+    entries.reverse();
+    let mut prev = entries[0].hash.clone();
+    for e in entries.iter_mut().skip(1) {
+        if e.seq == 2 {
+            e.reason = "nothing to see".into();
+        }
+        e.prev_hash = prev.clone();
+        e.hash = store::audit::entry_hash(e);
+        prev = e.hash.clone();
+        sqlx::query("UPDATE audit_log SET reason = $1, prev_hash = $2, hash = $3 WHERE seq = $4")
+            .bind(&e.reason)
+            .bind(&e.prev_hash)
+            .bind(&e.hash)
+            .bind(e.seq)
+            .execute(raw.pool())
+            .await
+            .unwrap();
+    }
+    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+        .bind(&prev)
+        .execute(raw.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        raw.audit_verify().await.unwrap(),
+        Ok(3),
+        "the bare chain is fooled"
+    );
+    // …but not the anchor, which only the key can make.
+    let bad = server::cli::audit_verify(&app.settings)
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert!(bad.problem.contains("keyed anchor"), "{bad}");
+}
+
+#[tokio::test]
+async fn a_node_with_another_audit_key_refuses_to_start() {
+    let app = spawn_app().await;
+    three_entries(&app).await;
+    let mut other = app.settings.clone();
+    other.audit_key_file = app.settings.data_dir.join("other-node.key");
+    let err = server::router::open_store(&other).await.unwrap_err();
+    assert!(
+        format!("{err:#}").contains("anchored with another key"),
+        "{err:#}"
+    );
+}

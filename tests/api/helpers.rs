@@ -109,6 +109,7 @@ pub async fn spawn_app_on(dir: tempfile::TempDir, db_url: String) -> TestApp {
         // Tests stand in for a reverse proxy on 127.0.0.1: their X-Forwarded-For
         // names the client (see the throttling tests).
         trusted_proxies: vec![std::net::Ipv4Addr::LOCALHOST.into()],
+        audit_key_file: dir.path().join("audit.key"),
     };
     let router = server::build_app(&settings).await.expect("build app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -200,7 +201,11 @@ impl TestApp {
 
     /// The app's store, opened separately (as an operator's tool would).
     pub async fn store(&self) -> Store {
-        Store::connect(&self.db_url).await.expect("store")
+        // As the server opens it: with the audit key, so audit entries written here
+        // keep the chain anchored.
+        server::router::open_store(&self.settings)
+            .await
+            .expect("store")
     }
 
     /// GET a path.

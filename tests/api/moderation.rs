@@ -473,9 +473,10 @@ async fn a_decision_whose_audit_entry_fails_is_rolled_back_whole() {
         let res = m.post_form(&format!("/mod/held/{rev}"), &decision).await;
         assert_eq!(
             res.status().as_u16(),
-            500,
+            503,
             "{decision:?}: the decision fails"
         );
+
         // Nothing of it stands: the revision still waits, the post is unpublished,
         // nobody was notified, search was told nothing, the claim is still held.
         let state = app

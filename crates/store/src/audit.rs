@@ -127,8 +127,13 @@ impl Tx {
         .bind(&e.hash)
         .execute(&mut *conn)
         .await?;
-        sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+        // Without the key the anchor is cleared: a writer that cannot sign leaves a
+        // chain that verification reports as unanchored.
+        let anchor = self.audit_key.as_ref().map(|k| k.anchor(e.seq, &e.hash));
+        let conn = self.conn();
+        sqlx::query("UPDATE audit_head SET hash = $1, anchor = $2 WHERE id = 1")
             .bind(&e.hash)
+            .bind(anchor)
             .execute(&mut *conn)
             .await?;
         Ok(e)
@@ -148,8 +153,46 @@ impl Store {
             .map_err(Into::into)
     }
 
-    /// Recomputes the whole chain in batches. `Ok(n)` = n entries, all intact.
+    /// Recomputes the whole chain in batches and, with the audit key, checks the
+    /// chain's head against its keyed anchor. `Ok(n)` = n entries, all intact.
     pub async fn audit_verify(&self) -> Result<Result<i64, ChainError>, StoreError> {
+        let chain = self.audit_verify_chain().await?;
+        let (Ok(n), Some(key)) = (&chain, &self.audit_key) else {
+            return Ok(chain);
+        };
+        let head = sqlx::query("SELECT seq, hash, anchor, key_id FROM audit_head WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await?;
+        let seq: i64 = head.try_get("seq")?;
+        let hash: String = head.try_get("hash")?;
+        let anchor: Option<String> = head.try_get("anchor")?;
+        let key_id: Option<String> = head.try_get("key_id")?;
+        let last = sqlx::query("SELECT hash FROM audit_log WHERE seq = $1")
+            .bind(*n)
+            .fetch_optional(&self.pool)
+            .await?
+            .map(|r| r.try_get::<String, _>("hash"))
+            .transpose()?
+            .unwrap_or_else(|| GENESIS.to_string());
+        let problem = if key_id.as_deref() != Some(key.id().as_str()) {
+            Some("the chain is not anchored with this key")
+        } else if seq != *n || hash != last {
+            Some("the chain's head does not match its last entry")
+        } else if anchor.as_deref() != Some(key.anchor(seq, &hash).as_str()) {
+            Some("the keyed anchor does not match: rows were rewritten without the key")
+        } else {
+            None
+        };
+        Ok(match problem {
+            Some(p) => Err(ChainError {
+                seq: *n,
+                problem: p.into(),
+            }),
+            None => chain,
+        })
+    }
+
+    async fn audit_verify_chain(&self) -> Result<Result<i64, ChainError>, StoreError> {
         let mut expected_seq = 1;
         let mut prev = GENESIS.to_string();
         loop {

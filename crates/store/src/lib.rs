@@ -10,7 +10,8 @@
 //! what is stated once for SQL in [`visibility`].
 
 mod accounts;
-mod audit;
+pub mod audit;
+pub mod audit_key;
 pub mod backend;
 mod categories;
 mod counts;

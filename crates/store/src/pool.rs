@@ -11,6 +11,9 @@ use crate::error::StoreError;
 pub struct Store {
     pub(crate) pool: AnyPool,
     pub(crate) backend: Backend,
+    /// The key that anchors the audit chain (see `audit_key`); None for tools that
+    /// never append to it.
+    pub(crate) audit_key: Option<std::sync::Arc<crate::audit_key::AuditKey>>,
 }
 
 impl Store {
@@ -18,7 +21,11 @@ impl Store {
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
         let backend = Backend::from_url(url).ok_or(StoreError::UnsupportedUrl)?;
         let pool = backend.connect(url).await?;
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            audit_key: None,
+        })
     }
 
     /// Applies the migrations for this backend, then brings derived keys up to

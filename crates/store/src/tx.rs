@@ -21,6 +21,8 @@ use crate::pool::Store;
 /// An open transaction.
 pub struct Tx {
     conn: Option<PoolConnection<Any>>,
+    /// Anchors audit entries appended through this transaction.
+    pub(crate) audit_key: Option<std::sync::Arc<crate::audit_key::AuditKey>>,
 }
 
 impl Store {
@@ -38,7 +40,10 @@ impl Store {
             conn.close_on_drop();
             return Err(e.into());
         }
-        Ok(Tx { conn: Some(conn) })
+        Ok(Tx {
+            conn: Some(conn),
+            audit_key: self.audit_key.clone(),
+        })
     }
 }
 
