@@ -24,19 +24,17 @@ impl std::fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
-/// One slot of the open-addressing table: the key and its weights side by side, so a
-/// lookup costs one cache line, not three (the scan is bound by these loads).
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    key: u32,
-    row: [i16; LABELS],
-}
-
-/// A loaded table.
+/// A loaded table. The scan is bound by its loads, and most features of a post are
+/// not in the table: the probe reads a dense array of keys alone (4 bytes a slot, so
+/// the table's misses stay in cache) and reaches for a row only on a hit.
 #[derive(Debug)]
 pub(crate) struct Weights {
-    /// Open-addressing slots (key 0 = empty).
-    slots: Vec<Slot>,
+    /// Open-addressing keys (0 = empty).
+    keys: Vec<u32>,
+    /// For each key slot, the index of its row.
+    index: Vec<u32>,
+    /// One weight per label for each feature, in insertion order.
+    rows: Vec<[i16; LABELS]>,
     /// Number of features stored.
     count: usize,
     mask: usize,
@@ -59,13 +57,9 @@ impl Weights {
     /// A table with nothing in it (every feature weighs 0).
     pub fn empty() -> Weights {
         Weights {
-            slots: vec![
-                Slot {
-                    key: 0,
-                    row: [0; LABELS],
-                };
-                1
-            ],
+            keys: vec![0; 1],
+            index: vec![0; 1],
+            rows: Vec::new(),
             count: 0,
             mask: 0,
             threshold: 0,
@@ -104,13 +98,9 @@ impl Weights {
         }
         let cap = (n * 2).next_power_of_two().max(2);
         let mut w = Weights {
-            slots: vec![
-                Slot {
-                    key: 0,
-                    row: [0; LABELS],
-                };
-                cap
-            ],
+            keys: vec![0; cap],
+            index: vec![0; cap],
+            rows: Vec::with_capacity(n),
             count: 0,
             mask: cap - 1,
             threshold,
@@ -130,14 +120,16 @@ impl Weights {
     fn insert(&mut self, key: u32, row: [i16; LABELS]) {
         let mut i = home(key, self.mask);
         loop {
-            let slot = &mut self.slots[i];
-            if slot.key == 0 {
-                *slot = Slot { key, row };
+            if self.keys[i] == 0 {
+                self.keys[i] = key;
+                self.index[i] = self.rows.len() as u32;
+                self.rows.push(row);
                 self.count += 1;
                 return;
             }
-            if slot.key == key {
-                for (a, b) in slot.row.iter_mut().zip(row) {
+            if self.keys[i] == key {
+                let old = &mut self.rows[self.index[i] as usize];
+                for (a, b) in old.iter_mut().zip(row) {
                     *a = a.saturating_add(b);
                 }
                 return;
@@ -155,14 +147,15 @@ impl Weights {
         let key = slot_key(f);
         let mut i = home(key, self.mask);
         loop {
-            let slot = &self.slots[i];
-            if slot.key == key {
-                for (s, w) in scores.iter_mut().zip(&slot.row) {
+            let k = self.keys[i];
+            if k == key {
+                let row = &self.rows[self.index[i] as usize];
+                for (s, w) in scores.iter_mut().zip(row) {
                     *s += *w as i32;
                 }
                 return;
             }
-            if slot.key == 0 {
+            if k == 0 {
                 return;
             }
             i = (i + 1) & self.mask;
