@@ -598,3 +598,82 @@ async fn a_link_from_another_site_cannot_record_a_read_of_held_text_in_a_moderat
         assert_eq!(app.count(reads).await, n as i64 + 1);
     }
 }
+
+#[tokio::test]
+async fn deleted_and_removed_text_does_not_outlive_unpublished_text() {
+    let app = spawn_app().await;
+    let author = app.new_browser();
+    author.member("a@example.jp", "aoki_im").await;
+    let (_, deleted) = author
+        .start_thread("Wound swabs", "Swab technique: Levine method every time.")
+        .await;
+    let res = author
+        .post_form(&format!("/p/{deleted}"), &[("action", "delete")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (thread, removed) = author
+        .start_thread(
+            "Pressure injuries",
+            "Heel offloading boots for the Braden 12 patients.",
+        )
+        .await;
+    let reader = app.new_browser();
+    reader.member("r@example.jp", "reader_rn").await;
+    reader
+        .post_form(
+            &format!("/p/{removed}/report"),
+            &[("reason", "patient_data")],
+        )
+        .await;
+    let m = moderator(&app, "m@example.jp", "Mod One").await;
+    let report = app
+        .count(&format!("SELECT id FROM reports WHERE post_id = {removed}"))
+        .await;
+    claim(&m, "report", report).await;
+    let res = m
+        .post_form(&format!("/mod/report/{report}"), &[("decision", "remove")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+
+    // Removed for patient data: gone at once, title and tags with it, and the
+    // thread hidden until a moderator retitles it.
+    let left = |post: i64| {
+        format!("SELECT COUNT(*) FROM post_revisions WHERE post_id = {post} AND body_md <> ''")
+    };
+    assert_eq!(
+        app.count(&left(removed)).await,
+        0,
+        "no revision keeps the text"
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM threads WHERE id = {thread} AND title = '[removed]' AND hidden = 1"
+        ))
+        .await,
+        1
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM thread_tags WHERE thread_id = {thread}"
+        ))
+        .await,
+        0
+    );
+    for who in [&author, &m] {
+        let (_, page) = who.page(&format!("/p/{removed}")).await;
+        assert!(
+            !page.contains("Heel offloading"),
+            "nobody reads it any more"
+        );
+    }
+    // Deleted by its author: kept for the retention period like unpublished text,
+    // then purged.
+    assert_eq!(
+        app.count(&left(deleted)).await,
+        1,
+        "still within the retention period"
+    );
+    let store = app.store().await;
+    store.purge_due(store::now() + 8 * 24 * 3600).await.unwrap();
+    assert_eq!(app.count(&left(deleted)).await, 0, "purged on schedule");
+}

@@ -230,6 +230,15 @@ pub async fn decide_report(
     if !tx.decide_report(id, decision.outcome(), actor.id()).await? {
         return Ok(Decided::AlreadyDecided);
     }
+    if decision == ReportDecision::Remove {
+        // Removed text goes on the unpublished-text schedule; patient data at once.
+        let when = if report.reason == ReportReason::PatientData {
+            store::retention::Retire::Now
+        } else {
+            store::retention::Retire::After(s.purge_deadline())
+        };
+        tx.retire_post_text(report.post_id, when).await?;
+    }
     if decision == ReportDecision::Dismiss && report.reason == ReportReason::PatientData {
         // The report hid the post at once; a moderator who finds no patient data
         // gives it back to readers.

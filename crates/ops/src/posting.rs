@@ -157,6 +157,9 @@ pub async fn send_for_review(s: &Services, post: &PostRow) -> Result<(), AppErro
 pub async fn delete(s: &Services, post: &PostRow) -> Result<(), AppError> {
     let mut tx = s.store.begin().await?;
     tx.delete_post(post.id, s.purge_deadline()).await?;
+    // Deleted text is kept no longer than other unpublished text.
+    tx.retire_post_text(post.id, store::retention::Retire::After(s.purge_deadline()))
+        .await?;
     tx.commit().await?;
     tracing::info!(post = post.id, "post deleted by author");
     Ok(())

@@ -25,6 +25,7 @@ pub mod posting;
 pub mod posts;
 pub mod queue;
 pub mod reports;
+pub mod retention;
 mod revisions;
 mod rows;
 pub mod search_identity;
