@@ -33,6 +33,7 @@ fn thread_page(c: &mut Criterion) {
         search_poll_ms: 0,
         trusted_proxies: Vec::new(),
         audit_key_file: std::env::temp_dir().join("rounds-bench-audit.key"),
+        client_timeout_ms: 30_000,
     };
     let (router, cookie, thread) = rt.block_on(async {
         let store = server::open_store(&settings).await.expect("store");

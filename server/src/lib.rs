@@ -7,6 +7,7 @@ pub mod client;
 pub mod cookies;
 pub mod forms;
 mod headers;
+mod listen;
 pub mod render;
 pub mod reply;
 pub mod router;

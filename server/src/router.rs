@@ -2,7 +2,6 @@
 //! into one axum router; serving it until a signal. Tests call [`build_app`] to start
 //! the real app.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -22,6 +21,7 @@ use search::SearchIndex;
 use store::Store;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 
 use crate::forms;
 use crate::render::render_error;
@@ -111,6 +111,10 @@ pub fn build_router(settings: &Settings, store: Store, search: SearchIndex) -> R
             session::middleware,
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // A body that stops arriving is cut off (a 408), not waited for.
+        .layer(RequestBodyTimeoutLayer::new(Duration::from_millis(
+            settings.client_timeout_ms,
+        )))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::headers::security_headers,
@@ -220,12 +224,8 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     tracing::info!(%addr, backend = ?store.backend(), "serving");
     println!("Rounds is serving on http://{addr}");
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    let timeout = Duration::from_millis(settings.client_timeout_ms);
+    crate::listen::run(listener, router, timeout, shutdown_signal()).await;
     store.close().await;
     tracing::info!("stopped");
     Ok(())

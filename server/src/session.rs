@@ -167,7 +167,7 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
             }
             let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
                 Ok(b) => b,
-                Err(_) => return Err((AppError::PayloadTooLarge, ctx, parts)),
+                Err(e) => return Err((crate::forms::read_failure(&e), ctx, parts)),
             };
             let sent = form_urlencoded::parse(&bytes)
                 .find(|(k, _)| k == "_csrf")

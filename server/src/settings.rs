@@ -44,6 +44,9 @@ pub struct Settings {
     /// `<data>/audit.key`, made on first start). Keep it off the database's host
     /// backups; every node of one database needs the same file.
     pub audit_key_file: PathBuf,
+    /// How long a client may take to send a request's headers, or pause while
+    /// sending its body, in milliseconds (`ROUNDS_CLIENT_TIMEOUT_MS`, default 30000).
+    pub client_timeout_ms: u64,
 }
 
 impl std::fmt::Debug for Settings {
@@ -61,6 +64,7 @@ impl std::fmt::Debug for Settings {
             .field("search_poll_ms", &self.search_poll_ms)
             .field("trusted_proxies", &self.trusted_proxies)
             .field("audit_key_file", &self.audit_key_file)
+            .field("client_timeout_ms", &self.client_timeout_ms)
             .finish()
     }
 }
@@ -103,6 +107,7 @@ struct FileSettings {
     search_poll_ms: Option<u64>,
     trusted_proxies: Option<Vec<String>>,
     audit_key_file: Option<PathBuf>,
+    client_timeout_ms: Option<u64>,
 }
 
 fn parse_count(
@@ -196,7 +201,17 @@ impl Settings {
             .map(PathBuf::from)
             .or(file.audit_key_file)
             .unwrap_or_else(|| data_dir.join("audit.key"));
+        let client_timeout_ms = match env("ROUNDS_CLIENT_TIMEOUT_MS") {
+            Some(v) => v
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|n| (100..=600_000).contains(n))
+                .context("ROUNDS_CLIENT_TIMEOUT_MS must be milliseconds from 100 to 600000")?,
+            None => file.client_timeout_ms.unwrap_or(30_000),
+        };
         Ok(Settings {
+            client_timeout_ms,
             audit_key_file,
             trusted_proxies,
             search_dir,
@@ -259,6 +274,7 @@ mod tests {
             search_poll_ms: 1000,
             trusted_proxies: Vec::new(),
             audit_key_file: "data/audit.key".into(),
+            client_timeout_ms: 30_000,
         };
         assert!(!format!("{s:?}").contains("secretpw"));
     }

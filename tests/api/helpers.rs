@@ -110,6 +110,7 @@ pub async fn spawn_app_on(dir: tempfile::TempDir, db_url: String) -> TestApp {
         // names the client (see the throttling tests).
         trusted_proxies: vec![std::net::Ipv4Addr::LOCALHOST.into()],
         audit_key_file: dir.path().join("audit.key"),
+        client_timeout_ms: 30_000,
     };
     let router = server::build_app(&settings).await.expect("build app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

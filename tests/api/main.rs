@@ -18,6 +18,7 @@ mod search;
 mod search_heal;
 mod search_ops;
 mod security;
+mod slow_clients;
 mod storage;
 mod teaching;
 mod throttle;

@@ -146,9 +146,10 @@ fn rounds_bin() -> PathBuf {
 }
 
 /// A `rounds serve` process, killed when dropped.
-struct Serve {
+pub(crate) struct Serve {
     child: Child,
-    address: String,
+    /// `http://127.0.0.1:PORT`
+    pub(crate) address: String,
 }
 
 impl Drop for Serve {
@@ -159,6 +160,11 @@ impl Drop for Serve {
 }
 
 async fn serve(app: &TestApp, data_dir: &Path) -> Serve {
+    serve_with(app, data_dir, &[]).await
+}
+
+/// `rounds serve` on `app`'s database with extra environment variables.
+pub(crate) async fn serve_with(app: &TestApp, data_dir: &Path, env: &[(&str, &str)]) -> Serve {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -166,6 +172,9 @@ async fn serve(app: &TestApp, data_dir: &Path) -> Serve {
         .port();
     let child = Command::new(rounds_bin())
         .arg("serve")
+        // Every node of one database shares its audit key.
+        .env("ROUNDS_AUDIT_KEY_FILE", &app.settings.audit_key_file)
+        .envs(env.iter().copied())
         .env("ROUNDS_DATABASE_URL", &app.db_url)
         .env("ROUNDS_DATA_DIR", data_dir)
         .env("ROUNDS_LISTEN", format!("127.0.0.1:{port}"))

@@ -26,6 +26,9 @@ pub enum AppError {
     /// 404: no such thing, or not visible to this user.
     #[error("not found")]
     NotFound,
+    /// 408: the request's body stopped arriving within the client time limit.
+    #[error("request timeout")]
+    RequestTimeout,
     /// 409: someone else changed the item first (e.g. an applicant already decided).
     #[error("conflict")]
     Conflict,
@@ -57,6 +60,7 @@ impl AppError {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -75,6 +79,7 @@ impl AppError {
             AppError::Forbidden => "err.forbidden",
             AppError::Csrf => "err.csrf",
             AppError::NotFound => "err.not_found",
+            AppError::RequestTimeout => "err.timeout",
             AppError::Conflict => "err.conflict",
             AppError::PayloadTooLarge => "err.too_large",
             AppError::UnsupportedMediaType => "err.media_type",
