@@ -49,10 +49,8 @@ pub fn cannot_store(e: &sqlx::Error) -> bool {
 
 /// Records a failed database call (called for every error the store sees).
 pub(crate) fn note(e: &sqlx::Error) {
-    if cannot_store(e) {
-        if !FAILING.swap(true, Ordering::SeqCst) {
-            tracing::error!(error = %e, "database writes are failing");
-        }
+    if cannot_store(e) && !FAILING.swap(true, Ordering::SeqCst) {
+        tracing::error!(error = %e, "database writes are failing");
     }
 }
 
