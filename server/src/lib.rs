@@ -2,6 +2,7 @@
 //! handlers into one axum router. Tests call [`build_app`] to start the real app.
 
 pub mod audit_key;
+mod body_read;
 pub mod cli;
 pub mod client;
 pub mod cookies;

@@ -167,7 +167,7 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
             }
             let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
                 Ok(b) => b,
-                Err(e) => return Err((crate::forms::read_failure(&e), ctx, parts)),
+                Err(e) => return Err((crate::body_read::read_failure(&e), ctx, parts)),
             };
             let sent = form_urlencoded::parse(&bytes)
                 .find(|(k, _)| k == "_csrf")

@@ -26,7 +26,7 @@ impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
         // A database that cannot store data is a fact about the process (see
         // `health`), noted wherever the error came from.
-        crate::health::note(&e);
+        crate::failing::note(&e);
         StoreError::Db(e)
     }
 }

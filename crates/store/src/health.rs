@@ -5,13 +5,10 @@
 //! learn whether space has returned, so `/healthz` says not-ready exactly while
 //! posts cannot be saved, and ready again without a restart.
 //!
-//! One flag per process: a process serves one database.
+//! One flag per process (`failing`): a process serves one database.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
+use crate::failing::{is_failing, note};
 use crate::pool::{now, Store};
-
-static FAILING: AtomicBool = AtomicBool::new(false);
 
 /// Bytes the readiness probe writes: more than a post with its revision and
 /// rendering, so a disk that takes the probe takes a post.
@@ -30,37 +27,6 @@ fn noise(seed: u64, n: usize) -> Vec<u8> {
         .collect()
 }
 
-/// Whether `e` says the database cannot store data (rather than refusing a row).
-pub fn cannot_store(e: &sqlx::Error) -> bool {
-    match e {
-        sqlx::Error::Database(db) => {
-            let code = db.code().unwrap_or_default();
-            // SQLite reports its result code (extended codes keep the primary
-            // code in the low byte); PostgreSQL its SQLSTATE.
-            match code.parse::<i64>() {
-                Ok(n) if code.len() < 5 => matches!(n & 0xff, 10 | 13),
-                _ => code.starts_with("53") || code.starts_with("58"),
-            }
-        }
-        sqlx::Error::Io(_) => true,
-        _ => false,
-    }
-}
-
-/// Records a failed database call (called for every error the store sees).
-pub(crate) fn note(e: &sqlx::Error) {
-    if cannot_store(e) && !FAILING.swap(true, Ordering::SeqCst) {
-        tracing::error!(error = %e, "database writes are failing");
-    }
-}
-
-/// Records a commit that succeeded.
-pub(crate) fn committed() {
-    if FAILING.swap(false, Ordering::SeqCst) {
-        tracing::info!("database writes work again");
-    }
-}
-
 impl Store {
     /// Whether the database answers and, if writes have been failing, takes a write
     /// again.
@@ -68,7 +34,7 @@ impl Store {
         if !self.healthy().await {
             return false;
         }
-        if !FAILING.load(Ordering::SeqCst) {
+        if !is_failing() {
             return true;
         }
         let Ok(mut tx) = self.begin().await else {

@@ -11,12 +11,15 @@
 
 mod accounts;
 pub mod audit;
+pub mod audit_anchor;
 pub mod audit_key;
 pub mod backend;
 mod categories;
 mod counts;
 mod detector_record;
+mod display_keys;
 mod error;
+mod failing;
 pub mod health;
 mod moderation;
 pub mod notify;

@@ -35,36 +35,6 @@ impl Store {
         self.rekey_display_names().await
     }
 
-    /// Recomputes each member's display-name key where the rule that makes it has
-    /// changed. Two existing names that now look alike keep their old keys (a member
-    /// is never renamed by an upgrade); the collision is logged by id only.
-    async fn rekey_display_names(&self) -> Result<(), StoreError> {
-        use sqlx::Row;
-        let rows = sqlx::query("SELECT id, display_name, display_key FROM users")
-            .fetch_all(&self.pool)
-            .await?;
-        for r in rows {
-            let (id, name, key): (i64, String, String) = (
-                r.try_get("id")?,
-                r.try_get("display_name")?,
-                r.try_get("display_key")?,
-            );
-            let want = crate::accounts::display_key(&name);
-            if want == key {
-                continue;
-            }
-            let done = sqlx::query("UPDATE users SET display_key = $1 WHERE id = $2")
-                .bind(&want)
-                .bind(id)
-                .execute(&self.pool)
-                .await;
-            if done.is_err() {
-                tracing::warn!(user_id = id, "display name looks like another; key kept");
-            }
-        }
-        Ok(())
-    }
-
     /// Which engine this store runs on.
     pub fn backend(&self) -> Backend {
         self.backend

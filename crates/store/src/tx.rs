@@ -56,7 +56,7 @@ impl Tx {
         };
         match sqlx::query("COMMIT").execute(&mut *conn).await {
             Ok(_) => {
-                crate::health::committed();
+                crate::failing::committed();
                 Ok(())
             }
             Err(e) => {

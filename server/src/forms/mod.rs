@@ -152,7 +152,7 @@ pub async fn submitted(req: Request) -> Result<Submitted, (Parts, Option<Request
     let ctx = parts.extensions.get::<RequestCtx>().cloned();
     let bytes = match axum::body::to_bytes(body, MAX_FORM_BYTES).await {
         Ok(b) => b,
-        Err(e) => return Err((parts, ctx, read_failure(&e))),
+        Err(e) => return Err((parts, ctx, crate::body_read::read_failure(&e))),
     };
     let Some(ctx) = ctx else {
         return Err((
@@ -165,19 +165,6 @@ pub async fn submitted(req: Request) -> Result<Submitted, (Parts, Option<Request
         Ok(form) => Ok(Submitted { parts, ctx, form }),
         Err(e) => Err((parts, Some(ctx), e)),
     }
-}
-
-/// Why a request body could not be read: it stopped arriving within the client time
-/// limit (408), or it was larger than Rounds accepts (413).
-pub(crate) fn read_failure(e: &axum::Error) -> AppError {
-    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
-    while let Some(c) = cause {
-        if c.is::<tower_http::timeout::TimeoutError>() {
-            return AppError::RequestTimeout;
-        }
-        cause = c.source();
-    }
-    AppError::PayloadTooLarge
 }
 
 /// Only same-site paths may be redirect targets: one `/` then a path character. A URL
