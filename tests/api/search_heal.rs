@@ -129,7 +129,10 @@ async fn an_index_newer_than_a_restored_database_is_rebuilt() {
     copy_dir(&dir, &later);
 
     // The database is restored from the backup; the index is kept.
-    let restored = spawn_app_on(tempfile::tempdir().unwrap(), backup).await;
+    // Restored on the same node: it keeps its audit key.
+    let node = tempfile::tempdir().unwrap();
+    std::fs::copy(&app.settings.audit_key_file, node.path().join("audit.key")).unwrap();
+    let restored = spawn_app_on(node, backup).await;
     restored
         .login("a@example.jp", crate::helpers::GOOD_PASSWORD)
         .await;
