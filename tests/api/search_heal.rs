@@ -5,34 +5,16 @@
 
 use std::path::Path;
 
-use search::exec::Plan;
-use search::{query, SearchIndex};
+use search::SearchIndex;
 
-use crate::helpers::{backup_database, spawn_app, spawn_app_on, TestApp};
+use crate::helpers::{backup_database, spawn_app, spawn_app_on};
+use crate::search_ops::start_index;
 
-/// Post ids an index finds for `q`.
+/// Post ids an index finds for `q`, in id order.
 fn find(index: &SearchIndex, q: &str) -> Vec<i64> {
-    let plan = Plan {
-        parsed: query::parse(q).expect("query parses"),
-        ..Plan::default()
-    };
-    let built = search::exec::build(&index.fields(), &plan).expect("query builds");
-    let mut ids = index
-        .run(built.as_ref(), query::Order::Relevance, 0, 20)
-        .expect("search runs")
-        .post_ids;
+    let mut ids = crate::search_ops::find(index, q);
     ids.sort_unstable();
     ids
-}
-
-/// Opens the index in `dir` against `app`'s database, as `rounds serve` does.
-async fn start_index(app: &TestApp, dir: &Path) -> SearchIndex {
-    let mut settings = app.settings.clone();
-    settings.search_dir = dir.to_path_buf();
-    let store = app.store().await;
-    server::open_search(&settings, &store)
-        .await
-        .expect("search opens")
 }
 
 fn copy_dir(from: &Path, to: &Path) {

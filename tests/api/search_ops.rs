@@ -13,7 +13,7 @@ use store::Store;
 use crate::helpers::{spawn_app, TestApp};
 
 /// Post ids an index (not a server) finds for `q`.
-fn find(index: &SearchIndex, q: &str) -> Vec<i64> {
+pub(crate) fn find(index: &SearchIndex, q: &str) -> Vec<i64> {
     let plan = Plan {
         parsed: query::parse(q).expect("query parses"),
         ..Plan::default()
@@ -26,7 +26,7 @@ fn find(index: &SearchIndex, q: &str) -> Vec<i64> {
 }
 
 /// Opens an index in `dir` the way `rounds serve` does at start.
-async fn start_index(app: &TestApp, dir: &Path) -> SearchIndex {
+pub(crate) async fn start_index(app: &TestApp, dir: &Path) -> SearchIndex {
     let mut settings = app.settings.clone();
     settings.search_dir = dir.to_path_buf();
     let store = app.store().await;

@@ -194,55 +194,30 @@ pub type Outcome = Result<Response, AppError>;
 /// Runs a form handler body and turns its errors into pages: validation failures
 /// re-render the form with the echo, other errors render an error page.
 pub async fn finish(state: &AppState, sub: Submitted, form_name: &str, out: Outcome) -> Response {
-    match out {
-        Ok(res) => res,
-        Err(AppError::Invalid(errors)) => {
-            let echo = sub.form.echo(form_name, errors);
-            render_page(
-                state,
-                sub.parts,
-                sub.ctx,
-                Some(echo),
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(AppError::TooManyAttempts(secs)) => {
-            let errors =
-                BTreeMap::from([("_form".to_string(), format!("err.too_many|secs={secs}"))]);
-            let echo = sub.form.echo(form_name, errors);
-            render_page(
-                state,
-                sub.parts,
-                sub.ctx,
-                Some(echo),
-                None,
-                StatusCode::TOO_MANY_REQUESTS,
-            )
-            .await
-        }
+    let form_wide = |key: String| BTreeMap::from([("_form".to_string(), key)]);
+    let (errors, status) = match out {
+        Ok(res) => return res,
+        Err(AppError::Invalid(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(AppError::TooManyAttempts(secs)) => (
+            form_wide(format!("err.too_many|secs={secs}")),
+            StatusCode::TOO_MANY_REQUESTS,
+        ),
         // The database could not take the write (a full disk, an I/O error, an
         // outage): nothing was saved, so the form comes back with what was typed.
         Err(e @ AppError::Store(_)) if e.status().is_server_error() => {
             e.log();
-            let errors = BTreeMap::from([("_form".to_string(), "err.cannot_save".to_string())]);
-            let echo = sub.form.echo(form_name, errors);
-            render_page(
-                state,
-                sub.parts,
-                sub.ctx,
-                Some(echo),
-                None,
+            (
+                form_wide("err.cannot_save".to_string()),
                 StatusCode::SERVICE_UNAVAILABLE,
             )
-            .await
         }
         Err(e) => {
             e.log();
-            render_error(state, sub.parts, sub.ctx, &e).await
+            return render_error(state, sub.parts, sub.ctx, &e).await;
         }
-    }
+    };
+    let echo = sub.form.echo(form_name, errors);
+    render_page(state, sub.parts, sub.ctx, Some(echo), None, status).await
 }
 
 /// Reads the form or renders the reason it could not be read.
