@@ -131,16 +131,15 @@ pub async fn build_app(settings: &Settings) -> anyhow::Result<Router> {
 
 async fn build_app_on(settings: &Settings, store: Store) -> anyhow::Result<(Router, SearchIndex)> {
     let search = open_search(settings, &store).await?;
-    if settings.search_poll_ms > 0 {
-        let every = Duration::from_millis(settings.search_poll_ms);
-        search::follow(search.clone(), store.clone(), every);
-    }
+    let every = (settings.search_poll_ms > 0).then(|| Duration::from_millis(settings.search_poll_ms));
+    search::follow(search.clone(), store.clone(), every);
     Ok((build_router(settings, store, search.clone()), search))
 }
 
-/// After a request that may have changed something (a form post),
-/// the index applies the change log before the response goes out, so a member
-/// finds their own post as soon as the page that confirms it loads.
+/// After a request that may have changed something (a form post), wakes the index
+/// follower: it applies the change log in group commits off the request path, and a
+/// search waits for it (`SearchIndex::reach_head`), so a member still finds their
+/// own post as soon as the page that confirms it loads.
 async fn search_follows_writes(
     State(state): State<AppState>,
     req: Request,
@@ -154,10 +153,7 @@ async fn search_follows_writes(
     ) && !req.uri().path().starts_with("/api/");
     let res = next.run(req).await;
     if writes {
-        let s = &state.services;
-        if let Err(e) = s.search.catch_up(&s.store).await {
-            tracing::error!(error = %e, "search index catch-up failed");
-        }
+        state.services.search.nudge();
     }
     res
 }

@@ -82,7 +82,7 @@ async fn a_post_with_a_patient_name_is_held_and_only_its_author_sees_it() {
         format!("/p/{post}"),
         format!("/api/load_thread?id={thread}&page=&quote="),
         format!("/api/load_post?id={post}"),
-        "/api/load_forum?category=&page=".to_string(),
+        "/api/load_forum?category=&older=&newer=".to_string(),
         "/notifications".to_string(),
     ] {
         let (_, body) = other.page(&path).await;

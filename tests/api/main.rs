@@ -11,6 +11,7 @@ mod categories;
 mod disguise;
 mod forum;
 mod full_disk;
+mod lists;
 mod moderation;
 mod pages;
 mod phi_corpus;

@@ -269,7 +269,7 @@ describe('Payloads in titles, texts and names of held posts', () => {
     });
     const stillPending = (await api(admin, 'verificationQueue')).length;
     assert.equal(stillPending, 0, `${stillPending} applicants are still pending after verification`);
-    categories = (await api(poster.client, 'forum', { category: '', page: '1' })).categories;
+    categories = (await api(poster.client, 'forum', { category: '', older: '', newer: '' })).categories;
 
     for (const file of [...new Set(payloads.map((p) => p.file))]) {
       const title = `Payloads from the ${file.replace(/\.txt$/, '')} list`;
@@ -389,7 +389,7 @@ describe('Payloads in titles, texts and names of held posts', () => {
 });
 
 describe('Payloads in published titles, texts and names', () => {
-  /** Thread lists as the server's data has them: [{ page, threads }]. */
+  /** Thread lists as the server's data has them: [{ query, threads }] (query '' = the first page). */
   const lists = [];
   /** Reply pages of the file threads: [{ tid, page, posts }]. */
   const replyPages = [];
@@ -407,10 +407,12 @@ describe('Payloads in published titles, texts and names', () => {
     }
     categoryName = new Map(categories.map((c) => [c.slug, c.name_en]));
 
-    for (let page = 1; ; page += 1) {
-      const home = await api(admin, 'forum', { category: '', page: String(page) });
-      lists.push({ page, threads: home.list.threads });
-      if (page >= home.list.pages) break;
+    // Older and older pages by keyset, as the pager's links walk them.
+    for (let older = ''; ; ) {
+      const home = await api(admin, 'forum', { category: '', older, newer: '' });
+      lists.push({ query: older ? `?older=${older}` : '', threads: home.list.threads });
+      if (!home.list.older) break;
+      older = `${home.list.older.activity}.${home.list.older.id}`;
     }
     const listed = new Map(lists.flatMap((l) => l.threads).map((t) => [t.id, t]));
     rows.forEach((r, i) => {
@@ -441,13 +443,13 @@ describe('Payloads in published titles, texts and names', () => {
       const v = await visitor(h, browser, app, { js, client: admin });
       const f = new Findings();
       try {
-        for (const { page, threads } of lists) {
+        for (const { query, threads } of lists) {
           const texts = threads.flatMap((t) => [
             [`#thread-${t.id} a.thread-title`, t.title],
             [`#thread-${t.id} .meta`, `${categoryName.get(t.category)} · ${t.author}`],
           ]);
-          const seen = await v.visit(`/?page=${page}`, { content: 'ol.threads', texts });
-          f.add(seen, `thread list page ${page}`);
+          const seen = await v.visit(`/${query}`, { content: 'ol.threads', texts });
+          f.add(seen, `thread list /${query}`);
           assert.equal(seen.checked, texts.length);
         }
         f.assertNone('the thread lists');

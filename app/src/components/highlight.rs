@@ -28,6 +28,26 @@ pub fn Highlighted(text: String, findings: Vec<Finding>) -> impl IntoView {
     }
 }
 
+/// "Newer" / "older" links of a thread list read by keyset (`base` is `/` or
+/// `/c/slug`): plain links, so they work without JavaScript.
+#[component]
+pub fn ListPager(
+    base: String,
+    older: Option<domain::models::ListCursor>,
+    newer: Option<domain::models::ListCursor>,
+) -> impl IntoView {
+    let i = use_i18n();
+    (older.is_some() || newer.is_some()).then(|| {
+        view! {
+            <nav class="pager" aria-label=i.tr("pager.label")>
+                {newer.map(|c| view! { <a rel="prev" href=format!("{base}?newer={c}")>{i.tr("pager.prev")}</a> })}
+                {newer.is_some().then(|| view! { <a href=base.clone()>{i.tr("pager.first")}</a> })}
+                {older.map(|c| view! { <a rel="next" href=format!("{base}?older={c}")>{i.tr("pager.next")}</a> })}
+            </nav>
+        }
+    })
+}
+
 /// Previous / next links for a paged list; `base` is the path with any query
 /// (`/t/3` or `/?x=1`), to which `page=N` is added.
 #[component]

@@ -14,7 +14,7 @@ pub use claim::ClaimBox;
 pub use composer::{Composer, ComposerInit};
 pub use fields::{CsrfField, Field, FormError, ProfessionSelect, TextArea};
 pub use header::Header;
-pub use highlight::{Highlighted, Pager};
+pub use highlight::{Highlighted, ListPager, Pager};
 pub use search::{encode_query_value, Marked, SearchForm};
 pub use verdicts::FindingVerdicts;
 

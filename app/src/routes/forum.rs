@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::{Composer, LoadError, Pager};
+use crate::components::{Composer, ListPager, LoadError};
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
 use crate::server_fns::load_forum;
@@ -21,10 +21,11 @@ pub fn ForumList() -> impl IntoView {
         move || {
             (
                 params.with(|p| p.get("slug").unwrap_or_default()),
-                query.with(|q| q.get("page").unwrap_or_default()),
+                query.with(|q| q.get("older").unwrap_or_default()),
+                query.with(|q| q.get("newer").unwrap_or_default()),
             )
         },
-        |(slug, page)| load_forum(slug, page),
+        |(slug, older, newer)| load_forum(slug, older, newer),
     );
     view! {
         <Suspense fallback=move || view! { <p>{i.tr("loading")}</p> }>
@@ -118,7 +119,7 @@ fn ForumView(home: ForumHome) -> impl IntoView {
                 </ol>
             }.into_any()
         }}
-        <Pager base page=list.page pages=list.pages/>
+        <ListPager base older=list.older newer=list.newer/>
     }
 }
 
@@ -127,7 +128,7 @@ fn ForumView(home: ForumHome) -> impl IntoView {
 pub fn NewThreadPage() -> impl IntoView {
     let i = use_i18n();
     let query = use_query_map();
-    let data = Resource::new(|| (), |_| load_forum(String::new(), "1".into()));
+    let data = Resource::new(|| (), |_| load_forum(String::new(), String::new(), String::new()));
     view! {
         <Title text=i.tr("forum.new_thread")/>
         <h1>{i.tr("forum.new_thread")}</h1>

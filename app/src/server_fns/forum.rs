@@ -44,9 +44,14 @@ pub(super) fn not_found() -> PageError {
     AppError::NotFound.into()
 }
 
-/// The thread list of the forum or of one category (`category` = slug or "").
+/// The thread list of the forum or of one category (`category` = slug or ""):
+/// the first page, or the page `older` or `newer` than a thread (`activity.id`).
 #[server(input = GetUrl, endpoint = "load_forum")]
-pub async fn load_forum(category: String, page: String) -> Result<ForumHome, PageError> {
+pub async fn load_forum(
+    category: String,
+    older: String,
+    newer: String,
+) -> Result<ForumHome, PageError> {
     let Verified(viewer) = viewer()?;
     let s = services()?;
     let categories = s.store.categories().await?;
@@ -61,19 +66,19 @@ pub async fn load_forum(category: String, page: String) -> Result<ForumHome, Pag
                 .ok_or_else(not_found)?,
         )
     };
-    let (threads, pages) = s
+    let page = domain::models::ListPage::from_query(&older, &newer);
+    let list = s
         .store
-        .list_threads(category.as_ref().map(|c| c.id), page_no(&page))
+        .list_threads(category.as_ref().map(|c| c.id), page)
         .await?;
-    let page = page_no(&page).clamp(1, pages);
     let own_held = s.store.own_held(viewer.id).await?;
     Ok(ForumHome {
         categories,
         category,
         list: ThreadList {
-            threads,
-            page,
-            pages,
+            threads: list.threads,
+            older: list.older,
+            newer: list.newer,
             own_held,
         },
     })

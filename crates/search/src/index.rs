@@ -5,12 +5,11 @@
 //! following and healing live in [`crate::sync`].
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
-use tokio::sync::Mutex;
+use tokio::sync::{watch, Mutex, Notify};
 
 use super::analyzer::RoundsTokenizer;
 pub use super::schema::Fields;
@@ -44,7 +43,10 @@ pub(crate) struct Inner {
     reader: IndexReader,
     pub(crate) fields: Fields,
     pub(crate) writer: Mutex<IndexWriter>,
-    applied: AtomicI64,
+    /// The last sequence committed; searches wait on it for read-your-writes.
+    pub(crate) applied: watch::Sender<i64>,
+    /// Wakes the follower (a write was committed to the database).
+    pub(crate) wake: Notify,
     /// What the last commit recorded (read and written under the writer's lock).
     follows: std::sync::Mutex<Follows>,
 }
@@ -152,7 +154,8 @@ impl SearchIndex {
                     reader,
                     fields,
                     writer: Mutex::new(writer),
-                    applied: AtomicI64::new(follows.seq),
+                    applied: watch::Sender::new(follows.seq),
+                    wake: Notify::new(),
                     follows: std::sync::Mutex::new(follows),
                 }),
             },
@@ -177,7 +180,7 @@ impl SearchIndex {
 
     /// The last change-log sequence this index has committed (-1: never built).
     pub fn applied(&self) -> i64 {
-        self.inner.applied.load(Ordering::SeqCst)
+        *self.inner.applied.borrow()
     }
 
     /// The sequence stored in the index's last commit, read from disk.
@@ -246,7 +249,7 @@ impl SearchIndex {
             return Err(e);
         }
         self.inner.reader.reload()?;
-        self.inner.applied.store(follows.seq, Ordering::SeqCst);
+        self.inner.applied.send_replace(follows.seq);
         if let Ok(mut f) = self.inner.follows.lock() {
             *f = follows;
         }

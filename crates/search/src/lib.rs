@@ -7,6 +7,7 @@
 
 pub mod analyzer;
 pub mod exec;
+pub mod follow;
 pub mod highlight;
 pub mod index;
 pub mod query;
@@ -14,7 +15,8 @@ mod schema;
 pub mod sync;
 
 pub use index::{Follows, Opened, SearchError, SearchIndex};
-pub use sync::{follow, Distrust};
+pub use follow::follow;
+pub use sync::Distrust;
 
 use domain::models::{SearchHit, SearchResults};
 use exec::Plan;
@@ -47,6 +49,8 @@ pub async fn search(
     order: &str,
     thread: Option<i64>,
 ) -> SearchResults {
+    // Read-your-writes: what was committed before this search is in its results.
+    index.reach_head(store).await;
     let mut parsed = match query::parse(q) {
         Ok(p) => p,
         Err(e) => return failed(e.key()),

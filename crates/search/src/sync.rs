@@ -4,7 +4,7 @@
 //! from a backup), too far behind the log, or holding another number of posts than
 //! the database says it should (files lost on a full disk, say).
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use store::search_identity::LogIdentity;
 use store::search_log::Scope;
@@ -19,7 +19,7 @@ const BATCH: i64 = 2_000;
 const REPLAY_LIMIT: i64 = 20_000;
 /// How often a following process also compares its document count with the
 /// database's (a count reads every post, so not on every poll).
-const VERIFY_EVERY: Duration = Duration::from_secs(300);
+pub(crate) const VERIFY_EVERY: Duration = Duration::from_secs(300);
 
 /// Why an index was rebuilt rather than caught up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -247,25 +247,4 @@ async fn distrust(
         }
     }
     Ok(None)
-}
-
-/// Follows the change log: every `every`, applies what other processes committed
-/// (this process's own writes are applied as each request ends), and now and then
-/// checks the index still holds what the database says it should.
-pub fn follow(index: SearchIndex, store: Store, every: Duration) {
-    tokio::spawn(async move {
-        let mut verified = Instant::now();
-        loop {
-            tokio::time::sleep(every).await;
-            let done = if verified.elapsed() >= VERIFY_EVERY {
-                verified = Instant::now();
-                index.verify(&store).await.map(|_| ())
-            } else {
-                index.catch_up(&store).await.map(|_| ())
-            };
-            if let Err(e) = done {
-                tracing::error!(error = %e, "search index catch-up failed");
-            }
-        }
-    });
 }

@@ -61,7 +61,11 @@ impl PageRow {
 impl Store {
     /// One page of a thread's posts as `viewer_id` may see them: published posts
     /// (hidden ones only for moderators and their author), placeholders of deleted
-    /// and removed posts, and the viewer's own held or rejected posts.
+    /// and removed posts, and the viewer's own held or rejected posts. Page `n` holds
+    /// post numbers `20(n-1)+1 ..= 20n`, so a post's page never moves when others'
+    /// posts are held or hidden, a search hit links to its page by its number alone,
+    /// and a page reads its own rows through the `(thread_id, number)` key however
+    /// deep it is.
     pub async fn thread_posts(
         &self,
         thread_id: i64,
@@ -69,31 +73,32 @@ impl Store {
         moderator: bool,
         page: i64,
     ) -> Result<(Vec<PostView>, i64), StoreError> {
-        let filter = format!("p.thread_id = $1 AND {}", post_listed("$2", "$3"));
-        let mod_flag = i64::from(moderator);
-        let total: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n FROM posts p WHERE {filter}"))
-            .bind(thread_id)
-            .bind(viewer_id)
-            .bind(mod_flag)
-            .fetch_one(&self.pool)
-            .await?
-            .try_get("n")?;
-        let pages = pages(total, POSTS_PER_PAGE);
+        let last: Option<i64> =
+            sqlx::query("SELECT MAX(number) AS n FROM posts WHERE thread_id = $1")
+                .bind(thread_id)
+                .fetch_one(&self.pool)
+                .await?
+                .try_get("n")?;
+        let pages = pages(last.unwrap_or(0), POSTS_PER_PAGE);
         let page = page.clamp(1, pages);
+        // The held-revision count runs for the page's rows only: it sits outside
+        // the query that picks them.
         let sql = format!(
             "SELECT p.id, p.number, p.author_id, u.display_name, p.state, p.hidden, p.body_html, \
              p.created_at, p.edited_at, \
              (SELECT COUNT(*) FROM post_revisions r WHERE r.post_id = p.id AND r.state = 'held') \
                AS held_revisions \
-             FROM posts p JOIN users u ON u.id = p.author_id WHERE {filter} \
-             ORDER BY p.number LIMIT $4 OFFSET $5"
+             FROM (SELECT * FROM posts p WHERE p.thread_id = $1 AND p.number > $4 \
+                   AND p.number <= $5 AND {}) p \
+             JOIN users u ON u.id = p.author_id ORDER BY p.number",
+            post_listed("$2", "$3")
         );
         let rows: Vec<PageRow> = sqlx::query_as(&sql)
             .bind(thread_id)
             .bind(viewer_id)
-            .bind(mod_flag)
-            .bind(POSTS_PER_PAGE)
+            .bind(i64::from(moderator))
             .bind((page - 1) * POSTS_PER_PAGE)
+            .bind(page * POSTS_PER_PAGE)
             .fetch_all(&self.pool)
             .await?;
         Ok((

@@ -47,3 +47,11 @@ vocab_from_string!(
     domain::models::Role,
     domain::models::Status
 );
+
+/// `$from, $from+1, …` for `n` bound values (an `IN (…)` list).
+pub(crate) fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -10,12 +10,15 @@ use crate::pool::Store;
 use crate::visibility::public_post_in_public_thread;
 
 /// Records that a thread (`post_id` None) or one post changed. Call it last in the
-/// transaction: it locks the sequence row until commit.
+/// transaction: it locks the sequence row until commit. Every change members can see
+/// passes here, so the thread's kept counters are brought up to date here too, in
+/// the same transaction.
 pub(super) async fn log_change(
     conn: &mut AnyConnection,
     thread_id: i64,
     post_id: Option<i64>,
 ) -> Result<(), sqlx::Error> {
+    crate::threads::refresh_counters(conn, thread_id).await?;
     let seq: i64 = sqlx::query("UPDATE search_seq SET seq = seq + 1 WHERE id = 1 RETURNING seq")
         .fetch_one(&mut *conn)
         .await?
@@ -183,12 +186,6 @@ impl From<HitQueryRow> for HitRow {
     }
 }
 
-fn placeholders(from: usize, n: usize) -> String {
-    (from..from + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 impl Store {
     /// The last sequence handed out (0 when nothing changed yet).
@@ -262,21 +259,10 @@ impl Store {
         let mut threads: Vec<i64> = docs.iter().map(|d| d.thread_id).collect();
         threads.sort_unstable();
         threads.dedup();
-        for chunk in threads.chunks(500) {
-            let sql = format!(
-                "SELECT thread_id, tag FROM thread_tags WHERE thread_id IN ({})",
-                placeholders(1, chunk.len())
-            );
-            let mut q = sqlx::query(&sql);
-            for id in chunk {
-                q = q.bind(*id);
-            }
-            for r in q.fetch_all(&self.pool).await? {
-                let thread_id: i64 = r.try_get("thread_id")?;
-                let tag: String = r.try_get("tag")?;
-                for d in docs.iter_mut().filter(|d| d.thread_id == thread_id) {
-                    d.tags.push(tag.clone());
-                }
+        let tags = self.tags_of(&threads).await?;
+        for d in &mut docs {
+            if let Some(t) = tags.get(&d.thread_id) {
+                d.tags.clone_from(t);
             }
         }
         Ok(docs)
@@ -294,7 +280,7 @@ impl Store {
              FROM posts p JOIN threads t ON t.id = p.thread_id JOIN users u ON u.id = p.author_id \
              JOIN categories c ON c.id = t.category_id \
              WHERE p.id IN ({}) AND {}",
-            placeholders(1, post_ids.len()),
+            crate::rows::placeholders(1, post_ids.len()),
             public_post_in_public_thread()
         );
         let mut q = sqlx::query_as::<_, HitQueryRow>(&sql);

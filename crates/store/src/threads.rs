@@ -1,18 +1,15 @@
 //! Reading threads for members: a thread's row (callers apply
-//! [`domain::visibility`]), its tags, and the pages of the forum's thread lists.
+//! [`domain::visibility`]) and its tags; the counters kept on the thread row. The
+//! thread lists are in [`crate::thread_lists`].
 
-use domain::models::ThreadSummary;
 use domain::visibility::ThreadFacts;
-use sqlx::{Any, Executor, Row};
+use sqlx::{Any, AnyConnection, Executor, Row};
 
 use crate::error::StoreError;
 use crate::pool::Store;
 use crate::rows::IntBool;
 use crate::tx::Tx;
-use crate::visibility::{PUBLIC_POST, PUBLIC_THREAD};
-
-/// Threads per page of a thread list.
-pub const THREADS_PER_PAGE: i64 = 30;
+use crate::visibility::PUBLIC_POST;
 
 /// A thread row as stored (visibility decided by the caller through [`ThreadRow::facts`]
 /// and [`domain::visibility`]).
@@ -60,78 +57,24 @@ pub fn pages(total: i64, per_page: i64) -> i64 {
     ((total + per_page - 1) / per_page).max(1)
 }
 
-/// A row of a thread list as the query returns it.
-#[derive(sqlx::FromRow)]
-struct ListRow {
-    id: i64,
-    title: String,
-    slug: String,
-    display_name: String,
-    last_activity_at: i64,
-    #[sqlx(try_from = "IntBool")]
-    pinned: bool,
-    #[sqlx(try_from = "IntBool")]
-    locked: bool,
-    replies: i64,
-}
-
-impl ListRow {
-    fn into_summary(self, tags: Vec<String>) -> ThreadSummary {
-        ThreadSummary {
-            id: self.id,
-            title: self.title,
-            category: self.slug,
-            author: self.display_name,
-            replies: self.replies,
-            last_activity_at: self.last_activity_at,
-            pinned: self.pinned,
-            locked: self.locked,
-            tags,
-        }
-    }
+/// Brings the counters kept on a thread's row up to date with its posts (called in
+/// the transaction of every change members can see, see `search_log::log_change`).
+/// Reads one thread's posts through its `(thread_id, number)` key.
+pub(crate) async fn refresh_counters(
+    conn: &mut AnyConnection,
+    thread_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(&format!(
+        "UPDATE threads SET reply_count = (SELECT COUNT(*) FROM posts p \
+         WHERE p.thread_id = $1 AND p.number > 1 AND {PUBLIC_POST}) WHERE id = $1"
+    ))
+    .bind(thread_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 impl Store {
-    /// One page of published, visible threads by last activity (pinned first),
-    /// optionally in one category; and the number of pages.
-    pub async fn list_threads(
-        &self,
-        category_id: Option<i64>,
-        page: i64,
-    ) -> Result<(Vec<ThreadSummary>, i64), StoreError> {
-        let filter = format!("{PUBLIC_THREAD} AND ($1 = 0 OR t.category_id = $1)");
-        let cat = category_id.unwrap_or(0);
-        let total: i64 = sqlx::query(&format!(
-            "SELECT COUNT(*) AS n FROM threads t WHERE {filter}"
-        ))
-        .bind(cat)
-        .fetch_one(&self.pool)
-        .await?
-        .try_get("n")?;
-        let pages = pages(total, THREADS_PER_PAGE);
-        let page = page.clamp(1, pages);
-        let sql = format!(
-            "SELECT t.id, t.title, c.slug, u.display_name, t.last_activity_at, t.pinned, t.locked, \
-             (SELECT COUNT(*) FROM posts p WHERE p.thread_id = t.id AND p.number > 1 \
-                AND {PUBLIC_POST}) AS replies \
-             FROM threads t JOIN categories c ON c.id = t.category_id \
-             JOIN users u ON u.id = t.author_id WHERE {filter} \
-             ORDER BY t.pinned DESC, t.last_activity_at DESC, t.id DESC LIMIT $2 OFFSET $3"
-        );
-        let rows: Vec<ListRow> = sqlx::query_as(&sql)
-            .bind(cat)
-            .bind(THREADS_PER_PAGE)
-            .bind((page - 1) * THREADS_PER_PAGE)
-            .fetch_all(&self.pool)
-            .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            let tags = self.thread_tags(r.id).await?;
-            out.push(r.into_summary(tags));
-        }
-        Ok((out, pages))
-    }
-
     /// The published tags of a thread.
     pub async fn thread_tags(&self, thread_id: i64) -> Result<Vec<String>, StoreError> {
         let rows = sqlx::query("SELECT tag FROM thread_tags WHERE thread_id = $1 ORDER BY tag")

@@ -11,6 +11,7 @@ pub static FORUM_MESSAGES: &[(&str, &str, &str)] = &[
     ("pager.label", "Pages", "ページ"),
     ("pager.prev", "← Newer", "← 前へ"),
     ("pager.next", "Older →", "次へ →"),
+    ("pager.first", "Latest", "最新"),
     ("pager.of", "Page {page} of {pages}", "{page} / {pages} ページ"),
     // --- thread lists ---
     ("forum.latest", "Latest threads", "最新のスレッド"),

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::cursor::ListCursor;
 use super::findings::FieldFindings;
 use crate::i18n::Lang;
 use crate::vocab::RevisionState;
@@ -75,10 +76,10 @@ pub struct ThreadSummary {
 pub struct ThreadList {
     /// Threads on this page.
     pub threads: Vec<ThreadSummary>,
-    /// 1-based page number.
-    pub page: i64,
-    /// Number of pages (at least 1).
-    pub pages: i64,
+    /// Where the next page of less recently active threads starts, if there is one.
+    pub older: Option<ListCursor>,
+    /// Where the page of more recently active threads ends, if this is not the first page.
+    pub newer: Option<ListCursor>,
     /// The viewer's own threads still waiting for review (never shown to others).
     pub own_held: Vec<HeldSummary>,
 }

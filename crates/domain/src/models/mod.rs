@@ -1,12 +1,14 @@
 //! Types shared by the server and the browser: what a page needs to know about the
 //! signed-in user, roles and statuses, and the echo of a rejected form.
 
+mod cursor;
 mod detector;
 mod findings;
 mod forum;
 mod moderation;
 mod search;
 
+pub use cursor::*;
 pub use detector::*;
 pub use findings::*;
 pub use forum::*;
