@@ -160,3 +160,54 @@ async fn the_kept_reply_count_follows_every_change() {
         2
     );
 }
+
+/// The plan of `sql` with every placeholder bound to 1, as text, on this backend.
+/// PostgreSQL is told to avoid scans and sorts, so one that remains has no index.
+async fn plan(app: &TestApp, sql: &str) -> String {
+    let store = app.store().await;
+    let mut conn = store.pool().acquire().await.expect("connection");
+    let postgres = crate::helpers::backend() == "postgres";
+    let explain = if postgres {
+        sqlx::query("SET enable_seqscan = off").execute(&mut *conn).await.unwrap();
+        sqlx::query("SET enable_sort = off").execute(&mut *conn).await.unwrap();
+        format!("EXPLAIN {sql}")
+    } else {
+        format!("EXPLAIN QUERY PLAN {sql}")
+    };
+    let mut q = sqlx::query(&explain);
+    let params = sql
+        .split('$')
+        .skip(1)
+        .filter_map(|s| s.split(|c: char| !c.is_ascii_digit()).next()?.parse::<usize>().ok())
+        .max()
+        .unwrap_or(0);
+    for _ in 0..params {
+        q = q.bind(1i64);
+    }
+    let rows = q.fetch_all(&mut *conn).await.expect("explain");
+    let text: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            // SQLite: (id, parent, notused, detail); PostgreSQL: one text column.
+            let col = if postgres { 0 } else { 3 };
+            sqlx::Row::try_get::<String, _>(r, col).unwrap_or_default()
+        })
+        .collect();
+    if postgres {
+        sqlx::query("RESET ALL").execute(&mut *conn).await.unwrap();
+    }
+    text.join("\n")
+}
+
+#[tokio::test]
+async fn every_list_and_page_query_is_served_by_an_index() {
+    let app = spawn_app().await;
+    let mut queries = store::thread_lists::list_queries();
+    queries.push(store::posts::page_sql());
+    for sql in queries {
+        let plan = plan(&app, &sql).await;
+        for bad in ["SCAN t", "SCAN p", "SCAN posts", "TEMP B-TREE", "Seq Scan", "Sort"] {
+            assert!(!plan.contains(bad), "{bad} in the plan of\n{sql}\n{plan}");
+        }
+    }
+}

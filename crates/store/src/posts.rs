@@ -81,18 +81,7 @@ impl Store {
                 .try_get("n")?;
         let pages = pages(last.unwrap_or(0), POSTS_PER_PAGE);
         let page = page.clamp(1, pages);
-        // The held-revision count runs for the page's rows only: it sits outside
-        // the query that picks them.
-        let sql = format!(
-            "SELECT p.id, p.number, p.author_id, u.display_name, p.state, p.hidden, p.body_html, \
-             p.created_at, p.edited_at, \
-             (SELECT COUNT(*) FROM post_revisions r WHERE r.post_id = p.id AND r.state = 'held') \
-               AS held_revisions \
-             FROM (SELECT * FROM posts p WHERE p.thread_id = $1 AND p.number > $4 \
-                   AND p.number <= $5 AND {}) p \
-             JOIN users u ON u.id = p.author_id ORDER BY p.number",
-            post_listed("$2", "$3")
-        );
+        let sql = page_sql();
         let rows: Vec<PageRow> = sqlx::query_as(&sql)
             .bind(thread_id)
             .bind(viewer_id)
@@ -187,4 +176,22 @@ impl PostRow {
             hidden: self.hidden,
         }
     }
+}
+
+/// The query of a page of a thread; placeholders: thread, viewer, moderator (1/0),
+/// and the post numbers the page holds (after `$4`, up to `$5`). Public for the tests
+/// that read the databases' plans.
+pub fn page_sql() -> String {
+    // The held-revision count runs for the page's rows only: it sits outside the
+    // query that picks them.
+    format!(
+        "SELECT p.id, p.number, p.author_id, u.display_name, p.state, p.hidden, p.body_html, \
+         p.created_at, p.edited_at, \
+         (SELECT COUNT(*) FROM post_revisions r WHERE r.post_id = p.id AND r.state = 'held') \
+           AS held_revisions \
+         FROM (SELECT * FROM posts p WHERE p.thread_id = $1 AND p.number > $4 \
+               AND p.number <= $5 AND {}) p \
+         JOIN users u ON u.id = p.author_id ORDER BY p.number",
+        post_listed("$2", "$3")
+    )
 }
