@@ -16,7 +16,7 @@ pub mod server_fns;
 pub use page_ctx::use_page;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -26,6 +26,9 @@ use routes::*;
 /// The HTML document around the app (server only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = page_ctx::from_request().lang;
+    // The stylesheet is linked here, on the server only, under the bundle's hashed
+    // name (see server/src/assets.rs); hydration leaves the head alone.
+    let css = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -34,6 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="referrer" content="same-origin"/>
                 <link rel="icon" href="data:,"/>
+                <link rel="stylesheet" id="rounds" href=css/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -53,7 +57,6 @@ pub fn App() -> impl IntoView {
     let i = i18n::I18n(ctx.lang);
     let error = ctx.error.clone();
     view! {
-        <Stylesheet id="rounds" href="/pkg/rounds.css"/>
         // leptos_meta writes the title into the server's HTML unescaped: titles come from
         // members, so escape them there (the browser sets document.title directly).
         <Title formatter=move |t: String| if t.is_empty() { "Rounds".to_string() } else { format!("{} · Rounds", components::raw_text_safe(&t)) }/>

@@ -176,12 +176,7 @@ async fn seed(settings: &Settings, demo: bool, posts: Option<u64>) -> anyhow::Re
     }
     if let Some(n) = posts {
         let started = std::time::Instant::now();
-        crate::seed::posts(&store, n, |done| {
-            if done % 500 == 0 || done == n {
-                progress_bar(done, n);
-            }
-        })
-        .await?;
+        crate::seed::posts(&store, n, |done| progress_bar(done, n)).await?;
         eprintln!();
         println!(
             "{n} synthetic posts added in {:.1} s.",

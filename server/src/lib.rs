@@ -1,6 +1,7 @@
 //! The `rounds` server: wiring of settings, storage, the leptos app and the form
 //! handlers into one axum router. Tests call [`build_app`] to start the real app.
 
+pub mod assets;
 pub mod audit_key;
 mod body_read;
 pub mod cli;

@@ -20,7 +20,6 @@ use ops::{AppError, Config, Services};
 use search::SearchIndex;
 use store::Store;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::services::ServeDir;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 
 use crate::forms;
@@ -62,7 +61,7 @@ pub async fn open_search(settings: &Settings, store: &Store) -> anyhow::Result<S
 /// Builds the whole application router on an opened store and search index.
 pub fn build_router(settings: &Settings, store: Store, search: SearchIndex) -> Router {
     let leptos = LeptosOptions::builder()
-        .output_name("rounds")
+        .output_name(crate::assets::output_name(&settings.site_root))
         .site_root(settings.site_root.to_string_lossy().to_string())
         .site_pkg_dir("pkg")
         .site_addr(settings.listen)
@@ -84,7 +83,7 @@ pub fn build_router(settings: &Settings, store: Store, search: SearchIndex) -> R
         leptos,
     };
     let routes = generate_route_list(App);
-    let pkg = ServeDir::new(settings.site_root.join("pkg"));
+    let pkg = crate::assets::service(&settings.site_root);
     let ctx_services = state.services.clone();
     let shell_options = state.leptos.clone();
     Router::new()
@@ -130,9 +129,16 @@ pub async fn build_app(settings: &Settings) -> anyhow::Result<Router> {
 }
 
 async fn build_app_on(settings: &Settings, store: Store) -> anyhow::Result<(Router, SearchIndex)> {
-    let search = open_search(settings, &store).await?;
-    let every = (settings.search_poll_ms > 0).then(|| Duration::from_millis(settings.search_poll_ms));
-    search::follow(search.clone(), store.clone(), every);
+    // The port opens at once: an index to rebuild is rebuilt while the server serves.
+    let every =
+        (settings.search_poll_ms > 0).then(|| Duration::from_millis(settings.search_poll_ms));
+    let search =
+        search::open_following(&settings.search_dir, &store, every).with_context(|| {
+            format!(
+                "opening the search index in {}",
+                settings.search_dir.display()
+            )
+        })?;
     Ok((build_router(settings, store, search.clone()), search))
 }
 
@@ -197,6 +203,9 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {
             tick.tick().await;
+            if let Err(e) = maintenance.optimize().await {
+                tracing::error!(error = %e, "refreshing the planner's statistics failed");
+            }
             let _ = maintenance.purge_expired_sessions().await;
             let _ = maintenance.throttle_forget(24 * 3600).await;
             // Text that was never published is deleted once its retention has passed.

@@ -31,7 +31,7 @@ pub fn backend() -> String {
     std::env::var("ROUNDS_TEST_BACKEND").unwrap_or_else(|_| "sqlite".into())
 }
 
-async fn fresh_database(dir: &std::path::Path) -> String {
+pub async fn fresh_database(dir: &std::path::Path) -> String {
     if backend() == "postgres" {
         let base = std::env::var("ROUNDS_TEST_DATABASE_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());

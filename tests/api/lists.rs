@@ -25,8 +25,10 @@ fn read_list(html: &str) -> (Vec<i64>, Option<String>, Option<String>) {
 }
 
 async fn reply_count(app: &TestApp, thread: i64) -> i64 {
-    app.count(&format!("SELECT reply_count FROM threads WHERE id = {thread}"))
-        .await
+    app.count(&format!(
+        "SELECT reply_count FROM threads WHERE id = {thread}"
+    ))
+    .await
 }
 
 #[tokio::test]
@@ -45,7 +47,12 @@ async fn older_and_newer_walk_every_thread_once_with_pinned_on_top() {
     let pinned = threads[40];
     let moderator = app.new_browser();
     moderator
-        .sign_in_as("m@example.jp", "Mod Mori", Role::Moderator, Status::Verified)
+        .sign_in_as(
+            "m@example.jp",
+            "Mod Mori",
+            Role::Moderator,
+            Status::Verified,
+        )
         .await;
     let res = moderator
         .post_form(
@@ -68,11 +75,18 @@ async fn older_and_newer_walk_every_thread_once_with_pinned_on_top() {
         assert_eq!(status, 200, "{href}");
         let (ids, older, newer) = read_list(&html);
         assert!(newer.is_some(), "an older page links back to newer threads");
-        assert!(!ids.contains(&pinned), "the pinned thread is on the first page only");
+        assert!(
+            !ids.contains(&pinned),
+            "the pinned thread is on the first page only"
+        );
         pages.push(ids);
         next = older;
     }
-    assert_eq!(pages.len(), 3, "64 unpinned threads make pages of 30, 30 and 4");
+    assert_eq!(
+        pages.len(),
+        3,
+        "64 unpinned threads make pages of 30, 30 and 4"
+    );
     let walked: Vec<i64> = pages.concat();
     let want: Vec<i64> = threads.iter().copied().filter(|t| *t != pinned).collect();
     assert_eq!(walked, want, "every thread once, newest first");
@@ -81,18 +95,30 @@ async fn older_and_newer_walk_every_thread_once_with_pinned_on_top() {
     let (_, last) = app
         .page(&format!(
             "/?older={}",
-            read_list(&app.page("/").await.1).1.unwrap().split("older=").nth(1).unwrap()
+            read_list(&app.page("/").await.1)
+                .1
+                .unwrap()
+                .split("older=")
+                .nth(1)
+                .unwrap()
         ))
         .await;
     let (second, _, newer) = read_list(&last);
     assert_eq!(second, pages[1]);
     let (_, back) = app.page(&newer.expect("newer link")).await;
     let (ids, _, newer) = read_list(&back);
-    assert_eq!(ids[0], pinned, "newer than the second page is the first page");
+    assert_eq!(
+        ids[0], pinned,
+        "newer than the second page is the first page"
+    );
     assert!(newer.is_none());
 
     // A malformed position is the first page, never an error; category lists page too.
-    for q in ["/?older=abc", "/?newer=1.x", "/?older=99999999999999999999.1"] {
+    for q in [
+        "/?older=abc",
+        "/?newer=1.x",
+        "/?older=99999999999999999999.1",
+    ] {
         let (status, html) = app.page(q).await;
         assert_eq!(status, 200, "{q}");
         assert_eq!(read_list(&html).0[0], pinned, "{q}");
@@ -100,7 +126,9 @@ async fn older_and_newer_walk_every_thread_once_with_pinned_on_top() {
     let (_, cat) = app.page("/c/internal-medicine").await;
     let (ids, older, _) = read_list(&cat);
     assert_eq!(ids.len(), 31);
-    assert!(older.expect("older link").starts_with("/c/internal-medicine?older="));
+    assert!(older
+        .expect("older link")
+        .starts_with("/c/internal-medicine?older="));
 }
 
 #[tokio::test]
@@ -125,7 +153,12 @@ async fn the_kept_reply_count_follows_every_change() {
     let post: i64 = held.trim_start_matches("/p/").parse().unwrap();
     let moderator = app.new_browser();
     moderator
-        .sign_in_as("m@example.jp", "Mod Mori", Role::Moderator, Status::Verified)
+        .sign_in_as(
+            "m@example.jp",
+            "Mod Mori",
+            Role::Moderator,
+            Status::Verified,
+        )
         .await;
     let res = other
         .post_form(&format!("/p/{post}"), &[("action", "review")])
@@ -168,8 +201,14 @@ async fn plan(app: &TestApp, sql: &str) -> String {
     let mut conn = store.pool().acquire().await.expect("connection");
     let postgres = crate::helpers::backend() == "postgres";
     let explain = if postgres {
-        sqlx::query("SET enable_seqscan = off").execute(&mut *conn).await.unwrap();
-        sqlx::query("SET enable_sort = off").execute(&mut *conn).await.unwrap();
+        sqlx::query("SET enable_seqscan = off")
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        sqlx::query("SET enable_sort = off")
+            .execute(&mut *conn)
+            .await
+            .unwrap();
         format!("EXPLAIN {sql}")
     } else {
         format!("EXPLAIN QUERY PLAN {sql}")
@@ -178,7 +217,12 @@ async fn plan(app: &TestApp, sql: &str) -> String {
     let params = sql
         .split('$')
         .skip(1)
-        .filter_map(|s| s.split(|c: char| !c.is_ascii_digit()).next()?.parse::<usize>().ok())
+        .filter_map(|s| {
+            s.split(|c: char| !c.is_ascii_digit())
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
         .max()
         .unwrap_or(0);
     for _ in 0..params {
@@ -206,7 +250,14 @@ async fn every_list_and_page_query_is_served_by_an_index() {
     queries.push(store::posts::page_sql());
     for sql in queries {
         let plan = plan(&app, &sql).await;
-        for bad in ["SCAN t", "SCAN p", "SCAN posts", "TEMP B-TREE", "Seq Scan", "Sort"] {
+        for bad in [
+            "SCAN t",
+            "SCAN p",
+            "SCAN posts",
+            "TEMP B-TREE",
+            "Seq Scan",
+            "Sort",
+        ] {
             assert!(!plan.contains(bad), "{bad} in the plan of\n{sql}\n{plan}");
         }
     }

@@ -5,6 +5,7 @@
 mod helpers;
 
 mod accounts;
+mod assets;
 mod audit;
 mod bad_input;
 mod categories;

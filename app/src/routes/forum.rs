@@ -128,7 +128,10 @@ fn ForumView(home: ForumHome) -> impl IntoView {
 pub fn NewThreadPage() -> impl IntoView {
     let i = use_i18n();
     let query = use_query_map();
-    let data = Resource::new(|| (), |_| load_forum(String::new(), String::new(), String::new()));
+    let data = Resource::new(
+        || (),
+        |_| load_forum(String::new(), String::new(), String::new()),
+    );
     view! {
         <Title text=i.tr("forum.new_thread")/>
         <h1>{i.tr("forum.new_thread")}</h1>

@@ -25,7 +25,8 @@ impl SearchIndex {
     }
 
     /// Waits until the index has applied every change the database had committed
-    /// when this was called, or [`READ_WAIT`] passed. Returns whether it is current.
+    /// when this was called, or [`READ_WAIT`] passed. Returns whether it is current
+    /// (false also while a long rebuild runs).
     pub async fn reach_head(&self, store: &Store) -> bool {
         let head = match store.search_head().await {
             Ok(h) => h,
@@ -56,20 +57,25 @@ pub fn follow(index: SearchIndex, store: Store, every: Option<Duration>) {
         let mut last = Instant::now()
             .checked_sub(GROUP_EVERY)
             .unwrap_or_else(Instant::now);
+        // The first pass runs at once and also compares counts: the server serves
+        // while an index that cannot be trusted is rebuilt.
+        let mut first = true;
         loop {
-            let woke = index.inner.wake.notified();
-            match every {
-                Some(every) => {
-                    let _ = tokio::time::timeout(every, woke).await;
+            if !first {
+                let woke = index.inner.wake.notified();
+                match every {
+                    Some(every) => {
+                        let _ = tokio::time::timeout(every, woke).await;
+                    }
+                    None => woke.await,
                 }
-                None => woke.await,
             }
             let since = last.elapsed();
             if since < GROUP_EVERY {
                 tokio::time::sleep(GROUP_EVERY - since).await;
             }
             last = Instant::now();
-            let done = if verified.elapsed() >= VERIFY_EVERY {
+            let done = if std::mem::take(&mut first) || verified.elapsed() >= VERIFY_EVERY {
                 verified = Instant::now();
                 index.verify(&store).await.map(|_| ())
             } else {
@@ -80,4 +86,18 @@ pub fn follow(index: SearchIndex, store: Store, every: Option<Duration>) {
             }
         }
     });
+}
+
+/// Opens the index in `dir` and starts following the database without waiting: a
+/// missing, corrupt or untrusted index is rebuilt by the follower while the server
+/// already serves (searches say search is being rebuilt until it is back).
+pub fn open_following(
+    dir: &std::path::Path,
+    store: &Store,
+    every: Option<Duration>,
+) -> Result<SearchIndex, crate::SearchError> {
+    let (index, opened) = SearchIndex::open(dir)?;
+    tracing::info!(?opened, seq = index.applied(), "search index opened");
+    follow(index.clone(), store.clone(), every);
+    Ok(index)
 }

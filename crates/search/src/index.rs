@@ -5,6 +5,7 @@
 //! following and healing live in [`crate::sync`].
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -47,6 +48,8 @@ pub(crate) struct Inner {
     pub(crate) applied: watch::Sender<i64>,
     /// Wakes the follower (a write was committed to the database).
     pub(crate) wake: Notify,
+    /// A rebuild from the database is running (searches say so instead of waiting).
+    pub(crate) rebuilding: AtomicBool,
     /// What the last commit recorded (read and written under the writer's lock).
     follows: std::sync::Mutex<Follows>,
 }
@@ -156,6 +159,7 @@ impl SearchIndex {
                     writer: Mutex::new(writer),
                     applied: watch::Sender::new(follows.seq),
                     wake: Notify::new(),
+                    rebuilding: AtomicBool::new(opened == Opened::Fresh),
                     follows: std::sync::Mutex::new(follows),
                 }),
             },
@@ -181,6 +185,11 @@ impl SearchIndex {
     /// The last change-log sequence this index has committed (-1: never built).
     pub fn applied(&self) -> i64 {
         *self.inner.applied.borrow()
+    }
+
+    /// Whether a rebuild from the database is running or due (a fresh index).
+    pub fn rebuilding(&self) -> bool {
+        self.inner.rebuilding.load(Ordering::SeqCst)
     }
 
     /// The sequence stored in the index's last commit, read from disk.

@@ -14,8 +14,8 @@ pub mod query;
 mod schema;
 pub mod sync;
 
+pub use follow::{follow, open_following};
 pub use index::{Follows, Opened, SearchError, SearchIndex};
-pub use follow::follow;
 pub use sync::Distrust;
 
 use domain::models::{SearchHit, SearchResults};
@@ -50,7 +50,9 @@ pub async fn search(
     thread: Option<i64>,
 ) -> SearchResults {
     // Read-your-writes: what was committed before this search is in its results.
-    index.reach_head(store).await;
+    if !index.reach_head(store).await && index.rebuilding() {
+        return failed("search.err.rebuilding");
+    }
     let mut parsed = match query::parse(q) {
         Ok(p) => p,
         Err(e) => return failed(e.key()),

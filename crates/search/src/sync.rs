@@ -4,6 +4,7 @@
 //! from a backup), too far behind the log, or holding another number of posts than
 //! the database says it should (files lost on a full disk, say).
 
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use store::search_identity::LogIdentity;
@@ -171,17 +172,29 @@ impl SearchIndex {
         store: &Store,
         progress: &mut (dyn FnMut(u64, u64) + Send),
     ) -> Result<u64, SearchError> {
-        match self.refill(writer, store, progress).await {
-            Ok((done, follows)) => {
-                self.commit(writer, follows)?;
-                tracing::info!(posts = done, "search index rebuilt");
-                Ok(done)
+        self.inner.rebuilding.store(true, Ordering::SeqCst);
+        // Progress in the log, every tenth, for an operator watching a long rebuild.
+        let mut logged = 0u64;
+        let mut report = |done: u64, total: u64| {
+            progress(done, total);
+            let tenth = done * 10 / total.max(1);
+            if tenth > logged {
+                logged = tenth;
+                tracing::info!(done, total, "search index rebuilding: {}%", tenth * 10);
             }
+        };
+        let result = match self.refill(writer, store, &mut report).await {
+            Ok((done, follows)) => self.commit(writer, follows).map(|()| {
+                tracing::info!(posts = done, "search index rebuilt; search is back");
+                done
+            }),
             Err(e) => {
                 self.abandon(writer);
                 Err(e)
             }
-        }
+        };
+        self.inner.rebuilding.store(false, Ordering::SeqCst);
+        result
     }
 
     /// Replaces every document with the database's; returns the count and what

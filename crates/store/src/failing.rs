@@ -2,9 +2,24 @@
 //! says the database cannot store data, cleared by a commit that succeeds. A leaf
 //! module (the error type and the transaction call it; `health` reads it).
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 static FAILING: AtomicBool = AtomicBool::new(false);
+/// When a write last failed (milliseconds since the epoch).
+static LAST_FAILURE_MS: AtomicU64 = AtomicU64::new(0);
+
+/// After a failed write, how long the process stays not-ready before a probe may
+/// say otherwise: space freed for a moment (the search index rolling back its own
+/// files on the same disk) must not make a balancer flap between ready and not.
+pub(crate) const HOLD_DOWN: Duration = Duration::from_secs(5);
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}
 
 /// Whether `e` says the database cannot store data (rather than refusing a row).
 pub(crate) fn cannot_store(e: &sqlx::Error) -> bool {
@@ -25,9 +40,20 @@ pub(crate) fn cannot_store(e: &sqlx::Error) -> bool {
 
 /// Records a failed database call (called for every error the store sees).
 pub(crate) fn note(e: &sqlx::Error) {
-    if cannot_store(e) && !FAILING.swap(true, Ordering::SeqCst) {
+    if !cannot_store(e) {
+        return;
+    }
+    LAST_FAILURE_MS.store(now_ms(), Ordering::SeqCst);
+    if !FAILING.swap(true, Ordering::SeqCst) {
         tracing::error!(error = %e, "database writes are failing");
     }
+}
+
+/// Whether a write failed within [`HOLD_DOWN`] and no commit has succeeded since.
+pub(crate) fn failed_recently() -> bool {
+    is_failing()
+        && now_ms().saturating_sub(LAST_FAILURE_MS.load(Ordering::SeqCst))
+            < HOLD_DOWN.as_millis() as u64
 }
 
 /// Records a commit that succeeded.

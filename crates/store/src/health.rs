@@ -1,13 +1,14 @@
 //! Whether the database takes writes. A write that fails because the database
 //! cannot store it (a full disk, an I/O error; SQLite's `FULL`/`IOERR`, PostgreSQL's
 //! classes 53 and 58) marks the process's database as failing; a commit that
-//! succeeds clears it. While it is marked, [`Store::ready`] tries a one-row write to
-//! learn whether space has returned, so `/healthz` says not-ready exactly while
+//! succeeds clears it. While it is marked, [`Store::ready`] says not-ready for a
+//! few seconds after the last failure, then tries a one-row write to learn whether
+//! space has returned, so `/healthz` says not-ready exactly while
 //! posts cannot be saved, and ready again without a restart.
 //!
 //! One flag per process (`failing`): a process serves one database.
 
-use crate::failing::{is_failing, note};
+use crate::failing::{failed_recently, is_failing, note};
 use crate::pool::{now, Store};
 
 /// Bytes the readiness probe writes: more than a post with its revision and
@@ -36,6 +37,9 @@ impl Store {
         }
         if !is_failing() {
             return true;
+        }
+        if failed_recently() {
+            return false;
         }
         let Ok(mut tx) = self.begin().await else {
             return false;

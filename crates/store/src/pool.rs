@@ -58,6 +58,20 @@ impl Store {
         Ok(())
     }
 
+    /// Lets the database refresh the planner's statistics where they are missing or
+    /// stale, cheaply (SQLite's `PRAGMA optimize` with a bounded sample; PostgreSQL's
+    /// autovacuum does this by itself). Run at start and hourly.
+    pub async fn optimize(&self) -> Result<(), StoreError> {
+        if self.backend() == crate::backend::Backend::Sqlite {
+            let mut conn = self.pool.acquire().await?;
+            sqlx::query("PRAGMA analysis_limit = 400")
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query("PRAGMA optimize").execute(&mut *conn).await?;
+        }
+        Ok(())
+    }
+
     /// Closes the pool (graceful shutdown).
     pub async fn close(&self) {
         self.pool.close().await;

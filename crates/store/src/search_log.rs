@@ -186,7 +186,6 @@ impl From<HitQueryRow> for HitRow {
     }
 }
 
-
 impl Store {
     /// The last sequence handed out (0 when nothing changed yet).
     pub async fn search_head(&self) -> Result<i64, StoreError> {

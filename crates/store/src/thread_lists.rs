@@ -136,7 +136,11 @@ impl Store {
     }
 
     /// Up to one page and one row of a slice (the extra row says whether more follow).
-    async fn slice(&self, category_id: Option<i64>, slice: Slice) -> Result<Vec<ListRow>, StoreError> {
+    async fn slice(
+        &self,
+        category_id: Option<i64>,
+        slice: Slice,
+    ) -> Result<Vec<ListRow>, StoreError> {
         let sql = slice_sql(category_id.is_some(), &slice);
         let mut q = sqlx::query_as::<_, ListRow>(&sql);
         if let Some(c) = category_id {
@@ -149,7 +153,10 @@ impl Store {
     }
 
     /// The published tags of each of `thread_ids`, in one query per 500 threads.
-    pub async fn tags_of(&self, thread_ids: &[i64]) -> Result<HashMap<i64, Vec<String>>, StoreError> {
+    pub async fn tags_of(
+        &self,
+        thread_ids: &[i64],
+    ) -> Result<HashMap<i64, Vec<String>>, StoreError> {
         let mut out: HashMap<i64, Vec<String>> = HashMap::new();
         for chunk in thread_ids.chunks(500) {
             let sql = format!(
@@ -187,11 +194,19 @@ fn slice_sql(category: bool, slice: &Slice) -> String {
         Slice::Top => (0, String::new(), "DESC"),
         Slice::Before(_) => {
             let (a, b) = (next(), next());
-            (0, format!(" AND (t.last_activity_at, t.id) < ({a}, {b})"), "DESC")
+            (
+                0,
+                format!(" AND (t.last_activity_at, t.id) < ({a}, {b})"),
+                "DESC",
+            )
         }
         Slice::After(_) => {
             let (a, b) = (next(), next());
-            (0, format!(" AND (t.last_activity_at, t.id) > ({a}, {b})"), "ASC")
+            (
+                0,
+                format!(" AND (t.last_activity_at, t.id) > ({a}, {b})"),
+                "ASC",
+            )
         }
     };
     let limit = next();

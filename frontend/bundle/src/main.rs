@@ -2,7 +2,11 @@
 //! compiles the `frontend` crate to wasm, runs wasm-bindgen (as a library, pinned to
 //! the same version as the `wasm-bindgen` crate), optionally shrinks it with a
 //! `wasm-opt` found on PATH or in `node_modules/.bin` (npm's `binaryen`), and copies
-//! the CSS. Output: `target/site/pkg/rounds.js`, `rounds_bg.wasm`, `rounds.css`.
+//! the CSS. Output: `target/site/pkg/rounds.js`, `rounds_bg.wasm`, `rounds.css`, and
+//! the same three under content-hashed names (`rounds.<hash>.js`,
+//! `rounds.<hash>_bg.wasm`, `rounds.<hash>.css`), each also pre-compressed (`.br`,
+//! `.gz`), with the hash in `pkg/hash.txt`: the server links the hashed names and
+//! serves them as immutable (see `server/src/assets.rs`).
 //!
 //! Usage: `cargo run -p bundle -- [--release] [--site DIR]`
 
@@ -116,8 +120,70 @@ fn main() -> anyhow::Result<()> {
     }
     std::fs::write(pkg.join("rounds.css"), css)?;
     let size = std::fs::metadata(&out_wasm)?.len();
-    println!("bundle: wrote {} ({size} bytes of wasm)", pkg.display());
+    let hash = write_hashed(&pkg)?;
+    println!(
+        "bundle: wrote {} ({size} bytes of wasm, hash {hash})",
+        pkg.display()
+    );
     Ok(())
+}
+
+/// The three files under names that change with their content, pre-compressed.
+const HASHED: [(&str, &str); 3] = [
+    ("rounds.js", ".js"),
+    ("rounds_bg.wasm", "_bg.wasm"),
+    ("rounds.css", ".css"),
+];
+
+/// Writes the hashed copies and their `.br` / `.gz` forms, removes those of earlier
+/// builds, and records the hash in `hash.txt` (last, so a server never reads a hash
+/// whose files are not all there). Returns the hash.
+fn write_hashed(pkg: &Path) -> anyhow::Result<String> {
+    use sha2::{Digest, Sha256};
+    use std::io::Write;
+    let mut digest = Sha256::new();
+    let mut contents = Vec::new();
+    for (name, _) in HASHED {
+        let bytes = std::fs::read(pkg.join(name)).with_context(|| format!("reading {name}"))?;
+        digest.update(&bytes);
+        contents.push(bytes);
+    }
+    let hash: String = digest.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    for entry in std::fs::read_dir(pkg)? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let stale =
+            name.starts_with("rounds.") && name.split('.').count() > 2 && !name.contains(&hash);
+        if stale {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    for ((_, suffix), bytes) in HASHED.iter().zip(&contents) {
+        let name = format!("rounds.{hash}{suffix}");
+        std::fs::write(pkg.join(&name), bytes)?;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(bytes)?;
+        std::fs::write(pkg.join(format!("{name}.gz")), gz.finish()?)?;
+        let mut br = Vec::new();
+        {
+            let mut w = brotli::CompressorWriter::new(&mut br, 64 * 1024, 11, 22);
+            w.write_all(bytes)?;
+        }
+        std::fs::write(pkg.join(format!("{name}.br")), &br)?;
+        println!(
+            "bundle: {name}: {} bytes, {} with brotli",
+            bytes.len(),
+            br.len()
+        );
+    }
+    std::fs::write(pkg.join("hash.txt"), &hash)?;
+    Ok(hash)
 }
 
 /// A working wasm-opt: npm's binaryen (never Debian's old one, which breaks hydration).

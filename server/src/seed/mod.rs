@@ -3,8 +3,11 @@
 //! render-sanitize-scan pipeline as a member's post; content the detector would
 //! hold is stored held, exactly as it would be from the web.
 
+mod bulk;
 pub mod demo_data;
 pub mod synthetic;
+
+pub use bulk::posts;
 
 use std::io::Write;
 use std::path::Path;
@@ -14,7 +17,7 @@ use domain::fields::{NewPost, PostForm};
 use domain::models::{Role, Status};
 use domain::screening::{screen, Draft};
 use ops::passwords;
-use phi::{Detector, SiteLists};
+use phi::Detector;
 use store::{NewUser, Store};
 
 /// What a demo seed created.
@@ -175,72 +178,4 @@ fn write_accounts(data_dir: &Path, summary: &DemoSummary) -> anyhow::Result<()> 
         writeln!(f, "{email}\t{name}")?;
     }
     Ok(())
-}
-
-/// Adds `n` synthetic posts (about one thread per four posts, the rest replies),
-/// by a handful of synthetic authors; for benchmarks. Returns the posts created.
-pub async fn posts(store: &Store, n: u64, progress: impl Fn(u64)) -> anyhow::Result<u64> {
-    let detector = Detector::new(SiteLists::default());
-    let hash = passwords::hash(crate::session::random_token())
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let mut authors = Vec::new();
-    let start = store.count_posts().await? as u64;
-    for k in 0..8 {
-        let email = format!("synthetic-{k}@rounds.invalid");
-        let id = match store.user_by_email(&email).await? {
-            Some(u) => u.id,
-            None => {
-                let mut tx = store.begin().await?;
-                let id = tx
-                    .create_user(&NewUser {
-                        email,
-                        password_hash: hash.clone(),
-                        display_name: format!("synthetic_{k}"),
-                        profession: "physician".into(),
-                        licence_number: "SYNTHETIC".into(),
-                        jurisdiction: "-".into(),
-                        npi: None,
-                        specialty: String::new(),
-                        workplace: String::new(),
-                        role: Role::Member,
-                        status: Status::Verified,
-                    })
-                    .await?;
-                tx.commit().await?;
-                id
-            }
-        };
-        authors.push(id);
-    }
-    let mut threads: Vec<i64> = Vec::new();
-    for i in 0..n {
-        let p = synthetic::synthetic_post(start + i);
-        let author = authors[(i % authors.len() as u64) as usize];
-        if threads.is_empty() || i % 4 == 0 {
-            let category = category_id(store, p.category).await?;
-            let id = post_thread(
-                store,
-                &detector,
-                author,
-                category,
-                &p.title,
-                &p.tags.join(" "),
-                &p.body,
-            )
-            .await?;
-            threads.push(id);
-        } else {
-            // Replies go to one of the last few threads, as on a busy forum.
-            let back = (i as usize * 7) % threads.len().min(16);
-            let thread = threads[threads.len() - 1 - back];
-            post_reply(store, &detector, author, thread, &p.body).await?;
-        }
-        progress(i + 1);
-        if (i + 1) % 5_000 == 0 {
-            store.analyze().await?;
-        }
-    }
-    store.analyze().await?;
-    Ok(n)
 }

@@ -19,7 +19,8 @@ mod ctx;
 mod template;
 mod vocab;
 
-use ctx::{Ctx, Rng};
+use ctx::Ctx;
+pub use ctx::Rng;
 use template::{Slot, Template};
 
 /// One generated post.

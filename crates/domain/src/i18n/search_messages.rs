@@ -36,5 +36,6 @@ pub static SEARCH_MESSAGES: &[(&str, &str, &str)] = &[
     ("search.err.common", "Those words are too common to search for; add a more specific one.", "一般的すぎる語のみです。より具体的な語を加えてください。"),
     ("search.err.author", "No verified member has that name. Write names with spaces using _ (as in @Nurse_Kimura).", "その名前の認証済み会員はいません。空白を含む名前は _ でつないでください（例：@Nurse_Kimura）。"),
     ("search.err.category", "No category has that short name; use one from the list, as in #nursing.", "その短い名前のカテゴリーはありません。一覧の名前を使ってください（例：#nursing）。"),
+    ("search.err.rebuilding", "Search is being rebuilt and will be back shortly. Reading and posting work as usual.", "検索の索引を再構築しています。まもなく使えるようになります。閲覧と投稿は通常どおりできます。"),
     ("search.err.unavailable", "Search is unavailable for a moment. Please try again.", "検索は一時的に利用できません。もう一度お試しください。"),
 ];

@@ -66,10 +66,23 @@ mod tests {
             id: 42,
         };
         assert_eq!(ListCursor::parse(&c.to_string()), Some(c));
-        for bad in ["", "1", "1.", ".2", "a.b", "1.0", "1.-3", "1.2.3", "99999999999999999999.1"] {
+        for bad in [
+            "",
+            "1",
+            "1.",
+            ".2",
+            "a.b",
+            "1.0",
+            "1.-3",
+            "1.2.3",
+            "99999999999999999999.1",
+        ] {
             assert_eq!(ListCursor::parse(bad), None, "{bad}");
         }
-        assert_eq!(ListPage::from_query("", "5.6"), ListPage::Newer(ListCursor { activity: 5, id: 6 }));
+        assert_eq!(
+            ListPage::from_query("", "5.6"),
+            ListPage::Newer(ListCursor { activity: 5, id: 6 })
+        );
         assert_eq!(ListPage::from_query("x", ""), ListPage::First);
     }
 }
