@@ -27,3 +27,6 @@ CREATE INDEX threads_front_category ON threads (category_id, pinned, last_activi
 -- each post slower than the last. Both columns in one index make the right plan
 -- obvious with or without statistics.
 CREATE INDEX post_revisions_post_state ON post_revisions (post_id, state);
+
+-- Whether a held draft has an open report (moderators may open it then).
+CREATE INDEX reports_post ON reports (post_id, state);

@@ -97,6 +97,11 @@ async fn nobody_acts_on_their_own_post() {
     let m = moderator(&app, "m@example.jp", "Mod One").await;
     let res = m.post_thread("My own case", PHI_BODY).await;
     let (_, post) = ids_from(&location(&res));
+    // Sent for review, so it is in the queue (a draft not sent is nobody's: 404).
+    let res = m
+        .post_form(&format!("/p/{post}"), &[("action", "review")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
     let rev = app
         .count(&format!(
             "SELECT id FROM post_revisions WHERE post_id = {post}"

@@ -36,7 +36,12 @@ pub async fn load_held(id: i64) -> Result<HeldItem, PageError> {
     let moderator: Moderator = viewer()?;
     super::refuse_cross_site_read()?;
     let s = services()?;
-    let rev = s.store.held_revision(id).await?.ok_or_else(not_found)?;
+    let rev = s
+        .store
+        .held_revision(id)
+        .await?
+        .filter(|r| r.open_to_moderators())
+        .ok_or_else(not_found)?;
     let revision = s
         .store
         .revisions(rev.post_id)

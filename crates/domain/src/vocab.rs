@@ -218,6 +218,16 @@ impl ThreadFlag {
             (ThreadFlag::Hidden, false) => AuditAction::ThreadUnhidden,
         }
     }
+
+    /// Whether setting this flag on or off lifts a restriction or promotes the
+    /// thread (pin, unlock, unhide): on their own thread a moderator may not, a second
+    /// moderator must (four eyes).
+    pub fn lifts(self, on: bool) -> bool {
+        matches!(
+            (self, on),
+            (ThreadFlag::Pinned, true) | (ThreadFlag::Locked, false) | (ThreadFlag::Hidden, false)
+        )
+    }
 }
 
 /// A moderator's decision on an open report.

@@ -44,6 +44,15 @@ pub async fn claim(
     if people.contains(&actor.id()) {
         return Err(AppError::Forbidden);
     }
+    // A draft its author has not sent for review is not in anyone's queue.
+    if kind == QueueKind::Held
+        && !tx
+            .held_revision(id)
+            .await?
+            .is_some_and(|r| r.open_to_moderators())
+    {
+        return Err(AppError::NotFound);
+    }
     if !tx.claim(kind, id, actor.id(), until).await? {
         return Ok(false);
     }
@@ -84,7 +93,12 @@ pub async fn decide_held(
     // detector runs); a rejected form changes nothing.
     let redaction = match &decision {
         HeldDecision::Redact(form, confirmed) => {
-            let rev = s.store.held_revision(id).await?.ok_or(AppError::NotFound)?;
+            let rev = s
+                .store
+                .held_revision(id)
+                .await?
+                .filter(|r| r.open_to_moderators())
+                .ok_or(AppError::NotFound)?;
             let opening = s
                 .store
                 .post_row(rev.post_id)
@@ -125,7 +139,11 @@ pub async fn decide_held(
         _ => None,
     };
     let mut tx = s.store.begin().await?;
-    let rev = tx.held_revision(id).await?.ok_or(AppError::NotFound)?;
+    let rev = tx
+        .held_revision(id)
+        .await?
+        .filter(|r| r.open_to_moderators())
+        .ok_or(AppError::NotFound)?;
     if rev.author_id == actor.id() {
         return Err(AppError::Forbidden);
     }
@@ -275,7 +293,12 @@ pub async fn set_thread_flag(
     on: bool,
 ) -> Result<(), AppError> {
     let mut tx = s.store.begin().await?;
-    tx.thread_row(thread_id).await?.ok_or(AppError::NotFound)?;
+    let thread = tx.thread_row(thread_id).await?.ok_or(AppError::NotFound)?;
+    // Four eyes: on a thread they started, a moderator may restrict it but never
+    // lift a restriction or promote it; another moderator does.
+    if flag.lifts(on) && thread.author_id == actor.id() {
+        return Err(AppError::Forbidden);
+    }
     tx.set_thread_flag(thread_id, flag, on).await?;
     let action = flag.action(on);
     tx.audit(

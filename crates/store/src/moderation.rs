@@ -24,6 +24,16 @@ pub struct HeldRevision {
     pub author_id: i64,
     /// Still waiting (false once decided or replaced).
     pub waiting: bool,
+    /// Its author sent it for review, or its post has an open report.
+    pub sent: bool,
+}
+
+impl HeldRevision {
+    /// Whether moderators may open, claim or decide it: a waiting draft its author
+    /// has not sent for review (and nobody reported) is the author's alone.
+    pub fn open_to_moderators(&self) -> bool {
+        !self.waiting || self.sent
+    }
 }
 
 impl Tx {
@@ -298,8 +308,10 @@ async fn held_revision<'c, E: Executor<'c, Database = Any>>(
     id: i64,
 ) -> Result<Option<HeldRevision>, StoreError> {
     let row = sqlx::query(
-        "SELECT r.id, r.post_id, r.state, p.thread_id, p.author_id FROM post_revisions r \
-         JOIN posts p ON p.id = r.post_id WHERE r.id = $1",
+        "SELECT r.id, r.post_id, r.state, r.review_requested, p.thread_id, p.author_id, \
+         (SELECT COUNT(*) FROM reports rp WHERE rp.post_id = r.post_id AND rp.state = 'open') \
+           AS reports \
+         FROM post_revisions r JOIN posts p ON p.id = r.post_id WHERE r.id = $1",
     )
     .bind(id)
     .fetch_optional(e)
@@ -312,5 +324,6 @@ async fn held_revision<'c, E: Executor<'c, Database = Any>>(
         thread_id: r.try_get("thread_id")?,
         author_id: r.try_get("author_id")?,
         waiting: state == "held",
+        sent: r.try_get::<i64, _>("review_requested")? != 0 || r.try_get::<i64, _>("reports")? > 0,
     }))
 }

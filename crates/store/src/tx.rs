@@ -69,7 +69,7 @@ impl Tx {
         }
     }
 
-    /// Rolls back explicitly (dropping a `Tx` does the same, later).
+    /// Rolls back explicitly (dropping a `Tx` does the same, in a task).
     pub async fn rollback(mut self) {
         if let Some(conn) = self.conn.take() {
             rollback_or_close(conn).await;
@@ -94,12 +94,17 @@ async fn rollback_or_close(mut conn: PoolConnection<Any>) {
 
 impl Drop for Tx {
     /// A use case that returns early (an error, a refusal) drops its `Tx` without
-    /// ending it: its connection is closed rather than returned, which ends the
-    /// transaction in the engine (no async rollback can run in `drop`). Early returns
-    /// are rare; the pool opens a fresh connection.
+    /// ending it: a task rolls it back and returns the connection (closing it if the
+    /// rollback fails); outside a runtime, the connection is closed, which ends the
+    /// transaction in the engine.
     fn drop(&mut self) {
         if let Some(mut conn) = self.conn.take() {
-            conn.close_on_drop();
+            match tokio::runtime::Handle::try_current() {
+                Ok(runtime) => {
+                    runtime.spawn(rollback_or_close(conn));
+                }
+                Err(_) => conn.close_on_drop(),
+            }
         }
     }
 }
