@@ -120,6 +120,7 @@ pub fn load(p: &Paths) -> Result<Split, String> {
     }
     for f in [
         "en_a", "ja_a", "en_c", "ja_c", "mixed_c", "en_d", "ja_d", "en_g", "ja_g", "en_h", "ja_h",
+        "en_i", "ja_i",
     ] {
         train.push(set(
             &format!("written_{f}"),
@@ -127,7 +128,7 @@ pub fn load(p: &Paths) -> Result<Split, String> {
             3,
         ));
     }
-    for f in ["en_b", "ja_b", "en_e", "ja_e", "en_f", "ja_f"] {
+    for f in ["en_b", "ja_b", "en_e", "ja_e", "en_f", "ja_f", "en_j", "ja_j"] {
         validation.push(set(
             &format!("written_{f}"),
             read(&p.corpus.join(format!("written/{f}.jsonl")))?,
