@@ -128,7 +128,9 @@ pub fn load(p: &Paths) -> Result<Split, String> {
             3,
         ));
     }
-    for f in ["en_b", "ja_b", "en_e", "ja_e", "en_f", "ja_f", "en_j", "ja_j"] {
+    for f in [
+        "en_b", "ja_b", "en_e", "ja_e", "en_f", "ja_f", "en_j", "ja_j",
+    ] {
         validation.push(set(
             &format!("written_{f}"),
             read(&p.corpus.join(format!("written/{f}.jsonl")))?,
