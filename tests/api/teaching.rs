@@ -221,7 +221,7 @@ async fn a_colleague_addressed_by_display_name_is_not_held() {
     let app = spawn_app().await;
     let author = app.new_browser();
     author.member("a@example.jp", "aoki_im").await;
-    let thanks = "Thanks Kenji Okafor for covering the night shift.";
+    let thanks = "Kenji Okafor came by the ward last night.";
     let res = author.post_thread("Thanks", thanks).await;
     assert!(
         location(&res).starts_with("/p/"),
