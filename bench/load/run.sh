@@ -162,9 +162,14 @@ measure "front page, deep ($deep_at threads back)" "$deep_url"
 measure "thread page 1 ($big_posts posts)" "$base/t/$big"
 measure "thread page $last_page (last)" "$base/t/$big?page=$last_page"
 HALF=1 measure "search, rotating EN/JA" --rand-regex-url "$rbase/search[?]q=$words"
-measure "reply through the form" -m POST -T application/x-www-form-urlencoded \
-  -d "body=Same+here%3A+we+switched+to+ceftriaxone+after+the+culture+came+back.&_csrf=$csrf" \
-  "$base/t/$big/reply"
+reply_body="body=Same+here%3A+we+switched+to+ceftriaxone+after+the+culture+came+back.&_csrf=$csrf"
+# Replies as a forum gets them: spread over the 64 most recently active threads…
+recent=$(sql "SELECT id FROM threads WHERE $public AND locked = 0 ORDER BY last_activity_at DESC, id DESC LIMIT 64" | paste -sd '|')
+measure "replies through the form, 64 active threads" -m POST -T application/x-www-form-urlencoded \
+  -d "$reply_body" --rand-regex-url "$rbase/t/($recent)/reply"
+# …and the worst case: every client replying to the one longest thread.
+measure "replies through the form, all to one thread" -m POST -T application/x-www-form-urlencoded \
+  -d "$reply_body" "$base/t/$big/reply"
 rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status")
 echo | tee -a "$out"
 echo "RSS after the run: $rss MB" | tee -a "$out"
