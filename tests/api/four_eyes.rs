@@ -131,3 +131,87 @@ async fn a_held_draft_not_sent_for_review_is_not_found_by_moderators() {
         "the moderator reads the held text"
     );
 }
+
+#[tokio::test]
+async fn a_held_edit_queued_before_a_removal_cannot_bring_the_post_back() {
+    let app = spawn_app().await;
+    let author = app.new_browser();
+    author.member("a@example.jp", "aoki_im").await;
+    let (thread, _) = author.start_thread("Night sedation", CLEAN_BODY).await;
+    let loc = author.reply(thread, "We use low-dose quetiapine.").await;
+    let (_, post) = ids_from(&loc);
+    // The author edits the reply into something held and sends it for review.
+    let res = author
+        .post_form(
+            &format!("/p/{post}"),
+            &[("action", "edit"), ("body", PHI_BODY), ("review", "1")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let rev = app
+        .count(&format!(
+            "SELECT id FROM post_revisions WHERE post_id = {post} AND state = 'held'"
+        ))
+        .await;
+    assert!(rev > 0, "the edit waits for a moderator");
+    let first = moderator(&app, "m1@example.jp", "Mod One").await;
+    first.claim("held", rev).await;
+
+    // Meanwhile the published reply is reported and another moderator removes it.
+    let reader = app.new_browser();
+    reader.member("r@example.jp", "reader_rn").await;
+    let res = reader
+        .post_form(
+            &format!("/p/{post}/report"),
+            &[("reason", "unprofessional")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let report = app
+        .count(&format!("SELECT id FROM reports WHERE post_id = {post}"))
+        .await;
+    let second = moderator(&app, "m2@example.jp", "Mod Two").await;
+    second.claim("report", report).await;
+    let res = second
+        .post_form(&format!("/mod/report/{report}"), &[("decision", "remove")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+
+    // Approving the edit queued before the removal publishes nothing.
+    let res = first
+        .post_form(&format!("/mod/held/{rev}"), &[("decision", "approve")])
+        .await;
+    assert!(res.status().as_u16() < 500, "{}", res.status());
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM posts WHERE id = {post} AND state = 'removed'"
+        ))
+        .await,
+        1,
+        "the post stays removed"
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM post_revisions WHERE id = {rev} AND state = 'discarded'"
+        ))
+        .await,
+        1,
+        "the queued edit was discarded with the post"
+    );
+    let (_, page) = reader.page(&format!("/t/{thread}")).await;
+    assert!(!page.contains("Whitfield") && !page.contains("quetiapine"));
+    let (_, queue) = first.page("/mod/queue").await;
+    assert!(
+        !queue.contains(&format!("/mod/held/{rev}\"")),
+        "the discarded edit left the queue"
+    );
+
+    // And the author cannot give the removed post a new version either.
+    let res = author
+        .post_form(
+            &format!("/p/{post}"),
+            &[("action", "edit"), ("body", "Back again.")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 409);
+}

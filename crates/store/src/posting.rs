@@ -62,11 +62,13 @@ async fn insert_revision(
 /// Makes `revision_id` the live version of its post: copies its text to the post,
 /// keeps the previous live version as history and, for an opening post, publishes
 /// the thread's title and tags. Returns whether this was the first publication.
+/// A post its author deleted or a moderator removed is never published again (a
+/// held edit queued before the removal, approved later): `Conflict("post")`.
 pub(super) async fn publish(
     conn: &mut AnyConnection,
     revision_id: i64,
     t: i64,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, StoreError> {
     let r = sqlx::query(
         "SELECT r.post_id, r.title, r.tags, p.thread_id, p.number, p.published_at \
          FROM post_revisions r JOIN posts p ON p.id = r.post_id WHERE r.id = $1",
@@ -78,6 +80,25 @@ pub(super) async fn publish(
     let thread_id: i64 = r.try_get("thread_id")?;
     let number: i64 = r.try_get("number")?;
     let first = r.try_get::<Option<i64>, _>("published_at")?.is_none();
+    // The post row first: its guard is checked under the row's write lock, so a
+    // removal committed a moment ago is seen (PostgreSQL re-reads the row).
+    let live = sqlx::query(
+        "UPDATE posts SET state = 'published', \
+         body_md = (SELECT body_md FROM post_revisions WHERE id = $2), \
+         body_html = (SELECT body_html FROM post_revisions WHERE id = $2), \
+         body_text = (SELECT body_text FROM post_revisions WHERE id = $2), \
+         edited_at = CASE WHEN published_at IS NULL THEN NULL ELSE $3 END, \
+         published_at = COALESCE(published_at, $3) \
+         WHERE id = $1 AND state NOT IN ('deleted', 'removed')",
+    )
+    .bind(post_id)
+    .bind(revision_id)
+    .bind(t)
+    .execute(&mut *conn)
+    .await?;
+    if live.rows_affected() != 1 {
+        return Err(StoreError::Conflict("post"));
+    }
     sqlx::query(
         "UPDATE post_revisions SET state = 'superseded' \
          WHERE post_id = $1 AND state = 'published' AND id <> $2",
@@ -91,19 +112,6 @@ pub(super) async fn publish(
         .bind(t)
         .execute(&mut *conn)
         .await?;
-    sqlx::query(
-        "UPDATE posts SET state = 'published', \
-         body_md = (SELECT body_md FROM post_revisions WHERE id = $2), \
-         body_html = (SELECT body_html FROM post_revisions WHERE id = $2), \
-         body_text = (SELECT body_text FROM post_revisions WHERE id = $2), \
-         edited_at = CASE WHEN published_at IS NULL THEN NULL ELSE $3 END, \
-         published_at = COALESCE(published_at, $3) WHERE id = $1",
-    )
-    .bind(post_id)
-    .bind(revision_id)
-    .bind(t)
-    .execute(&mut *conn)
-    .await?;
     if number == 1 {
         let title: Option<String> = r.try_get("title")?;
         let tags: Option<String> = r.try_get("tags")?;
@@ -205,12 +213,19 @@ impl Tx {
     ) -> Result<Stored, StoreError> {
         let t = now();
         let conn = self.conn();
-        let revision_id = insert_revision(conn, post_id, d, t).await?;
-        let thread_id: i64 = sqlx::query("SELECT thread_id FROM posts WHERE id = $1")
+        let row = sqlx::query("SELECT thread_id, state FROM posts WHERE id = $1")
             .bind(post_id)
             .fetch_one(&mut *conn)
-            .await?
-            .try_get("thread_id")?;
+            .await?;
+        let thread_id: i64 = row.try_get("thread_id")?;
+        // A deleted or removed post takes no new versions (not even held ones).
+        if matches!(
+            row.try_get::<String, _>("state")?.as_str(),
+            "deleted" | "removed"
+        ) {
+            return Err(StoreError::Conflict("post"));
+        }
+        let revision_id = insert_revision(conn, post_id, d, t).await?;
         discard_unpublished(conn, post_id, revision_id, purge_after).await?;
         let mut first_publication = false;
         if !d.held {
@@ -273,7 +288,7 @@ async fn insert_post(
     number: Option<i64>,
     d: &Draft,
     t: i64,
-) -> Result<Stored, sqlx::Error> {
+) -> Result<Stored, StoreError> {
     let post_id: i64 = sqlx::query(
         "INSERT INTO posts (thread_id, author_id, number, state, created_at) \
          SELECT $1, $2, COALESCE($3, (SELECT COALESCE(MAX(number), 0) + 1 FROM posts \

@@ -3,7 +3,8 @@
 //! until the same deadline as other unpublished text; a removal for patient data
 //! blanks it at once. A removed opening post takes its thread's title and tags with
 //! it: after a removal for patient data the thread is hidden until a moderator
-//! gives it a new title and shows it again.
+//! gives it a new title and shows it again. An edit still waiting for a moderator
+//! is discarded with the post, so approving it later cannot bring the post back.
 
 use sqlx::AnyConnection;
 
@@ -20,14 +21,28 @@ pub enum Retire {
     Now,
 }
 
-/// Title a thread shows once its opening post's text is gone.
-pub const REMOVED_TITLE: &str = "[removed]";
+pub use domain::models::REMOVED_TITLE;
 
 impl Tx {
     /// Schedules (or does) the purge of every revision of `post_id`, and for an
     /// opening post removed for patient data, blanks and hides its thread.
     pub async fn retire_post_text(&mut self, post_id: i64, when: Retire) -> Result<(), StoreError> {
         let conn = self.conn();
+        // A held edit queued before the removal goes with the post: it leaves the
+        // queue (and any moderator's claim on it) and is purged with the rest.
+        sqlx::query(
+            "DELETE FROM claims WHERE kind = 'held' AND item_id IN \
+             (SELECT id FROM post_revisions WHERE post_id = $1 AND state = 'held')",
+        )
+        .bind(post_id)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query(
+            "UPDATE post_revisions SET state = 'discarded' WHERE post_id = $1 AND state = 'held'",
+        )
+        .bind(post_id)
+        .execute(&mut *conn)
+        .await?;
         match when {
             Retire::After(at) => {
                 sqlx::query(
