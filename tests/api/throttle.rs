@@ -2,7 +2,8 @@
 //! per account and address (atomically, so parallel guesses cannot slip through), a
 //! success clears only its own count, guesses from elsewhere never lock a member out
 //! of an address they signed in from before, and the real client address comes from
-//! a trusted proxy's header (the test app trusts 127.0.0.1 as its proxy).
+//! a trusted proxy's header (the test app trusts 127.0.0.1 as its proxy). Applications
+//! are throttled per address too.
 
 use crate::helpers::{spawn_app, TestApp, GOOD_PASSWORD};
 
@@ -192,4 +193,50 @@ async fn a_success_clears_its_own_count_only() {
         login_from(&c, "doc@example.jp", GOOD_PASSWORD, "203.0.113.8").await,
         429
     );
+}
+
+/// Applies from `addr` (as the trusted proxy reports it); returns the response.
+async fn apply_from(app: &TestApp, n: usize, addr: &str) -> reqwest::Response {
+    let token = app.csrf().await;
+    app.client
+        .post(format!("{}/register", app.address))
+        .header("x-forwarded-for", addr)
+        .form(&[
+            ("email", format!("nurse{n}@example.jp").as_str()),
+            ("password", GOOD_PASSWORD),
+            ("display_name", &format!("nurse_{n}")),
+            ("profession", "nurse"),
+            ("licence_number", "RN-445566"),
+            ("jurisdiction", "Japan"),
+            ("_csrf", token.as_str()),
+        ])
+        .send()
+        .await
+        .expect("POST /register")
+}
+
+#[tokio::test]
+async fn applications_from_one_address_are_throttled_and_the_form_is_kept() {
+    let app = spawn_app().await;
+    // A hospital's onboarding day behind one proxy: thirty go through.
+    for n in 0..30 {
+        let res = apply_from(&app.new_browser(), n, "198.51.100.7").await;
+        assert_eq!(res.status().as_u16(), 303, "application {n}");
+    }
+    let res = apply_from(&app.new_browser(), 30, "198.51.100.7").await;
+    assert_eq!(res.status().as_u16(), 429);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Too many applications were sent from this network"));
+    assert!(
+        page.contains("nurse30@example.jp"),
+        "what was typed comes back"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE email = 'nurse30@example.jp'")
+            .await,
+        0
+    );
+    // Another network is not slowed down.
+    let res = apply_from(&app.new_browser(), 31, "203.0.113.9").await;
+    assert_eq!(res.status().as_u16(), 303);
 }

@@ -1,11 +1,13 @@
 //! `/t/:id`: a thread with its posts in order, the reply composer, per-post actions
-//! (quote, edit, report) and the moderators' controls (pin, lock, hide).
+//! (quote, edit, report) and the moderators' controls (pin, lock, hide, retitle).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::{Composer, ComposerInit, CsrfField, LoadError, Pager, SearchForm};
+use crate::components::{
+    Composer, ComposerInit, CsrfField, Field, FormError, LoadError, Pager, SearchForm,
+};
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
 use crate::server_fns::load_thread;
@@ -77,6 +79,8 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
                         {flag_form("locked", !t.locked, if t.locked { "thread.unlock" } else { "thread.lock" })}
                         {flag_form("hidden", !t.hidden, if t.hidden { "thread.unhide" } else { "thread.hide" })}
                     </div>
+                    <RetitleForm id title=(!t.title_removed()).then(|| t.title.clone()).unwrap_or_default()
+                        removed=t.title_removed()/>
                 })}
                 // Searching a thread only makes sense once members can see it.
                 {t.searchable.then(|| view! {
@@ -101,6 +105,23 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
         } else {
             ().into_any()
         }}
+    }
+}
+
+/// A moderator's form to give the thread a new title (the way back for a thread
+/// whose title went with its removed opening post).
+#[component]
+fn RetitleForm(id: i64, title: String, removed: bool) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <form method="post" action=format!("/mod/thread/{id}/title") class="retitle">
+            {removed.then(|| view! { <p class="notice held">{i.tr("thread.removed_title_note")}</p> })}
+            <CsrfField/>
+            <FormError form="retitle"/>
+            <Field form="retitle" name="title" label="thread.new_title" required=true
+                maxlength=domain::fields::Title::MAX initial=title/>
+            <button type="submit" class="button small secondary">{i.tr("thread.retitle")}</button>
+        </form>
     }
 }
 

@@ -173,6 +173,8 @@ stored! {
         ThreadHidden = "thread.hidden",
         /// Thread flags.
         ThreadUnhidden = "thread.unhidden",
+        /// A moderator gave a thread a new title.
+        ThreadRetitled = "thread.retitled",
         /// One post hidden by a moderator.
         PostHide = "post.hide",
         /// One post shown again.

@@ -1,4 +1,4 @@
-//! Account use cases: register, sign in (with throttling), resubmit an application,
+//! Account use cases: register and sign in (both throttled), resubmit an application,
 //! choose a language, and create an admin from the command line. Sessions and
 //! cookies are the HTTP layer's business (`server`); these decide who is who.
 
@@ -11,6 +11,7 @@ use store::{NewUser, UserRecord};
 
 use crate::access::Signed;
 use crate::error::{conflict_to_field, AppError};
+use crate::gate;
 use crate::passwords;
 use crate::services::Services;
 
@@ -18,6 +19,10 @@ use crate::services::Services;
 const PAIR_FREE_FAILURES: i64 = 5;
 /// Free failed sign-ins per account from all addresses it never signed in from.
 const ACCOUNT_FREE_FAILURES: i64 = 20;
+/// Applications from one client address (a whole hospital behind one proxy on an
+/// onboarding day) before each further one waits, 30 s doubling; forgotten a day
+/// after the last one.
+const REGISTRATIONS_FREE: i64 = 30;
 /// Free failed sign-ins per client address across accounts (a hospital network
 /// shares one address; members who signed in from it before are not slowed).
 const CLIENT_FREE_FAILURES: i64 = 50;
@@ -39,6 +44,8 @@ pub struct Registration<'a> {
     pub get: &'a (dyn Fn(&str) -> String + Sync),
     /// The page's language, kept as the account's preference when it is not the default.
     pub lang: Lang,
+    /// The real client address (behind a trusted proxy, from its header).
+    pub client: &'a str,
 }
 
 /// Registers an applicant (pending verification). Returns the new account's id.
@@ -60,11 +67,28 @@ pub async fn register(s: &Services, r: Registration<'_>) -> Result<i64, AppError
     if let Some(key) = passwords::weakness(&password, &[&email_str, &get("display_name")]) {
         domain::fields::flag(&mut errors, "password", key);
     }
+    if let Some(n) = &name {
+        if let Some(key) = gate::display_name_problem(&s.store, n.as_str()).await? {
+            domain::fields::flag(&mut errors, "display_name", key);
+        }
+    }
     let (Some(email), Some(name), Some(licence)) = (email, name, licence) else {
         return Err(AppError::Invalid(errors));
     };
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
+    }
+    // Counted before the expensive hash, atomically, per address.
+    let addr_key = format!("reg:{}", hashed(r.client));
+    if let Some(wait) = s
+        .store
+        .throttle_take(&addr_key, REGISTRATIONS_FREE, |n| {
+            delay_after(n, REGISTRATIONS_FREE)
+        })
+        .await?
+    {
+        tracing::info!("registration throttled");
+        return Err(AppError::TooManyApplications(wait));
     }
     let password_hash = passwords::hash(password).await?;
     let user = NewUser {
@@ -200,9 +224,17 @@ pub async fn create_admin(
     let mut errors = FieldErrors::new();
     let email = check(&mut errors, "email", Email::parse(email));
     let name = check(&mut errors, "display_name", DisplayName::parse(name));
+    if let Some(n) = &name {
+        if let Some(key) = gate::display_name_problem(store, n.as_str()).await? {
+            domain::fields::flag(&mut errors, "display_name", key);
+        }
+    }
     let (Some(email), Some(name)) = (email, name) else {
         return Err(AppError::Invalid(errors));
     };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
     if let Some(key) = passwords::weakness(&password, &[email.as_str(), name.as_str()]) {
         return Err(AppError::Invalid(FieldErrors::from([(
             "password".to_string(),

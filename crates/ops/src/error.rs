@@ -44,6 +44,12 @@ pub enum AppError {
     /// 429: too many failed sign-ins; seconds to wait.
     #[error("too many attempts")]
     TooManyAttempts(i64),
+    /// 429: too many applications from one address; seconds to wait.
+    #[error("too many applications")]
+    TooManyApplications(i64),
+    /// 503: too much CPU-heavy work is waiting (see [`crate::cpu`]); nothing was done.
+    #[error("busy")]
+    Busy,
     /// 500: the database failed. Logged, never shown.
     #[error("database error: {0}")]
     Store(#[from] StoreError),
@@ -65,7 +71,10 @@ impl AppError {
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooManyAttempts(_) | AppError::TooManyApplications(_) => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Store(StoreError::Conflict(_)) => StatusCode::CONFLICT,
             AppError::Store(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -85,6 +94,8 @@ impl AppError {
             AppError::UnsupportedMediaType => "err.media_type",
             AppError::Invalid(_) => "err.invalid",
             AppError::TooManyAttempts(_) => "err.too_many",
+            AppError::TooManyApplications(_) => "err.too_many_applications",
+            AppError::Busy => "err.busy",
             AppError::Store(StoreError::Conflict(_)) => "err.conflict",
             AppError::Store(_) | AppError::Internal(_) => "err.internal",
         }
@@ -92,7 +103,9 @@ impl AppError {
 
     /// Logs internal causes; call once where the error is turned into a response.
     pub fn log(&self) {
-        if self.status().is_server_error() {
+        if matches!(self, AppError::Busy) {
+            tracing::warn!("request refused: the CPU queue is full");
+        } else if self.status().is_server_error() {
             tracing::error!(error = %self, "request failed");
         }
     }
@@ -134,7 +147,7 @@ impl AppError {
     /// The page this error is shown as.
     pub fn page(&self) -> ErrorPage {
         let mut key = self.message_key().to_string();
-        if let AppError::TooManyAttempts(secs) = self {
+        if let AppError::TooManyAttempts(secs) | AppError::TooManyApplications(secs) = self {
             key = format!("{key}|secs={secs}");
         }
         ErrorPage {

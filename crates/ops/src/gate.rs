@@ -1,7 +1,8 @@
 //! The PHI gate on the server, authoritative whatever the browser did: every new
 //! thread, reply, edit and redaction is validated, rendered and scanned here (through
 //! [`domain::screening`]) with the site's lists as they are in the database now; any
-//! finding stores it held. Notifications about a post are written only in the
+//! finding stores it held. Short texts other members read outside posts (titles a
+//! moderator gives, display names, category names) pass [`screen_line`]. Notifications about a post are written only in the
 //! transaction that first publishes it, so held text never reaches another member.
 
 use domain::colleagues;
@@ -13,15 +14,21 @@ use phi::Detector;
 use store::notify::Target;
 use store::{Store, Stored, Tx};
 
+use crate::cpu;
 use crate::error::AppError;
 
 /// Validates a submitted post (one message per bad field) and screens it into a
-/// draft by `editor_id`. Members are not patients: when a name was found, the post is
-/// screened again with the members' display names as context, as the composer does.
+/// draft by `editor_id`, off the async runtime ([`cpu`]). Members are not patients:
+/// when a name was found, the post is screened again with the members' display names
+/// as context, as the composer does.
 pub async fn prepare(store: &Store, editor_id: i64, form: &PostForm) -> Result<Draft, AppError> {
     let post = NewPost::try_from(form)?;
-    let mut lists = store.site_lists().await?;
-    let draft = screen(&Detector::new(lists.clone()), editor_id, &post);
+    let lists = store.site_lists().await?;
+    let (draft, post, mut lists) = cpu::run(move || {
+        let draft = screen(&Detector::new(lists.clone()), editor_id, &post);
+        (draft, post, lists)
+    })
+    .await?;
     if !draft.findings.all().any(|f| f.kind == phi::Kind::Name) {
         return Ok(draft);
     }
@@ -29,7 +36,41 @@ pub async fn prepare(store: &Store, editor_id: i64, form: &PostForm) -> Result<D
     if lists.members.is_empty() {
         return Ok(draft);
     }
-    Ok(screen(&Detector::new(lists), editor_id, &post))
+    cpu::run(move || screen(&Detector::new(lists), editor_id, &post)).await
+}
+
+/// The kinds of what the gate finds in one line of text that other members will read
+/// outside a post — a thread title a moderator gives, a display name, a category's
+/// name or description — with the site's lists, off the async runtime. Read as a
+/// title is (markdown-like marks and character references resolved).
+pub async fn screen_line(store: &Store, text: &str) -> Result<Vec<phi::Kind>, AppError> {
+    let lists = store.site_lists().await?;
+    let text = markdown::title_text(text);
+    cpu::run(move || {
+        let mut kinds: Vec<phi::Kind> = Detector::new(lists)
+            .scan(&text)
+            .findings
+            .into_iter()
+            .map(|f| f.kind)
+            .collect();
+        kinds.dedup();
+        kinds
+    })
+    .await
+}
+
+/// The message key when a display name carries what the gate finds, other than a
+/// name: a display name is its member's own name, shown beside every post, so a
+/// date, number, place or contact detail in it is refused.
+pub async fn display_name_problem(
+    store: &Store,
+    name: &str,
+) -> Result<Option<&'static str>, AppError> {
+    let kinds = screen_line(store, name).await?;
+    Ok(kinds
+        .iter()
+        .any(|k| *k != phi::Kind::Name)
+        .then_some("err.display_name_patient_data"))
 }
 
 /// In the transaction that first publishes a post: tell the thread's author about a

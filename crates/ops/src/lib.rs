@@ -12,6 +12,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod cpu;
 pub mod error;
 pub mod gate;
 pub mod moderation;
@@ -20,6 +21,7 @@ pub mod posting;
 pub mod services;
 pub mod staff;
 pub mod teaching;
+pub mod threads;
 
 pub use error::AppError;
 pub use search::SearchIndex;

@@ -1,13 +1,11 @@
 //! Moderators' use cases: claim a queue item; approve, reject or redact a held post;
-//! decide a report; pin, lock or hide a thread; hide a post; open held text. Four eyes:
+//! decide a report; hide a post; open held text (whole threads: [`crate::threads`]). Four eyes:
 //! nobody acts on their own post or on a report they filed or that concerns them.
 //! Each decision, its audit entry, the release of its claim and its notifications are
 //! one transaction.
 
 use domain::fields::{PostForm, Reason};
-use domain::vocab::{
-    AuditAction, NotificationKind, QueueKind, ReportDecision, ReportReason, ThreadFlag,
-};
+use domain::vocab::{AuditAction, NotificationKind, QueueKind, ReportDecision, ReportReason};
 use store::notify::Target;
 use store::Stored;
 
@@ -282,36 +280,6 @@ pub async fn decide_report(
     tx.commit().await?;
     tracing::info!(actor = actor.id(), report = id, outcome = %decision.outcome(), "report decided");
     Ok(Decided::Done)
-}
-
-/// Pins, locks or hides a thread (or undoes it).
-pub async fn set_thread_flag(
-    s: &Services,
-    actor: &Moderator,
-    thread_id: i64,
-    flag: ThreadFlag,
-    on: bool,
-) -> Result<(), AppError> {
-    let mut tx = s.store.begin().await?;
-    let thread = tx.thread_row(thread_id).await?.ok_or(AppError::NotFound)?;
-    // Four eyes: on a thread they started, a moderator may restrict it but never
-    // lift a restriction or promote it; another moderator does.
-    if flag.lifts(on) && thread.author_id == actor.id() {
-        return Err(AppError::Forbidden);
-    }
-    tx.set_thread_flag(thread_id, flag, on).await?;
-    let action = flag.action(on);
-    tx.audit(
-        Some(actor.id()),
-        action,
-        "thread",
-        &thread_id.to_string(),
-        "",
-    )
-    .await?;
-    tx.commit().await?;
-    tracing::info!(actor = actor.id(), thread = thread_id, action = %action, "thread flag set");
-    Ok(())
 }
 
 /// Hides or shows one post (not the moderator's own). Returns its thread.

@@ -1,4 +1,4 @@
-//! Password hashing (argon2id, OWASP parameters, on a blocking thread) and the
+//! Password hashing (argon2id, OWASP parameters, through [`crate::cpu`]) and the
 //! strength rules for new passwords.
 
 use argon2::password_hash::{
@@ -20,22 +20,21 @@ fn hasher() -> Result<Argon2<'static>, AppError> {
 
 /// Hashes a password off the async runtime.
 pub async fn hash(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || {
+    crate::cpu::run(move || {
         let salt = SaltString::generate(&mut OsRng);
         hasher()?
             .hash_password(password.as_bytes(), &salt)
             .map(|h| h.to_string())
             .map_err(|e| AppError::Internal(e.to_string()))
     })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?
+    .await?
 }
 
 /// Checks a password against a stored hash off the async runtime. With no stored
 /// hash it still does the same work against a dummy, so timing does not reveal
 /// whether an account exists.
 pub async fn verify(password: String, stored: Option<String>) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || {
+    crate::cpu::run(move || {
         let dummy;
         let stored = match &stored {
             Some(s) => s.as_str(),
@@ -50,8 +49,7 @@ pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Ap
             .is_ok();
         Ok(ok && !stored.is_empty())
     })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?
+    .await?
 }
 
 fn dummy_hash() -> String {

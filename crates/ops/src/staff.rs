@@ -1,5 +1,5 @@
 //! Staff use cases: verification decisions (moderators), moderator grants, the
-//! detector's site lists and the categories (admins). Every decision and its audit
+//! detector's site lists and the categories (admins; their names pass the PHI gate). Every decision and its audit
 //! entry are one transaction.
 
 use domain::fields::{line, CategoryInput, FieldErrors, Reason, SiteTerm};
@@ -10,6 +10,7 @@ use store::StoreError;
 
 use crate::access::{Admin, Moderator};
 use crate::error::AppError;
+use crate::gate::screen_line;
 use crate::moderation::Decided;
 use crate::services::Services;
 
@@ -175,6 +176,26 @@ pub async fn change_category(
         )])),
         other => AppError::Store(other),
     };
+    if let CategoryChange::Create(c) | CategoryChange::Update(_, c) = &change {
+        // Every member reads a category's names and descriptions.
+        let mut errors = FieldErrors::new();
+        for (field, text) in [
+            ("name_en", &c.name_en),
+            ("name_ja", &c.name_ja),
+            ("description_en", &c.description_en),
+            ("description_ja", &c.description_ja),
+        ] {
+            if !screen_line(&s.store, text).await?.is_empty() {
+                errors.insert(
+                    format!("{field}{suffix}"),
+                    "err.field_patient_data".to_string(),
+                );
+            }
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+    }
     let mut tx = s.store.begin().await?;
     let (id, action) = match &change {
         CategoryChange::Create(c) => (

@@ -75,6 +75,7 @@ async fn register_inner(state: &AppState, sub: &Submitted) -> Outcome {
     let registration = Registration {
         get: &get,
         lang: sub.ctx.lang,
+        client: &sub.ctx.client,
     };
     let id = accounts::register(&state.services, registration).await?;
     let cookies = start_session(state, id, sub.ctx.session_hash.as_deref()).await?;

@@ -51,6 +51,7 @@ pub fn routes() -> Router<AppState> {
         .route("/mod/held/{id}/finding", post(moderation::finding))
         .route("/mod/report/{id}", post(moderation::report))
         .route("/mod/thread/{id}", post(moderation::thread))
+        .route("/mod/thread/{id}/title", post(moderation::retitle))
         .route("/mod/post/{id}", post(moderation::post))
 }
 
@@ -198,10 +199,17 @@ pub async fn finish(state: &AppState, sub: Submitted, form_name: &str, out: Outc
     let (errors, status) = match out {
         Ok(res) => return res,
         Err(AppError::Invalid(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
-        Err(AppError::TooManyAttempts(secs)) => (
-            form_wide(format!("err.too_many|secs={secs}")),
-            StatusCode::TOO_MANY_REQUESTS,
-        ),
+        Err(e @ (AppError::TooManyAttempts(_) | AppError::TooManyApplications(_))) => {
+            (form_wide(e.page().key), StatusCode::TOO_MANY_REQUESTS)
+        }
+        // Too much screening waiting: nothing was done, the form comes back.
+        Err(AppError::Busy) => {
+            AppError::Busy.log();
+            (
+                form_wide("err.busy".to_string()),
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+        }
         // The database could not take the write (a full disk, an I/O error, an
         // outage): nothing was saved, so the form comes back with what was typed.
         Err(e @ AppError::Store(_)) if e.status().is_server_error() => {

@@ -1,6 +1,6 @@
 //! Moderation forms: claiming queue items, deciding held posts (approve, reject with
 //! a reason, redact and approve) and reports (dismiss, hide, remove), and pinning,
-//! locking or hiding threads. The rules and the audit live in `ops::moderation`;
+//! locking, hiding or retitling threads. The rules and the audit live in `ops::moderation`;
 //! these handlers read the form and say where to go next.
 
 use axum::extract::{Path, Request};
@@ -10,6 +10,7 @@ use domain::vocab::{QueueKind, ReportDecision, ThreadFlag};
 use ops::access::Moderator;
 use ops::moderation::{self, Decided, HeldDecision};
 use ops::teaching::{self, Verdict};
+use ops::threads;
 use ops::AppError;
 
 use super::{finish, notice, read_or_render, safe_return, St};
@@ -146,11 +147,34 @@ pub async fn thread(actor: Moderator, state: St, Path(id): Path<i64>, req: Reque
     let out = async {
         let flag = ThreadFlag::parse(sub.form.get("flag")).ok_or(AppError::BadRequest)?;
         let on = sub.form.get("on") == "1";
-        moderation::set_thread_flag(&state.services, &actor, id, flag, on).await?;
+        threads::set_thread_flag(&state.services, &actor, id, flag, on).await?;
         Ok(notice(&state, &format!("/t/{id}"), "notice.thread_updated"))
     }
     .await;
     finish(&state, sub, "thread_flags", out).await
+}
+
+/// POST /mod/thread/{id}/title: give the thread a new `title`.
+pub async fn retitle(actor: Moderator, state: St, Path(id): Path<i64>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        threads::retitle(&state.services, &actor, id, sub.form.get("title")).await?;
+        Ok(notice(
+            &state,
+            &format!("/t/{id}"),
+            "notice.thread_retitled",
+        ))
+    }
+    .await;
+    // A refused title comes back on the thread's page, in its own form.
+    let mut sub = sub;
+    if let Ok(uri) = format!("/t/{id}").parse() {
+        sub.parts.uri = uri;
+    }
+    finish(&state, sub, "retitle", out).await
 }
 
 /// POST /mod/post/{id}: hide or show one post (`on` = 1 hides).

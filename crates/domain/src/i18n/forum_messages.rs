@@ -34,6 +34,9 @@ pub static FORUM_MESSAGES: &[(&str, &str, &str)] = &[
     ("thread.unlock", "Unlock", "ロックを解除"),
     ("thread.hide", "Hide thread", "スレッドを非表示"),
     ("thread.unhide", "Show thread", "スレッドを再表示"),
+    ("thread.retitle", "Retitle", "スレッド名を変更"),
+    ("thread.new_title", "New title", "新しいスレッド名"),
+    ("thread.removed_title_note", "The opening post was removed for patient data and its title with it. Members do not see this thread until it has a new title.", "最初の投稿は患者情報のため削除され、スレッド名も削除されました。新しいスレッド名を付けるまで会員には表示されません。"),
     // --- posts ---
     ("post.title", "Your post", "あなたの投稿"),
     ("post.back_to_thread", "← Back to the thread", "← スレッドに戻る"),
@@ -171,6 +174,7 @@ pub static FORUM_MESSAGES: &[(&str, &str, &str)] = &[
     ("notice.held_rejected", "The post is rejected; the author sees your reason.", "投稿を却下しました。投稿者には理由が表示されます。"),
     ("notice.report_decided", "The report is decided.", "報告に対応しました。"),
     ("notice.thread_updated", "Updated.", "更新しました。"),
+    ("notice.thread_retitled", "The thread has its new title.", "スレッド名を変更しました。"),
     ("notice.site_lists_changed", "The detector lists are updated.", "検出リストを更新しました。"),
     ("notice.categories_changed", "The categories are updated.", "カテゴリーを更新しました。"),
     ("err.slug_invalid", "Use 2–40 lower-case letters, digits and hyphens.", "半角英小文字・数字・ハイフンで2〜40文字にしてください。"),

@@ -197,6 +197,17 @@ pub struct ThreadView {
     pub searchable: bool,
 }
 
+/// The title a thread shows once its opening post's text is gone (a moderator gives
+/// it a new one).
+pub const REMOVED_TITLE: &str = "[removed]";
+
+impl ThreadView {
+    /// The thread's title went with its removed opening post.
+    pub fn title_removed(&self) -> bool {
+        self.title == REMOVED_TITLE
+    }
+}
+
 /// A post's own page for its author (and moderators): the held text with findings,
 /// or the revision history.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,88 @@
+//! CPU-heavy work of a request — screening a post (render + detector), hashing or
+//! checking a password — runs here: on tokio's blocking threads, never on the async
+//! runtime, so `/healthz` and every page keep answering while it runs. At most one
+//! job per core runs at a time, and at most [`QUEUE`] wait: a request beyond that is
+//! refused at once with [`AppError::Busy`] (503, the form comes back with what was
+//! typed) instead of piling up work nobody will wait for.
+
+use std::sync::OnceLock;
+
+use tokio::sync::Semaphore;
+
+use crate::error::AppError;
+
+/// Jobs admitted at once (running and waiting).
+pub const QUEUE: usize = 64;
+
+struct Pool {
+    /// One permit per core: the jobs that run now.
+    running: Semaphore,
+    /// Every admitted job holds one of these until it is done.
+    admitted: Semaphore,
+}
+
+fn pool() -> &'static Pool {
+    static POOL: OnceLock<Pool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Pool {
+            running: Semaphore::new(cores),
+            admitted: Semaphore::new(QUEUE.max(cores)),
+        }
+    })
+}
+
+/// Runs `job` on a blocking thread once a core is free; `Busy` when [`QUEUE`] jobs
+/// are already admitted.
+pub async fn run<T, F>(job: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    let pool = pool();
+    let _admitted = pool.admitted.try_acquire().map_err(|_| AppError::Busy)?;
+    let _running = pool
+        .running
+        .acquire()
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    tokio::task::spawn_blocking(job)
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn jobs_run_on_another_thread_and_return_their_value() {
+        let here = std::thread::current().id();
+        let (value, there) = run(move || (6 * 7, std::thread::current().id()))
+            .await
+            .unwrap();
+        assert_eq!(value, 42);
+        assert_ne!(here, there, "the job ran off the runtime's thread");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_full_queue_refuses_at_once_and_admits_again_when_drained() {
+        let release = std::sync::Arc::new(std::sync::Mutex::new(()));
+        let hold = release.lock().unwrap();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut jobs = Vec::new();
+        for _ in 0..QUEUE.max(cores) {
+            let release = release.clone();
+            jobs.push(tokio::spawn(run(move || drop(release.lock()))));
+        }
+        while pool().admitted.available_permits() > 0 {
+            tokio::task::yield_now().await;
+        }
+        assert!(matches!(run(|| ()).await, Err(AppError::Busy)));
+        drop(hold);
+        for j in jobs {
+            j.await.unwrap().unwrap();
+        }
+        assert!(run(|| ()).await.is_ok(), "admitted again once drained");
+    }
+}
