@@ -242,3 +242,22 @@ async fn a_full_disk_loses_no_acknowledged_post_and_the_server_recovers_by_itsel
     drop(app);
     drop_database(&db_url, tablespace).await;
 }
+
+/// An operator may give the index a volume of its own: an unreadable index there is
+/// rebuilt in the mount point itself, which cannot be removed (it used to stop the
+/// server with "Device or resource busy").
+#[tokio::test]
+async fn an_index_on_its_own_mount_point_is_rebuilt_in_place() {
+    let disk = SmallDisk::mount(16);
+    std::fs::write(disk.path.join("meta.json"), b"not an index").unwrap();
+    std::fs::create_dir_all(disk.path.join("lost+found")).unwrap();
+    let (_index, opened) =
+        search::SearchIndex::open(&disk.path).expect("the index opens on a mount point");
+    assert_eq!(opened, search::Opened::Fresh, "rebuilt from the database");
+    let meta = std::fs::read_to_string(disk.path.join("meta.json")).unwrap();
+    assert!(meta.contains("segments"), "a new index was made in place");
+    assert!(
+        disk.path.join("lost+found").is_dir(),
+        "the volume's own files stay"
+    );
+}

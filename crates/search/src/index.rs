@@ -98,6 +98,23 @@ fn read_payload(index: &Index) -> Option<Follows> {
     (p.schema == SCHEMA_VERSION).then_some(p.follows)
 }
 
+/// Empties the index directory but keeps it: an operator may mount a volume there,
+/// and a mount point cannot be removed (EBUSY). A filesystem's `lost+found` stays.
+fn clear_dir(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == "lost+found" {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
 fn try_open(dir: &Path) -> Option<(Index, Follows)> {
     let index = Index::open_in_dir(dir).ok()?;
     let seq = read_payload(&index)?;
@@ -127,7 +144,7 @@ impl SearchIndex {
                             .map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?;
                     }
                     tracing::warn!(dir = %dir.display(), "search index unreadable or outdated; rebuilding");
-                    std::fs::remove_dir_all(dir)?;
+                    clear_dir(dir)?;
                 }
                 std::fs::create_dir_all(dir)?;
                 let (schema, _) = schema();
