@@ -34,6 +34,7 @@ fn thread_page(c: &mut Criterion) {
         trusted_proxies: Vec::new(),
         audit_key_file: std::env::temp_dir().join("rounds-bench-audit.key"),
         client_timeout_ms: 30_000,
+        registrations_per_address: 30,
     };
     let (router, cookie, thread) = rt.block_on(async {
         let store = server::open_store(&settings).await.expect("store");

@@ -72,6 +72,7 @@ pub fn build_router(settings: &Settings, store: Store, search: SearchIndex) -> R
         default_lang: settings.default_lang,
         claim_ttl_secs: settings.claim_minutes * 60,
         retention_secs: settings.retention_days * 24 * 3600,
+        registrations_per_address: settings.registrations_per_address,
         ..Config::default()
     };
     let state = AppState {

@@ -47,6 +47,10 @@ pub struct Settings {
     /// How long a client may take to send a request's headers, or pause while
     /// sending its body, in milliseconds (`ROUNDS_CLIENT_TIMEOUT_MS`, default 30000).
     pub client_timeout_ms: u64,
+    /// Applications one client address may send before each further one waits,
+    /// counted over a day (`ROUNDS_REGISTRATIONS_PER_ADDRESS`, default 30; a hospital
+    /// behind one proxy may need more on an onboarding day).
+    pub registrations_per_address: i64,
 }
 
 impl std::fmt::Debug for Settings {
@@ -65,6 +69,7 @@ impl std::fmt::Debug for Settings {
             .field("trusted_proxies", &self.trusted_proxies)
             .field("audit_key_file", &self.audit_key_file)
             .field("client_timeout_ms", &self.client_timeout_ms)
+            .field("registrations_per_address", &self.registrations_per_address)
             .finish()
     }
 }
@@ -108,6 +113,7 @@ struct FileSettings {
     trusted_proxies: Option<Vec<String>>,
     audit_key_file: Option<PathBuf>,
     client_timeout_ms: Option<u64>,
+    registrations_per_address: Option<i64>,
 }
 
 fn parse_count(
@@ -239,6 +245,12 @@ impl Settings {
                 file.claim_minutes,
                 15,
             )?,
+            registrations_per_address: parse_count(
+                "ROUNDS_REGISTRATIONS_PER_ADDRESS",
+                env("ROUNDS_REGISTRATIONS_PER_ADDRESS"),
+                file.registrations_per_address,
+                30,
+            )?,
         })
     }
 }
@@ -275,6 +287,7 @@ mod tests {
             trusted_proxies: Vec::new(),
             audit_key_file: "data/audit.key".into(),
             client_timeout_ms: 30_000,
+            registrations_per_address: 30,
         };
         assert!(!format!("{s:?}").contains("secretpw"));
     }

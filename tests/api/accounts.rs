@@ -3,10 +3,18 @@
 use crate::helpers::{location, spawn_app, GOOD_PASSWORD};
 
 #[tokio::test]
-async fn registering_creates_a_pending_account_that_lands_on_the_pending_page() {
+async fn registering_creates_a_pending_account_that_signs_in_to_the_pending_page() {
     let app = spawn_app().await;
-    let res = app.register("sato@example.jp", "Sato RN").await;
+    let res = app.apply("sato@example.jp", "Sato RN").await;
     assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), "/login", "the applicant signs in next");
+    assert!(
+        app.cookie("rounds_session").is_none(),
+        "registering does not sign in"
+    );
+    let (_, login) = app.page("/login").await;
+    assert!(login.contains("Unless this e-mail address already has an account"));
+    let res = app.login("sato@example.jp", GOOD_PASSWORD).await;
     assert_eq!(location(&res), "/pending");
     let (status, body) = app.page("/pending").await;
     assert_eq!(status, 200);
@@ -17,26 +25,51 @@ async fn registering_creates_a_pending_account_that_lands_on_the_pending_page() 
 }
 
 #[tokio::test]
-async fn a_duplicate_email_is_refused_next_to_the_email_field_and_keeps_what_was_typed() {
+async fn applying_with_a_registered_address_answers_as_any_application_and_changes_nothing() {
     let app = spawn_app().await;
     app.register("dup@example.jp", "First").await;
+    let fresh = app.new_browser().apply("new@example.jp", "Newcomer").await;
     let other = app.new_browser();
-    let res = other.register("DUP@example.jp", "Second Person").await;
+    let token = other.csrf().await;
+    let dup = other
+        .client
+        .post(format!("{}/register", other.address))
+        .form(&[
+            ("email", "DUP@example.jp"),
+            ("password", "another-long-passphrase-77"),
+            ("display_name", "Second Person"),
+            ("profession", "nurse"),
+            ("licence_number", "RN-445566"),
+            ("jurisdiction", "Japan"),
+            ("_csrf", token.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(dup.status(), fresh.status(), "the same status");
+    assert_eq!(location(&dup), location(&fresh), "the same place");
+    assert_eq!(
+        dup.headers().get_all("set-cookie").iter().count(),
+        fresh.headers().get_all("set-cookie").iter().count(),
+        "the same cookies"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE display_name = 'Second Person'")
+            .await,
+        0,
+        "no second account"
+    );
+    // The account's owner still signs in with their own password, and only with it.
+    let res = app
+        .new_browser()
+        .login("dup@example.jp", "another-long-passphrase-77")
+        .await;
     assert_eq!(res.status().as_u16(), 422);
-    let body = res.text().await.unwrap();
-    assert!(
-        body.contains("An account with this email already exists"),
-        "{body}"
-    );
-    assert!(
-        body.contains("value=\"Second Person\""),
-        "display name kept"
-    );
-    assert!(body.contains("value=\"RN-445566\""), "licence number kept");
-    assert!(
-        !body.contains(GOOD_PASSWORD),
-        "the password is never echoed"
-    );
+    let res = app
+        .new_browser()
+        .login("dup@example.jp", GOOD_PASSWORD)
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
 }
 
 #[tokio::test]
@@ -138,7 +171,8 @@ async fn signing_in_rotates_the_session_id() {
 #[tokio::test]
 async fn session_cookies_are_http_only_and_same_site() {
     let app = spawn_app().await;
-    let res = app.register("c@example.jp", "Cookie").await;
+    app.apply("c@example.jp", "Cookie").await;
+    let res = app.login("c@example.jp", GOOD_PASSWORD).await;
     let cookies: Vec<String> = res
         .headers()
         .get_all("set-cookie")

@@ -111,6 +111,7 @@ pub async fn spawn_app_on(dir: tempfile::TempDir, db_url: String) -> TestApp {
         trusted_proxies: vec![std::net::Ipv4Addr::LOCALHOST.into()],
         audit_key_file: dir.path().join("audit.key"),
         client_timeout_ms: 30_000,
+        registrations_per_address: 30,
     };
     let router = server::build_app(&settings).await.expect("build app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -272,8 +273,19 @@ impl TestApp {
             .expect("POST")
     }
 
-    /// Registers an applicant with valid details.
+    /// Registers an applicant with valid details and, as the applicant then does,
+    /// signs in with them (registering never signs in: its answer must not reveal
+    /// whether the address had an account). Returns the registration's response.
     pub async fn register(&self, email: &str, name: &str) -> reqwest::Response {
+        let res = self.apply(email, name).await;
+        if res.status().as_u16() == 303 {
+            self.login(email, GOOD_PASSWORD).await;
+        }
+        res
+    }
+
+    /// Sends an application with valid details, without signing in.
+    pub async fn apply(&self, email: &str, name: &str) -> reqwest::Response {
         self.post_form(
             "/register",
             &[

@@ -24,8 +24,7 @@ before(async () => {
   const page = await ctx.newPage();
   await page.goto('/register');
   await h.fillRegistration(page, applicant);
-  await h.submit(page, 'Send application');
-  assert.equal(new URL(page.url()).pathname, '/pending');
+  await h.sendApplication(page, applicant);
   await ctx.close();
 });
 

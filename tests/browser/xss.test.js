@@ -202,6 +202,7 @@ describe('Payloads as display names, waiting for verification', () => {
     poster = { client: new Client(app.baseURL), name: a.display_name, email: a.email };
     const res = await register(poster.client, a);
     assert.equal(res.status, 303, 'the stand-in author could not register');
+    await poster.client.signIn(a.email, a.password);
 
     // Every name is sent; the forms must take exactly the ones expected.
     await mapLimit(rows, 3, async (r, i) => {
@@ -210,9 +211,16 @@ describe('Payloads as display names, waiting for verification', () => {
       a.display_name = r.name.raw;
       const client = new Client(app.baseURL);
       const res = await register(client, a);
-      if (r.name.accepted) {
+      if (r.name.accepted && res.status === 422 && /A display name cannot include dates/.test(res.html)) {
+        // The PHI gate refuses a display name holding a URL, a date or an address
+        // (other members would read it beside every post): the stand-in posts it.
+        r.name.gated = true;
+      } else if (r.name.accepted) {
         assert.equal(res.status, 303, `registering the name of ${r.p.label} (${JSON.stringify(r.name.raw)}) was refused (${res.status})`);
-        assert.equal(res.location, '/pending');
+        // Registering never signs in (it must not reveal whether the address had an
+        // account): the applicant signs in next.
+        assert.equal(res.location, '/login');
+        await client.signIn(a.email, a.password);
         Object.assign(r.name, { client, email: a.email });
       } else {
         assert.equal(res.status, 422, `the name of ${r.p.label} holds control characters and should be refused`);
@@ -231,6 +239,7 @@ describe('Payloads as display names, waiting for verification', () => {
     }
     poster.id = byEmail.get(poster.email).id;
     notes.push(`accounts registered with payload names: ${rows.filter((r) => r.name.client).length}`);
+    notes.push(`names refused by the PHI gate (URLs, dates, addresses in them): ${rows.filter((r) => r.name.gated).length}`);
   });
 
   for (const js of [false, true]) {

@@ -7,7 +7,7 @@ use domain::i18n::Lang;
 use domain::models::{Role, Status};
 use domain::vocab::AuditAction;
 use sha2::{Digest, Sha256};
-use store::{NewUser, UserRecord};
+use store::{NewUser, StoreError, UserRecord};
 
 use crate::access::Signed;
 use crate::error::{conflict_to_field, AppError};
@@ -19,10 +19,6 @@ use crate::services::Services;
 const PAIR_FREE_FAILURES: i64 = 5;
 /// Free failed sign-ins per account from all addresses it never signed in from.
 const ACCOUNT_FREE_FAILURES: i64 = 20;
-/// Applications from one client address (a whole hospital behind one proxy on an
-/// onboarding day) before each further one waits, 30 s doubling; forgotten a day
-/// after the last one.
-const REGISTRATIONS_FREE: i64 = 30;
 /// Free failed sign-ins per client address across accounts (a hospital network
 /// shares one address; members who signed in from it before are not slowed).
 const CLIENT_FREE_FAILURES: i64 = 50;
@@ -48,8 +44,10 @@ pub struct Registration<'a> {
     pub client: &'a str,
 }
 
-/// Registers an applicant (pending verification). Returns the new account's id.
-pub async fn register(s: &Services, r: Registration<'_>) -> Result<i64, AppError> {
+/// Registers an applicant (pending verification). Returns the new account's id, or
+/// `None` when the address already has an account — which the caller must not
+/// reveal: nothing is changed, and the answer is the same.
+pub async fn register(s: &Services, r: Registration<'_>) -> Result<Option<i64>, AppError> {
     let get = r.get;
     let mut errors = FieldErrors::new();
     let email = check(&mut errors, "email", Email::parse(&get("email")));
@@ -79,12 +77,14 @@ pub async fn register(s: &Services, r: Registration<'_>) -> Result<i64, AppError
         return Err(AppError::Invalid(errors));
     }
     // Counted before the expensive hash, atomically, per address.
+    // Beyond the operator's allowance (a whole hospital behind one proxy on an
+    // onboarding day), each further application waits 30 s, doubling; the count is
+    // forgotten a day after the last one.
     let addr_key = format!("reg:{}", hashed(r.client));
+    let free = s.config.registrations_per_address;
     if let Some(wait) = s
         .store
-        .throttle_take(&addr_key, REGISTRATIONS_FREE, |n| {
-            delay_after(n, REGISTRATIONS_FREE)
-        })
+        .throttle_take(&addr_key, free, |n| delay_after(n, free))
         .await?
     {
         tracing::info!("registration throttled");
@@ -105,13 +105,23 @@ pub async fn register(s: &Services, r: Registration<'_>) -> Result<i64, AppError
         status: Status::Pending,
     };
     let mut tx = s.store.begin().await?;
-    let id = tx.create_user(&user).await.map_err(conflict_to_field)?;
+    let id = match tx.create_user(&user).await {
+        Ok(id) => id,
+        // The caller answers exactly as for a new application, so the form never
+        // tells anyone whether an address has an account (the password was hashed
+        // all the same, so neither does the time taken).
+        Err(StoreError::Conflict("email")) => {
+            tracing::info!("application for an address that has an account");
+            return Ok(None);
+        }
+        Err(e) => return Err(conflict_to_field(e)),
+    };
     if r.lang != s.config.default_lang {
         tx.set_lang(id, r.lang).await?;
     }
     tx.commit().await?;
     tracing::info!(user_id = id, "account registered");
-    Ok(id)
+    Ok(Some(id))
 }
 
 fn hashed(s: &str) -> String {

@@ -1,7 +1,7 @@
 //! CPU-heavy work of a request — screening a post (render + detector), hashing or
 //! checking a password — runs here: on tokio's blocking threads, never on the async
 //! runtime, so `/healthz` and every page keep answering while it runs. At most one
-//! job per core runs at a time, and at most [`QUEUE`] wait: a request beyond that is
+//! job per core but one runs at a time, and at most [`QUEUE`] wait: a request beyond that is
 //! refused at once with [`AppError::Busy`] (503, the form comes back with what was
 //! typed) instead of piling up work nobody will wait for.
 
@@ -21,14 +21,18 @@ struct Pool {
     admitted: Semaphore,
 }
 
+/// Jobs that run at once: one per core but one, which stays with the event loop
+/// (pages, `/healthz`) however much screening waits; at least one.
+fn workers() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    cores.saturating_sub(1).max(1)
+}
+
 fn pool() -> &'static Pool {
     static POOL: OnceLock<Pool> = OnceLock::new();
-    POOL.get_or_init(|| {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        Pool {
-            running: Semaphore::new(cores),
-            admitted: Semaphore::new(QUEUE.max(cores)),
-        }
+    POOL.get_or_init(|| Pool {
+        running: Semaphore::new(workers()),
+        admitted: Semaphore::new(QUEUE.max(workers())),
     })
 }
 
@@ -69,9 +73,8 @@ mod tests {
     async fn a_full_queue_refuses_at_once_and_admits_again_when_drained() {
         let release = std::sync::Arc::new(std::sync::Mutex::new(()));
         let hold = release.lock().unwrap();
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let mut jobs = Vec::new();
-        for _ in 0..QUEUE.max(cores) {
+        for _ in 0..QUEUE.max(workers()) {
             let release = release.clone();
             jobs.push(tokio::spawn(run(move || drop(release.lock()))));
         }

@@ -23,6 +23,8 @@ pub struct Config {
     pub retention_secs: i64,
     /// Reverse proxies whose `X-Forwarded-For` names the real client.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Applications one client address may send before each further one waits.
+    pub registrations_per_address: i64,
 }
 
 impl Default for Config {
@@ -34,6 +36,7 @@ impl Default for Config {
             claim_ttl_secs: 15 * 60,
             retention_secs: 7 * 24 * 3600,
             trusted_proxies: Vec::new(),
+            registrations_per_address: 30,
         }
     }
 }

@@ -77,12 +77,11 @@ async fn register_inner(state: &AppState, sub: &Submitted) -> Outcome {
         lang: sub.ctx.lang,
         client: &sub.ctx.client,
     };
-    let id = accounts::register(&state.services, registration).await?;
-    let cookies = start_session(state, id, sub.ctx.session_hash.as_deref()).await?;
-    Ok(with_cookies(
-        notice(state, "/pending", "notice.registered"),
-        cookies,
-    ))
+    accounts::register(&state.services, registration).await?;
+    // The same answer whether or not the address already had an account, so the
+    // form reveals nobody's membership: no session is started here; the applicant
+    // signs in to follow their application.
+    Ok(notice(state, "/login", "notice.registered"))
 }
 
 /// POST /login

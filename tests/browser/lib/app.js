@@ -88,6 +88,8 @@ async function startApp({ defaultLang = 'en' } = {}) {
     ROUNDS_DATA_DIR: dataDir,
     ROUNDS_SITE_ROOT: SITE_ROOT,
     ROUNDS_DEFAULT_LANG: defaultLang,
+    // Every applicant of the suite applies from 127.0.0.1.
+    ROUNDS_REGISTRATIONS_PER_ADDRESS: '3650',
   });
   // The data directory is also the working directory, so a stray ./rounds.toml
   // in the caller's directory can never change the settings.
@@ -324,6 +326,27 @@ async function submit(page, buttonText, scope = page) {
   return response;
 }
 
+/**
+ * Sends the filled /register form and signs in as the applicant, as people do:
+ * registering never signs anyone in (its answer must not reveal whether the address
+ * already had an account), it leads to /login with a notice. Returns the notice
+ * shown there; ends on /pending.
+ */
+async function sendApplication(page, applicant) {
+  const send = async (form) => {
+    const button = page.locator(`form[action="${form}"] button[type=submit]`).first();
+    await Promise.all([page.waitForNavigation(), button.click()]);
+  };
+  await send('/register');
+  assert.equal(new URL(page.url()).pathname, '/login', `the application of ${applicant.email} did not lead to /login`);
+  const notice = await noticeText(page);
+  await page.fill('#login-email', applicant.email);
+  await page.fill('#login-password', applicant.password);
+  await send('/login');
+  assert.equal(new URL(page.url()).pathname, '/pending', `${applicant.email} did not reach /pending after signing in`);
+  return notice;
+}
+
 /** The text of the one-time notice on the current page, or null if there is none (no waiting). */
 async function noticeText(page) {
   const notice = page.locator('.notice');
@@ -371,8 +394,7 @@ async function verifiedMember(browser, app, adminPage, applicant, { js = true, l
   const page = await ctx.newPage();
   await page.goto('/register');
   await fillRegistration(page, applicant);
-  await submit(page, 'Send application');
-  assert.equal(new URL(page.url()).pathname, '/pending', `registering ${applicant.email} did not reach /pending`);
+  await sendApplication(page, applicant);
   await adminPage.goto('/mod/verification');
   const { card } = await claimApplicant(adminPage, applicant.email);
   await submit(adminPage, 'Verify', card);
@@ -393,6 +415,7 @@ module.exports = {
   newApplicant,
   newContext,
   noticeText,
+  sendApplication,
   signIn,
   startApp,
   submit,

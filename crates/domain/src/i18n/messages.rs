@@ -67,7 +67,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("err.password_common", "This password is too common or easy to guess. Try a longer phrase.", "このパスワードはよく使われているか推測されやすいものです。より長いフレーズにしてください。"),
     ("err.login_failed", "The email or password is not right.", "メールアドレスまたはパスワードが正しくありません。"),
     // --- notices after a successful post ---
-    ("notice.registered", "Your application is in. A moderator will check your licence.", "申請を受け付けました。モデレーターが資格を確認します。"),
+    ("notice.registered", "Thank you. Unless this e-mail address already has an account, your application is in and a moderator will check your licence. Sign in to follow it.", "ありがとうございます。このメールアドレスのアカウントが既にある場合を除き、申請を受け付けました。モデレーターが資格を確認します。サインインすると進み具合を確認できます。"),
     ("notice.resubmitted", "Your corrected application is back in the queue.", "修正した申請を再提出しました。"),
     ("notice.signed_out", "You are signed out.", "ログアウトしました。"),
     ("notice.signed_out_everywhere", "You are signed out on every device.", "すべての端末からログアウトしました。"),
