@@ -9,6 +9,7 @@ pub mod client;
 pub mod cookies;
 pub mod forms;
 mod headers;
+pub mod kept;
 mod listen;
 pub mod render;
 pub mod reply;

@@ -151,6 +151,7 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
 
     let safe = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
     let mut body = body;
+    let mut form_bytes = None;
     if !safe {
         if !same_origin(&parts.headers) {
             return Err((AppError::Csrf, ctx, parts));
@@ -177,8 +178,16 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
                 _ => false,
             };
             if !ok {
+                // A composer's text comes back with a fresh token, not an error page.
+                let fresh = existing_csrf.is_none();
+                if let Some(res) =
+                    crate::kept::token_refused(&state, &parts, &ctx, &bytes, fresh).await
+                {
+                    return Ok(res);
+                }
                 return Err((AppError::Csrf, ctx, parts));
             }
+            form_bytes = Some(bytes.clone());
             body = Body::from(bytes);
         }
     }
@@ -186,6 +195,12 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
     if let Err(e) = access::check(parts.uri.path(), ctx.viewer.as_ref()) {
         return match e {
             access::Denied::SignIn => {
+                // A composer's text sent after the session ended goes through sign-in.
+                if let Some(bytes) = &form_bytes {
+                    if let Some(res) = crate::kept::signed_out(&state, &parts, &ctx, bytes).await {
+                        return Ok(res);
+                    }
+                }
                 let next_path = parts
                     .uri
                     .path_and_query()

@@ -21,7 +21,7 @@ async fn oversize_fields_are_refused_with_a_message_and_the_form_comes_back() {
         .await;
     assert_eq!(res.status().as_u16(), 422);
     let body = res.text().await.unwrap();
-    assert!(body.contains("Please use at most 40 characters"));
+    assert!(body.contains("characters too long: please use at most 40."));
     assert!(body.contains("value=\"big@example.jp\""));
 }
 

@@ -394,7 +394,7 @@ async fn a_refused_reply_comes_back_on_the_thread_with_its_text() {
     let page = res.text().await.unwrap();
     assert!(page.contains("Long replies"), "the thread page, not a 404");
     assert!(page.contains("Kept reply text"));
-    assert!(page.contains("Please use at most 30000 characters."));
+    assert!(page.contains("This is 17 characters too long: please use at most 30000."));
 }
 
 #[tokio::test]

@@ -14,6 +14,7 @@ mod forum;
 mod four_eyes;
 mod full_disk;
 mod gate_elsewhere;
+mod kept;
 mod lists;
 mod moderation;
 mod pages;

@@ -27,6 +27,13 @@ pub fn LoginPage() -> impl IntoView {
             <form method="post" action="/login" novalidate>
                 <CsrfField/>
                 <input type="hidden" name="next" value=next/>
+                // Text typed into a composer whose session ended, carried through
+                // sign-in (the composer comes back with it).
+                {["kept_title", "kept_tags", "kept_body"].into_iter().filter_map(|name| {
+                    crate::components::fields::echoed("login", name).0
+                        .filter(|v| !v.is_empty())
+                        .map(|v| view! { <input type="hidden" name=name value=v/> })
+                }).collect_view()}
                 <FormError form="login"/>
                 <Field form="login" name="email" label="field.email" kind="email" required=true autocomplete="username"/>
                 <Field form="login" name="password" label="field.password" kind="password" required=true autocomplete="current-password"/>

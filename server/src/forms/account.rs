@@ -4,22 +4,30 @@ use axum::extract::{Request, State};
 use axum::http::header;
 use axum::response::Response;
 use domain::i18n::Lang;
-use domain::models::Status;
+use domain::models::{Status, Viewer};
 use ops::access::Signed;
 use ops::accounts::{self, Registration};
 use ops::AppError;
 
 use super::{finish, notice, read_or_render, safe_return, see_other, Outcome, Submitted};
 use crate::session::{
-    hash_token, random_token, set_cookie, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE,
+    hash_token, random_token, set_cookie, RequestCtx, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE,
 };
 use crate::state::AppState;
+
+/// A new session: its cookies, and the session's hash and CSRF token (for a page
+/// rendered in this same response).
+struct Started {
+    cookies: Vec<header::HeaderValue>,
+    session_hash: String,
+    csrf: String,
+}
 
 async fn start_session(
     state: &AppState,
     user_id: i64,
     old: Option<&str>,
-) -> Result<Vec<header::HeaderValue>, AppError> {
+) -> Result<Started, AppError> {
     if let Some(old) = old {
         state.services.store.delete_session(old).await?;
     }
@@ -35,22 +43,21 @@ async fn start_session(
         )
         .await?;
     let secure = state.services.config.secure_cookies;
-    Ok(vec![
-        set_cookie(
-            SESSION_COOKIE,
-            &token,
-            Some(state.services.config.session_ttl_secs),
-            secure,
-            "Lax",
-        ),
-        set_cookie(
-            CSRF_COOKIE,
-            &random_token(),
-            Some(400 * 24 * 3600),
-            secure,
-            "Lax",
-        ),
-    ])
+    let csrf = random_token();
+    Ok(Started {
+        cookies: vec![
+            set_cookie(
+                SESSION_COOKIE,
+                &token,
+                Some(state.services.config.session_ttl_secs),
+                secure,
+                "Lax",
+            ),
+            set_cookie(CSRF_COOKIE, &csrf, Some(400 * 24 * 3600), secure, "Lax"),
+        ],
+        session_hash: hash_token(&token),
+        csrf,
+    })
 }
 
 fn with_cookies(mut res: Response, cookies: Vec<header::HeaderValue>) -> Response {
@@ -102,13 +109,36 @@ async fn login_inner(state: &AppState, sub: &Submitted) -> Outcome {
         &sub.ctx.client,
     )
     .await?;
-    let cookies = start_session(state, user.id, sub.ctx.session_hash.as_deref()).await?;
-    let to = if user.applicant.status == Status::Verified {
+    let started = start_session(state, user.id, sub.ctx.session_hash.as_deref()).await?;
+    let verified = user.applicant.status == Status::Verified;
+    let to = if verified {
         safe_return(sub.form.get("next"))
     } else {
         "/pending".to_string()
     };
-    Ok(with_cookies(see_other(&to), cookies))
+    if verified {
+        // Signed in again after a session ended mid-post: the composer with the text.
+        let ctx = RequestCtx {
+            session_hash: Some(started.session_hash.clone()),
+            viewer: Some(Viewer {
+                id: user.id,
+                display_name: user.applicant.display_name.clone(),
+                role: user.role,
+                status: user.applicant.status,
+                unread: state.services.store.unread_count(user.id).await?,
+            }),
+            csrf: started.csrf.clone(),
+            lang: user.lang.unwrap_or(sub.ctx.lang),
+            client: sub.ctx.client.clone(),
+            notice: None,
+        };
+        if let Some(res) =
+            crate::kept::restore_after_sign_in(state, &sub.parts, ctx, &sub.form, &to).await
+        {
+            return Ok(with_cookies(res, started.cookies));
+        }
+    }
+    Ok(with_cookies(see_other(&to), started.cookies))
 }
 
 /// POST /logout

@@ -1,7 +1,7 @@
 //! What people type, as types that parse: a value of one of these types is valid, and
 //! its limit lives on the type (`Title::MAX`), which the server checks and the pages
 //! print as `maxlength`. A rejected field yields a message key (`err.required`,
-//! `err.too_long_n|max=200`), collected per field so a form comes back with a message
+//! `err.too_long_by|max=200|over=3`), collected per field so a form comes back with a message
 //! next to each field it got wrong.
 
 mod account;
@@ -38,6 +38,15 @@ pub fn check<T>(errors: &mut FieldErrors, field: &str, parsed: Result<T, FieldEr
     }
 }
 
+/// The message for text of `count` characters where `max` fit: by how much, so the
+/// author knows what to cut.
+pub fn too_long(max: usize, count: usize) -> FieldError {
+    format!(
+        "err.too_long_by|max={max}|over={}",
+        count.saturating_sub(max)
+    )
+}
+
 /// The rule for one line of text: trimmed, present when required, at most `max`
 /// characters, no control characters.
 pub fn line(value: &str, required: bool, max: usize) -> Result<String, FieldError> {
@@ -45,7 +54,7 @@ pub fn line(value: &str, required: bool, max: usize) -> Result<String, FieldErro
     if required && v.is_empty() {
         Err("err.required".into())
     } else if v.chars().count() > max {
-        Err(format!("err.too_long_n|max={max}"))
+        Err(too_long(max, v.chars().count()))
     } else if v.chars().any(|c| c.is_control()) {
         Err("err.bad_chars".into())
     } else {
@@ -60,7 +69,7 @@ pub fn lines(value: &str, max: usize) -> Result<String, FieldError> {
     if value.trim().is_empty() {
         Err("err.required".into())
     } else if value.chars().count() > max {
-        Err(format!("err.too_long_n|max={max}"))
+        Err(too_long(max, value.chars().count()))
     } else if value
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))

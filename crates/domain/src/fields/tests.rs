@@ -31,7 +31,7 @@ fn one_line_text_rejects_controls_and_overlong_values() {
     assert_eq!(line("ok", true, 5).unwrap(), "ok");
     assert_eq!(
         line("toolong", true, 5).unwrap_err(),
-        "err.too_long_n|max=5"
+        "err.too_long_by|max=5|over=2"
     );
     assert_eq!(line("bad\u{7}", true, 5).unwrap_err(), "err.bad_chars");
     assert_eq!(line("  ", true, 5).unwrap_err(), "err.required");
@@ -43,7 +43,7 @@ fn a_title_knows_its_maximum() {
     assert!(Title::parse(&"x".repeat(Title::MAX)).is_ok());
     assert_eq!(
         Title::parse(&"x".repeat(Title::MAX + 1)).unwrap_err(),
-        format!("err.too_long_n|max={}", Title::MAX)
+        format!("err.too_long_by|max={}|over=1", Title::MAX)
     );
 }
 
