@@ -29,6 +29,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // The stylesheet is linked here, on the server only, under the bundle's hashed
     // name (see server/src/assets.rs); hydration leaves the head alone.
     let css = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
+    // A form answered at another address (`POST /t/5/reply` showing `/t/5`): the
+    // browser's address becomes the page's before hydration reads it. A URI holds no
+    // quote, backslash or angle bracket; anything else is left alone.
+    let address = use_context::<page_ctx::AnswersForm>()
+        .map(|_| page_ctx::from_request().path)
+        .filter(|p| {
+            p.starts_with('/')
+                && p.chars()
+                    .all(|c| c.is_ascii_graphic() && !matches!(c, '\'' | '\\' | '<' | '>'))
+        })
+        .map(|p| format!("history.replaceState(null,'','{p}')"));
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -38,6 +49,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="referrer" content="same-origin"/>
                 <link rel="icon" href="data:,"/>
                 <link rel="stylesheet" id="rounds" href=css/>
+                {address.map(|js| view! { <script nonce=leptos::nonce::use_nonce() inner_html=js></script> })}
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>

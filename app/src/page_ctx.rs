@@ -5,6 +5,13 @@
 
 use domain::models::PageCtx;
 
+/// Marks a page rendered in answer to a form post (a refused form, or text kept
+/// through a refusal) whose address may differ from the page's own: the shell then
+/// sets the browser's address to the page's, so hydration routes to the page that was
+/// rendered and a reload shows it again instead of posting anew.
+#[derive(Clone, Copy, Debug)]
+pub struct AnswersForm;
+
 /// Reads the page context provided by the root component.
 pub fn use_page() -> PageCtx {
     leptos::prelude::use_context::<PageCtx>().unwrap_or_default()

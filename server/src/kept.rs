@@ -44,6 +44,7 @@ pub fn composer_page(path: &str) -> Option<String> {
 /// A copy of the request head, addressed to `page` (rendered as a GET).
 fn at(parts: &Parts, page: &str) -> Option<Parts> {
     let mut head = axum::http::Request::builder()
+        .method(axum::http::Method::POST)
         .uri(page.parse::<Uri>().ok()?)
         .version(parts.version)
         .body(())
@@ -51,6 +52,8 @@ fn at(parts: &Parts, page: &str) -> Option<Parts> {
         .into_parts()
         .0;
     head.headers = parts.headers.clone();
+    // The response's script nonce, among others, rides on the extensions.
+    head.extensions = parts.extensions.clone();
     Some(head)
 }
 

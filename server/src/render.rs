@@ -23,6 +23,8 @@ pub async fn render_page(
     error: Option<ErrorPage>,
     status: StatusCode,
 ) -> Response {
+    // A re-rendered form answers a POST, perhaps at another address than its page's.
+    let answers_form = parts.method == Method::POST && echo.is_some();
     parts.method = Method::GET;
     parts.extensions.insert(ctx);
     let req = axum::http::Request::from_parts(parts, Body::empty());
@@ -34,6 +36,9 @@ pub async fn render_page(
             provide_context(services.clone());
             if let Some(e) = echo.clone() {
                 provide_context(e);
+            }
+            if answers_form {
+                provide_context(app::page_ctx::AnswersForm);
             }
             if let Some(e) = error.clone() {
                 provide_context(e);

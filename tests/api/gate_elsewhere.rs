@@ -1,6 +1,7 @@
 //! The PHI gate on text members read outside posts: display names, category names
-//! and descriptions, and a thread title a moderator gives — the way back for a
-//! thread whose opening post (and title) were removed for patient data.
+//! and descriptions, a held post's rejection reason (its author reads it), and a
+//! thread title a moderator gives — the way back for a thread whose opening post
+//! (and title) were removed for patient data.
 
 use domain::models::{Role, Status};
 
@@ -201,4 +202,64 @@ async fn a_moderator_cannot_retitle_their_own_thread_or_one_that_does_not_exist(
             .await,
         0
     );
+}
+
+#[tokio::test]
+async fn a_rejection_reason_cannot_repeat_the_patient_data() {
+    let app = spawn_app().await;
+    let author = app.new_browser();
+    author.member("a@example.jp", "aoki_im").await;
+    let res = author
+        .post_form(
+            "/new",
+            &[
+                ("category", "internal-medicine"),
+                ("title", "Aspiration"),
+                ("tags", ""),
+                ("body", crate::helpers::PHI_BODY),
+                ("review", "1"),
+            ],
+        )
+        .await;
+    let (_, post) = crate::helpers::ids_from(&location(&res));
+    let rev = app
+        .count(&format!(
+            "SELECT id FROM post_revisions WHERE post_id = {post} AND state = 'held'"
+        ))
+        .await;
+    let m = app.new_browser();
+    m.sign_in_as(
+        "m1@example.jp",
+        "Mod One",
+        Role::Moderator,
+        Status::Verified,
+    )
+    .await;
+    m.claim("held", rev).await;
+    let res = m
+        .post_form(
+            &format!("/mod/held/{rev}"),
+            &[
+                ("decision", "reject"),
+                (
+                    "reason",
+                    "Please remove Eleanor Whitfield's birth date, 14 March 1941.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("This may identify a patient"));
+    assert!(page.contains("Please remove Eleanor"), "the reason is kept");
+    let res = m
+        .post_form(
+            &format!("/mod/held/{rev}"),
+            &[
+                ("decision", "reject"),
+                ("reason", "Please remove the name and the date of birth."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
 }

@@ -11,7 +11,7 @@ use store::Stored;
 
 use crate::access::Moderator;
 use crate::error::AppError;
-use crate::gate::{notify_publication, prepare};
+use crate::gate::{notify_publication, prepare, screen_line};
 use crate::services::Services;
 
 /// How a decision ended when it could not be applied.
@@ -136,6 +136,14 @@ pub async fn decide_held(
         ),
         _ => None,
     };
+    // The author reads the reason: it must not repeat what was held.
+    if let Some(r) = &reason {
+        if !screen_line(&s.store, r.as_str()).await?.is_empty() {
+            return Err(AppError::Invalid(
+                [("reason".to_string(), "err.field_patient_data".to_string())].into(),
+            ));
+        }
+    }
     let mut tx = s.store.begin().await?;
     let rev = tx
         .held_revision(id)
