@@ -250,35 +250,6 @@ impl Tx {
         .await?;
         Ok(done.rows_affected() == 1)
     }
-
-    /// The author deletes their post: its published text is removed from what members
-    /// can reach; a waiting version is discarded (and purged later). Deleting the
-    /// opening post deletes the thread.
-    pub async fn delete_post(&mut self, post_id: i64, purge_after: i64) -> Result<(), StoreError> {
-        let conn = self.conn();
-        sqlx::query(
-            "UPDATE posts SET state = 'deleted', body_md = '', body_html = '', body_text = '' \
-             WHERE id = $1",
-        )
-        .bind(post_id)
-        .execute(&mut *conn)
-        .await?;
-        let r = sqlx::query("SELECT thread_id, number FROM posts WHERE id = $1")
-            .bind(post_id)
-            .fetch_one(&mut *conn)
-            .await?;
-        let thread_id: i64 = r.try_get("thread_id")?;
-        let number: i64 = r.try_get("number")?;
-        discard_unpublished(conn, post_id, 0, purge_after).await?;
-        if number == 1 {
-            sqlx::query("UPDATE threads SET deleted = 1 WHERE id = $1")
-                .bind(thread_id)
-                .execute(&mut *conn)
-                .await?;
-        }
-        log_change(conn, thread_id, (number != 1).then_some(post_id)).await?;
-        Ok(())
-    }
 }
 
 /// Inserts a post at `number`, or after the thread's last post when `None`.

@@ -1,4 +1,4 @@
-//! How long a post's text outlives its removal. A post deleted by its author or
+//! An author deleting their post, and how long a post's text outlives its removal. A post deleted by its author or
 //! removed by a moderator keeps its text (every revision, published or not) only
 //! until the same deadline as other unpublished text; a removal for patient data
 //! blanks it at once. A removed opening post takes its thread's title and tags with
@@ -6,7 +6,7 @@
 //! gives it a new title and shows it again. An edit still waiting for a moderator
 //! is discarded with the post, so approving it later cannot bring the post back.
 
-use sqlx::AnyConnection;
+use sqlx::{AnyConnection, Row};
 
 use crate::error::StoreError;
 use crate::pool::now;
@@ -24,6 +24,35 @@ pub enum Retire {
 pub use domain::models::REMOVED_TITLE;
 
 impl Tx {
+    /// The author deletes their post: its published text is removed from what members
+    /// can reach; a waiting version is discarded (and purged later). Deleting the
+    /// opening post deletes the thread.
+    pub async fn delete_post(&mut self, post_id: i64, purge_after: i64) -> Result<(), StoreError> {
+        let conn = self.conn();
+        sqlx::query(
+            "UPDATE posts SET state = 'deleted', body_md = '', body_html = '', body_text = '' \
+             WHERE id = $1",
+        )
+        .bind(post_id)
+        .execute(&mut *conn)
+        .await?;
+        let r = sqlx::query("SELECT thread_id, number FROM posts WHERE id = $1")
+            .bind(post_id)
+            .fetch_one(&mut *conn)
+            .await?;
+        let thread_id: i64 = r.try_get("thread_id")?;
+        let number: i64 = r.try_get("number")?;
+        crate::posting::discard_unpublished(conn, post_id, 0, purge_after).await?;
+        if number == 1 {
+            sqlx::query("UPDATE threads SET deleted = 1 WHERE id = $1")
+                .bind(thread_id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        crate::search_log::log_change(conn, thread_id, (number != 1).then_some(post_id)).await?;
+        Ok(())
+    }
+
     /// Schedules (or does) the purge of every revision of `post_id`, and for an
     /// opening post removed for patient data, blanks and hides its thread.
     pub async fn retire_post_text(&mut self, post_id: i64, when: Retire) -> Result<(), StoreError> {
