@@ -269,6 +269,7 @@ fn error_page_parts(
         .into_parts()
         .0;
     head.headers = parts.headers.clone();
-    head.extensions.insert(ctx.clone());
+    // With the request's own extensions: the page's script nonce is among them.
+    head.extensions = parts.extensions.clone();
     Some((head, ctx))
 }
