@@ -69,7 +69,7 @@ pub async fn token_refused(
 ) -> Option<Response> {
     let page = composer_page(parts.uri.path())?;
     let form = FormData::parse(body).ok()?;
-    if form.get("action") != "" && form.get("action") != "edit" {
+    if !matches!(form.get("action"), "" | "edit") {
         return None;
     }
     let errors = BTreeMap::from([("_form".to_string(), "err.token_kept".to_string())]);

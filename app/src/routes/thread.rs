@@ -79,7 +79,7 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
                         {flag_form("locked", !t.locked, if t.locked { "thread.unlock" } else { "thread.lock" })}
                         {flag_form("hidden", !t.hidden, if t.hidden { "thread.unhide" } else { "thread.hide" })}
                     </div>
-                    <RetitleForm id title=(!t.title_removed()).then(|| t.title.clone()).unwrap_or_default()
+                    <RetitleForm id title=if t.title_removed() { String::new() } else { t.title.clone() }
                         removed=t.title_removed()/>
                 })}
                 // Searching a thread only makes sense once members can see it.

@@ -71,18 +71,29 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_full_queue_refuses_at_once_and_admits_again_when_drained() {
-        let release = std::sync::Arc::new(std::sync::Mutex::new(()));
-        let hold = release.lock().unwrap();
+        use std::sync::{Arc, Condvar, Mutex};
+        // Jobs that wait until the gate opens keep every admission taken.
+        let gate = Arc::new((Mutex::new(false), Condvar::new()));
         let mut jobs = Vec::new();
         for _ in 0..QUEUE.max(workers()) {
-            let release = release.clone();
-            jobs.push(tokio::spawn(run(move || drop(release.lock()))));
+            let gate = gate.clone();
+            jobs.push(tokio::spawn(run(move || {
+                let (open, turn) = &*gate;
+                let mut open = open.lock().unwrap();
+                while !*open {
+                    open = turn.wait(open).unwrap();
+                }
+            })));
         }
         while pool().admitted.available_permits() > 0 {
             tokio::task::yield_now().await;
         }
         assert!(matches!(run(|| ()).await, Err(AppError::Busy)));
-        drop(hold);
+        {
+            let (open, turn) = &*gate;
+            *open.lock().unwrap() = true;
+            turn.notify_all();
+        }
         for j in jobs {
             j.await.unwrap().unwrap();
         }

@@ -186,7 +186,7 @@ impl Tx {
         .fetch_one(&mut *conn)
         .await?
         .try_get("id")?;
-        Ok(insert_post(conn, thread_id, Some(1), d, t).await?)
+        insert_post(conn, thread_id, Some(1), d, t).await
     }
 
     /// Adds a reply at the end of a thread. The first statement locks the thread's
@@ -199,7 +199,7 @@ impl Tx {
             .bind(thread_id)
             .execute(&mut *conn)
             .await?;
-        Ok(insert_post(conn, thread_id, None, d, t).await?)
+        insert_post(conn, thread_id, None, d, t).await
     }
 
     /// Adds an edit of a post. A held edit leaves the published version live; an
