@@ -16,9 +16,11 @@ use axum::http::{header, StatusCode, Uri};
 use axum::response::Response;
 use domain::models::FormEcho;
 
-use crate::forms::FormData;
+use ops::access::RequestCtx;
+
+use crate::cookies::{set_cookie, CSRF_COOKIE};
+use crate::form_data::FormData;
 use crate::render::render_page;
-use crate::session::{set_cookie, RequestCtx, CSRF_COOKIE};
 use crate::state::AppState;
 
 /// The composer's fields carried through sign-in, under these names on the login form.

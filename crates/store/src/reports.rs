@@ -1,5 +1,5 @@
 //! Member reports of published posts and the moderators' decisions on them, and the
-//! moderators' switches on threads and posts.
+//! moderators' switches and new titles on threads and posts.
 
 use domain::vocab::{ReportReason, ReportState, ThreadFlag};
 use sqlx::{Any, Executor, Row};
@@ -167,6 +167,33 @@ impl Tx {
             log_change(tx, thread_id, None).await?;
         }
         Ok(())
+    }
+
+    /// A moderator's new title for a published thread (already screened). A thread
+    /// whose title went with its removed opening post is shown again: that was why
+    /// it was hidden. Returns whether it was shown again.
+    pub async fn retitle_thread(
+        &mut self,
+        thread_id: i64,
+        title: &str,
+    ) -> Result<bool, StoreError> {
+        let conn = self.conn();
+        let shown = sqlx::query(
+            "UPDATE threads SET hidden = 0 WHERE id = $1 AND title = $2 AND hidden = 1",
+        )
+        .bind(thread_id)
+        .bind(domain::models::REMOVED_TITLE)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+            == 1;
+        sqlx::query("UPDATE threads SET title = $2 WHERE id = $1")
+            .bind(thread_id)
+            .bind(title)
+            .execute(&mut *conn)
+            .await?;
+        log_change(conn, thread_id, None).await?;
+        Ok(shown)
     }
 
     /// Hides or shows one post.

@@ -1,6 +1,6 @@
 //! Reading threads for members: a thread's row (callers apply
 //! [`domain::visibility`]) and its tags; the counters kept on the thread row. The
-//! thread lists are in [`crate::thread_lists`]. A moderator's new title.
+//! thread lists are in [`crate::thread_lists`].
 
 use domain::visibility::ThreadFacts;
 use sqlx::{Any, AnyConnection, Executor, Row};
@@ -97,33 +97,6 @@ impl Tx {
     /// A thread row, read inside the transaction.
     pub async fn thread_row(&mut self, id: i64) -> Result<Option<ThreadRow>, StoreError> {
         thread_row(self.conn(), id).await
-    }
-
-    /// A moderator's new title for a published thread (already screened). A thread
-    /// whose title went with its removed opening post is shown again: that was why
-    /// it was hidden. Returns whether it was shown again.
-    pub async fn retitle_thread(
-        &mut self,
-        thread_id: i64,
-        title: &str,
-    ) -> Result<bool, StoreError> {
-        let conn = self.conn();
-        let shown = sqlx::query(
-            "UPDATE threads SET hidden = 0 WHERE id = $1 AND title = $2 AND hidden = 1",
-        )
-        .bind(thread_id)
-        .bind(crate::retention::REMOVED_TITLE)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected()
-            == 1;
-        sqlx::query("UPDATE threads SET title = $2 WHERE id = $1")
-            .bind(thread_id)
-            .bind(title)
-            .execute(&mut *conn)
-            .await?;
-        crate::search_log::log_change(conn, thread_id, None).await?;
-        Ok(shown)
     }
 }
 
