@@ -20,7 +20,7 @@ use ops::access::RequestCtx;
 
 use crate::cookies::{set_cookie, CSRF_COOKIE};
 use crate::form_data::FormData;
-use crate::render::render_page;
+use crate::render::{copy_head, render_page};
 use crate::state::AppState;
 
 /// The composer's fields carried through sign-in, under these names on the login form.
@@ -43,20 +43,9 @@ pub fn composer_page(path: &str) -> Option<String> {
     }
 }
 
-/// A copy of the request head, addressed to `page` (rendered as a GET).
+/// The form post's head, addressed to `page` (rendered as that page, answering it).
 fn at(parts: &Parts, page: &str) -> Option<Parts> {
-    let mut head = axum::http::Request::builder()
-        .method(axum::http::Method::POST)
-        .uri(page.parse::<Uri>().ok()?)
-        .version(parts.version)
-        .body(())
-        .ok()?
-        .into_parts()
-        .0;
-    head.headers = parts.headers.clone();
-    // The response's script nonce, among others, rides on the extensions.
-    head.extensions = parts.extensions.clone();
-    Some(head)
+    copy_head(parts, page.parse::<Uri>().ok()?)
 }
 
 /// A compose form whose token was missing or stale: its page again, with the text

@@ -14,6 +14,23 @@ use ops::AppError;
 
 use crate::state::AppState;
 
+/// A copy of a request's head (method, version, headers and extensions — the page's
+/// script nonce rides on those), addressed to `uri`: for rendering a page after the
+/// request itself was consumed, or another page in answer to it.
+pub fn copy_head(parts: &Parts, uri: axum::http::Uri) -> Option<Parts> {
+    let mut head = axum::http::Request::builder()
+        .method(parts.method.clone())
+        .uri(uri)
+        .version(parts.version)
+        .body(())
+        .ok()?
+        .into_parts()
+        .0;
+    head.headers = parts.headers.clone();
+    head.extensions = parts.extensions.clone();
+    Some(head)
+}
+
 /// Renders the app for `parts.uri` with optional echo or error, with `status`.
 pub async fn render_page(
     state: &AppState,

@@ -260,16 +260,5 @@ fn error_page_parts(
         return None;
     }
     let ctx = parts.extensions.get::<RequestCtx>()?.clone();
-    let mut head = axum::http::Request::builder()
-        .method(parts.method.clone())
-        .uri(parts.uri.clone())
-        .version(parts.version)
-        .body(())
-        .ok()?
-        .into_parts()
-        .0;
-    head.headers = parts.headers.clone();
-    // With the request's own extensions: the page's script nonce is among them.
-    head.extensions = parts.extensions.clone();
-    Some((head, ctx))
+    Some((crate::render::copy_head(parts, parts.uri.clone())?, ctx))
 }
