@@ -26,9 +26,11 @@ pub use crate::cookies::{
 use crate::render::{render_error, render_error_page};
 use crate::state::AppState;
 
-/// Largest form body accepted, in bytes (a 30,000-character Japanese post is
-/// about 270 KB once percent-encoded).
-pub const MAX_FORM_BYTES: usize = 512 * 1024;
+/// Largest form body read, in bytes. A 30,000-character Japanese post is about
+/// 270 KB once percent-encoded; the room beyond that lets text pasted far past a
+/// field's limit (200,000 Japanese characters) come back with "too long by N"
+/// instead of being lost to a bare 413.
+pub const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 
 /// A fresh random token (256 bits, base64url).
 pub fn random_token() -> String {

@@ -144,3 +144,18 @@ async fn a_reply_after_the_session_ended_goes_through_sign_in_and_back_to_the_co
     let res = other.login("a@example.jp", GOOD_PASSWORD).await;
     assert_eq!(location(&res), "/");
 }
+
+#[tokio::test]
+async fn a_reply_pasted_far_beyond_the_limit_comes_back_saying_by_how_much() {
+    let app = spawn_app().await;
+    let thread = thread_to_reply_to(&app).await;
+    // 100,000 Japanese characters: about 900 KB once percent-encoded.
+    let long = format!("貼り付けた経過記録{}", "あ".repeat(99_991));
+    let res = app
+        .post_form(&format!("/t/{thread}/reply"), &[("body", &long)])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("This is 70000 characters too long: please use at most 30000."));
+    assert!(page.contains(&long), "the whole text comes back");
+}
