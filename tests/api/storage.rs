@@ -1,10 +1,11 @@
 //! Storage set-up: the engine is chosen by the URL, SQLite runs in WAL mode with
-//! foreign keys and a busy timeout, and unique rules map to field errors.
+//! foreign keys and a busy timeout, unique rules map to field errors, and planner
+//! statistics are gathered where the database gathers none.
 
 use sqlx::Row;
 use store::{Backend, StoreError};
 
-use crate::helpers::{backend, spawn_app};
+use crate::helpers::{backend, spawn_app, CLEAN_BODY};
 
 #[tokio::test]
 async fn the_backend_follows_the_database_url() {
@@ -130,4 +131,27 @@ async fn a_display_name_cannot_impersonate_another_members() {
         .count("SELECT COUNT(*) FROM users WHERE display_key = 'mod one'")
         .await;
     assert_eq!(stored, 1, "the key is the look-alike skeleton");
+}
+
+/// Planner statistics come from Rounds itself where the database gathers none (a
+/// PostgreSQL run with autovacuum off, or a fresh database before its first
+/// autoanalyze): without them the search page's post lookup was planned as a nested
+/// loop over every thread.
+#[tokio::test]
+async fn statistics_are_gathered_where_missing() {
+    let app = spawn_app().await;
+    app.member("a@example.jp", "aoki_im").await;
+    app.start_thread("Statistics", CLEAN_BODY).await;
+    let store = app.store().await;
+    store.optimize().await.expect("optimize");
+    if backend() == "postgres" {
+        assert_eq!(
+            app.count(
+                "SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'posts' \
+                 AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL)"
+            )
+            .await,
+            1
+        );
+    }
 }
