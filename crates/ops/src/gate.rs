@@ -2,8 +2,9 @@
 //! thread, reply, edit and redaction is validated, rendered and scanned here (through
 //! [`domain::screening`]) with the site's lists as they are in the database now; any
 //! finding stores it held. Short texts other members read outside posts (titles a
-//! moderator gives, display names, category names) pass [`screen_line`]. Notifications about a post are written only in the
-//! transaction that first publishes it, so held text never reaches another member.
+//! moderator gives, display names, category names, rejection reasons) pass
+//! [`screen_line`]. Notifications about a post are written only in the transaction
+//! that first publishes it, so held text never reaches another member.
 
 use domain::colleagues;
 use domain::fields::{NewPost, PostForm};
