@@ -5,23 +5,19 @@
 
 use domain::models::{Role, Status};
 
-use crate::helpers::{location, spawn_app, TestApp, CLEAN_BODY, GOOD_PASSWORD};
+use crate::helpers::{location, spawn_app, TestApp, CLEAN_BODY};
 
-async fn apply(app: &TestApp, email: &str, name: &str) -> reqwest::Response {
-    app.post_form(
-        "/register",
-        &[
-            ("email", email),
-            ("password", GOOD_PASSWORD),
-            ("display_name", name),
-            ("profession", "nurse"),
-            ("licence_number", "RN-445566"),
-            ("jurisdiction", "Japan"),
-            ("specialty", ""),
-            ("workplace", ""),
-        ],
+/// A moderator signed in in a browser of their own.
+async fn moderator(app: &TestApp) -> TestApp {
+    let m = app.new_browser();
+    m.sign_in_as(
+        "m1@example.jp",
+        "Mod One",
+        Role::Moderator,
+        Status::Verified,
     )
-    .await
+    .await;
+    m
 }
 
 #[tokio::test]
@@ -31,7 +27,7 @@ async fn a_display_name_carrying_a_phone_number_or_a_date_is_refused() {
         ("p@example.jp", "Okafor 090-1234-5678"),
         ("d@example.jp", "Sato 1948/03/12"),
     ] {
-        let res = apply(&app.new_browser(), email, name).await;
+        let res = app.new_browser().apply(email, name).await;
         assert_eq!(res.status().as_u16(), 422, "{name}");
         let page = res.text().await.unwrap();
         assert!(
@@ -48,7 +44,10 @@ async fn a_display_name_carrying_a_phone_number_or_a_date_is_refused() {
         );
     }
     // A member's own name is what a display name is for.
-    let res = apply(&app.new_browser(), "k@example.jp", "Dr. Kenji Aoki").await;
+    let res = app
+        .new_browser()
+        .apply("k@example.jp", "Dr. Kenji Aoki")
+        .await;
     assert_eq!(res.status().as_u16(), 303, "{}", location(&res));
 }
 
@@ -101,14 +100,7 @@ async fn removed_thread(app: &TestApp) -> (i64, TestApp, TestApp) {
     let report = app
         .count(&format!("SELECT id FROM reports WHERE post_id = {post}"))
         .await;
-    let m = app.new_browser();
-    m.sign_in_as(
-        "m1@example.jp",
-        "Mod One",
-        Role::Moderator,
-        Status::Verified,
-    )
-    .await;
+    let m = moderator(&app).await;
     m.claim("report", report).await;
     let res = m
         .post_form(&format!("/mod/report/{report}"), &[("decision", "remove")])
@@ -177,14 +169,7 @@ async fn a_moderator_gives_a_removed_thread_a_clean_title_and_shows_it_again() {
 #[tokio::test]
 async fn a_moderator_cannot_retitle_their_own_thread_or_one_that_does_not_exist() {
     let app = spawn_app().await;
-    let m = app.new_browser();
-    m.sign_in_as(
-        "m1@example.jp",
-        "Mod One",
-        Role::Moderator,
-        Status::Verified,
-    )
-    .await;
+    let m = moderator(&app).await;
     let (thread, _) = m.start_thread("Sedation in the ICU", CLEAN_BODY).await;
     let res = m
         .post_form(
@@ -227,14 +212,7 @@ async fn a_rejection_reason_cannot_repeat_the_patient_data() {
             "SELECT id FROM post_revisions WHERE post_id = {post} AND state = 'held'"
         ))
         .await;
-    let m = app.new_browser();
-    m.sign_in_as(
-        "m1@example.jp",
-        "Mod One",
-        Role::Moderator,
-        Status::Verified,
-    )
-    .await;
+    let m = moderator(&app).await;
     m.claim("held", rev).await;
     let res = m
         .post_form(
