@@ -100,7 +100,7 @@ async fn removed_thread(app: &TestApp) -> (i64, TestApp, TestApp) {
     let report = app
         .count(&format!("SELECT id FROM reports WHERE post_id = {post}"))
         .await;
-    let m = moderator(&app).await;
+    let m = moderator(app).await;
     m.claim("report", report).await;
     let res = m
         .post_form(&format!("/mod/report/{report}"), &[("decision", "remove")])
