@@ -7,6 +7,7 @@
 //! Deterministic: the same corpora give the same weights. The validation sets are only
 //! ever reported as totals; `errors` refuses them, so nobody tunes on them by accident.
 
+mod augment;
 mod cv;
 mod perceptron;
 mod report;
@@ -65,12 +66,17 @@ fn weights_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../phi/model/weights.bin")
 }
 
-/// Every training post with its features and labels, and its set's weight.
-fn prepared(sets: &[Set]) -> Vec<(Prepared, u32, String, bool)> {
+/// Every training post with its features and labels, its set's weight, its id, whether
+/// it is hand-written, and whether it is an augmented copy (never judged, only learned
+/// from; copies come after every original, so `data[i]` is the `i`-th corpus post).
+fn prepared(sets: &[Set]) -> Vec<(Prepared, u32, String, bool, bool)> {
     let args: Vec<String> = std::env::args().collect();
     let hand: u32 = flag(&args, "--hand", 3);
     let generated: u32 = flag(&args, "--generated", 1);
-    sets.iter()
+    let copies: u32 = flag(&args, "--augment", 0);
+    let copy_weight: u32 = flag(&args, "--aug-weight", 1);
+    let mut out: Vec<(Prepared, u32, String, bool, bool)> = sets
+        .iter()
         .flat_map(|s| {
             let weight = if s.weight > 1 { hand } else { generated };
             s.posts.iter().map(move |p| {
@@ -79,11 +85,31 @@ fn prepared(sets: &[Set]) -> Vec<(Prepared, u32, String, bool)> {
                     weight,
                     p.id.clone(),
                     s.weight > 1,
+                    false,
                 )
             })
         })
         .filter(|d| d.1 > 0)
-        .collect()
+        .collect();
+    if copies > 0 {
+        let pools = augment::Pools::new(sets);
+        for s in sets.iter().filter(|s| s.weight > 1) {
+            for p in s.posts.iter().filter(|p| p.phi) {
+                for c in 1..=copies {
+                    if let Some(q) = augment::copy(p, &pools, c) {
+                        out.push((
+                            prepare(&q.text, &q.spans),
+                            copy_weight,
+                            p.id.clone(),
+                            true,
+                            true,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Which of three folds a post falls in (by its id).
@@ -162,7 +188,7 @@ fn run_train(split: &Split, args: &[String]) -> Result<(), String> {
             .collect();
         let w = train(&learn, &keep, opt.epochs, 7 + k);
         // Hand-written posts only: they are what members write; templates are easy.
-        for d in data.iter().filter(|d| fold(&d.2) == k && d.3) {
+        for d in data.iter().filter(|d| fold(&d.2) == k && d.3 && !d.4) {
             let is_phi = d.0.gold.iter().any(|g| *g != 0);
             margins.push((post_margin(&w, &d.0), is_phi));
         }

@@ -7,7 +7,7 @@
 use super::context::context;
 use super::gazetteer::{self, EVENT_CUE, PATIENT_CUE, STAFF_CUE};
 use super::hashing::{feat, mix, text_key};
-use super::shape::{digit_class, en_flags, line_start, sentence_initial, shape};
+use super::shape::{case_class, digit_class, en_flags, line_start, sentence_initial, shape};
 use super::unit_features::{unit_features, Post};
 use super::units::{segments, units, Class, Segment, Unit};
 use crate::hits::Hit;
@@ -67,6 +67,11 @@ pub(super) const T_POST: u32 = 49;
 pub(super) const T_POST_HIT: u32 = 50;
 pub(super) const T_GAZ_PREV: u32 = 51;
 pub(super) const T_GAZ_NEXT: u32 = 52;
+pub(super) const T_P1_LOOK: u32 = 53;
+pub(super) const T_LOOK_N1: u32 = 54;
+pub(super) const T_P2P1_LOOK: u32 = 55;
+pub(super) const T_SUF2: u32 = 56;
+pub(super) const T_SUF4: u32 = 57;
 
 /// Words on each side whose presence is a feature of a segment.
 const WINDOW: usize = 5;
@@ -146,6 +151,10 @@ pub(crate) fn featurize(t: &Text, d: &Dicts, rules: &[Hit], symbols: bool) -> Fe
         if g.class == Class::Word && g.e - g.s >= 4 {
             f.push(feat(T_PRE3, text_key(t, g.s, g.s + 3)));
             f.push(feat(T_SUF3, text_key(t, g.e - 3, g.e)));
+            f.push(feat(T_SUF2, text_key(t, g.e - 2, g.e)));
+            if g.e - g.s >= 6 {
+                f.push(feat(T_SUF4, text_key(t, g.e - 4, g.e)));
+            }
         }
         if g.class == Class::Word {
             let initial = sentence_initial(t, &segs, k);
@@ -179,6 +188,24 @@ pub(crate) fn featurize(t: &Text, d: &Dicts, rules: &[Hit], symbols: bool) -> Fe
         f.push(feat(T_PREV1_NEXT1, mix(p1, n1)));
         if k > 0 && segs[k - 1].class == Class::Word {
             f.push(feat(T_DICT_PREV, flags[k - 1] as u32));
+        }
+        // Conjunctions a linear model cannot build from its parts: which word stands
+        // before (or after) a word that the lists do not know as common, in lower case
+        // or capitals ("pt ramesh", "bed 7 gaz", "dot's husband").
+        let look = match g.class {
+            Class::Word => Some(flags[k] as u32 * 8 + case_class(t, g)),
+            Class::Kata | Class::Hira => Some(
+                64 + g.class as u32 * 4
+                    + t.with_str(g.s, g.e, false, |s| {
+                        (d.ja_sur.contains(s) as u32) | ((d.ja_given.contains(s) as u32) << 1)
+                    }),
+            ),
+            _ => None,
+        };
+        if let Some(look) = look {
+            f.push(feat(T_P1_LOOK, mix(p1, look)));
+            f.push(feat(T_LOOK_N1, mix(look, n1)));
+            f.push(feat(T_P2P1_LOOK, mix(mix(p2, p1), look)));
         }
         if let Some(wp) = ctx.word_pos[k] {
             let wp = wp as usize;

@@ -33,6 +33,18 @@ pub(super) fn shape(t: &Text, g: &Segment) -> u32 {
     h
 }
 
+/// Case of a Latin word: 0 lower case, 1 capitalised, 2 capitals, 3 mixed.
+pub(super) fn case_class(t: &Text, g: &Segment) -> u32 {
+    let w = &t.c[g.s..g.e];
+    let upper = w.iter().filter(|c| c.is_uppercase()).count();
+    match upper {
+        0 => 0,
+        1 if w.first().is_some_and(|c| c.is_uppercase()) => 1,
+        n if n == w.len() && n > 1 => 2,
+        _ => 3,
+    }
+}
+
 /// What a Latin word is in the dictionaries (given name, surname, common word).
 pub(super) fn en_flags(t: &Text, d: &Dicts, g: &Segment) -> u8 {
     if g.class != Class::Word || g.e - g.s > 20 {
