@@ -172,6 +172,23 @@ async fn each_filter_narrows_the_results() {
     assert_eq!(find("falls in:title").await, vec![old]);
     assert_eq!(find("delirium before:2024-06-01").await, vec![old]);
     assert_eq!(find("delirium after:2024-06-01").await, vec![new]);
+    // after: includes its own day (the old thread is from 2024-01-15), as in Discourse;
+    // before: does not.
+    let mut both = find("delirium after:2024-01-15").await;
+    both.sort();
+    assert_eq!(both, {
+        let mut v = vec![old, new];
+        v.sort();
+        v
+    });
+    assert_eq!(
+        find("delirium after:2024-01-16 before:2024-06-01").await,
+        Vec::<i64>::new()
+    );
+    assert_eq!(find("delirium before:2024-01-15").await, Vec::<i64>::new());
+    // in:body: the words must be in the post's text, not only in the title.
+    assert_eq!(find("falls in:body").await, Vec::<i64>::new());
+    assert_eq!(find("protectors in:body").await, vec![old]);
     assert_eq!(find("delirium -haloperidol").await, vec![old]);
     assert_eq!(find("delirium -\"hip protectors\"").await, vec![new]);
     let mut either = find("quetiapine OR protectors").await;
@@ -369,6 +386,7 @@ async fn malformed_queries_get_a_message_and_never_a_server_error() {
         ("OR x", "search.err.or"),
         ("-x", "search.err.nothing"),
         ("x order:random", "search.err.order"),
+        ("x in:likes", "search.err.in"),
         ("", "search.err.empty"),
     ] {
         assert_eq!(

@@ -13,7 +13,7 @@ use tantivy::{DocAddress, Order as SortOrder, Term};
 
 use super::analyzer::{analyze, lone_cjk, Mode};
 use super::index::{Fields, SearchError, SearchIndex};
-use super::query::{Order, Parsed, Term as QTerm};
+use super::query::{Order, Parsed, Scope, Term as QTerm};
 
 /// How much more a word in the title counts than a word in the body.
 const TITLE_BOOST: f32 = 3.0;
@@ -78,11 +78,12 @@ fn regex_escape(c: char) -> String {
 }
 
 /// The query for a word across the searched fields (title counts more).
-fn word_query(f: &Fields, term: &QTerm, in_title: bool) -> Option<Box<dyn Query>> {
-    let mut fields = vec![(f.title, TITLE_BOOST)];
-    if !in_title {
-        fields.push((f.body, 1.0));
-    }
+fn word_query(f: &Fields, term: &QTerm, scope: Scope) -> Option<Box<dyn Query>> {
+    let fields = match scope {
+        Scope::Everywhere => vec![(f.title, TITLE_BOOST), (f.body, 1.0)],
+        Scope::Title => vec![(f.title, TITLE_BOOST)],
+        Scope::Body => vec![(f.body, 1.0)],
+    };
     let clauses: Vec<(Occur, Box<dyn Query>)> = fields
         .into_iter()
         .filter_map(|(field, boost)| {
@@ -115,7 +116,7 @@ pub fn build(f: &Fields, plan: &Plan) -> Option<Box<dyn Query>> {
     for group in &p.groups {
         let alts: Vec<(Occur, Box<dyn Query>)> = group
             .iter()
-            .filter_map(|t| word_query(f, t, p.in_title))
+            .filter_map(|t| word_query(f, t, p.scope))
             .map(|q| (Occur::Should, q))
             .collect();
         if !alts.is_empty() {
@@ -127,7 +128,7 @@ pub fn build(f: &Fields, plan: &Plan) -> Option<Box<dyn Query>> {
         return None;
     }
     for t in &p.excluded {
-        if let Some(q) = word_query(f, t, false) {
+        if let Some(q) = word_query(f, t, Scope::Everywhere) {
             must.push((Occur::MustNot, q));
         }
     }

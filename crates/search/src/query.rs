@@ -27,6 +27,18 @@ pub enum Order {
 }
 
 /// A parsed query.
+/// Which text of a post the words must be in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// The thread title or the post's text (the default).
+    #[default]
+    Everywhere,
+    /// `in:title`: the thread title only.
+    Title,
+    /// `in:body`: the post's text only.
+    Body,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Parsed {
     /// Every group must match; a group matches when any of its terms does (`OR`).
@@ -39,11 +51,12 @@ pub struct Parsed {
     pub category: Option<String>,
     /// `tag:x`: carries every one of these tags.
     pub tags: Vec<String>,
-    /// `in:title`: words must be in the thread title.
-    pub in_title: bool,
+    /// `in:title` / `in:body`: where the words must be.
+    pub scope: Scope,
     /// `before:`: published before this day (unix seconds of its start, UTC).
     pub before: Option<i64>,
-    /// `after:`: published on or after the day after this one (Discourse's meaning).
+    /// `after:`: published on or after this day (it includes its own day, as in
+    /// Discourse; unix seconds of its start, UTC).
     pub after: Option<i64>,
     /// `order:latest` or `order:relevance`.
     pub order: Option<Order>,
@@ -75,6 +88,8 @@ pub enum QueryError {
     BadDate(&'static str),
     /// `order:` with something other than `latest` or `relevance`.
     BadOrder,
+    /// `in:` with something other than `title` or `body`.
+    BadIn,
     /// `thread:` without a number.
     BadThread,
     /// `OR` with nothing on one side.
@@ -101,6 +116,7 @@ impl QueryError {
             QueryError::BadDate("before") => "search.err.before",
             QueryError::BadDate(_) => "search.err.after",
             QueryError::BadOrder => "search.err.order",
+            QueryError::BadIn => "search.err.in",
             QueryError::BadThread => "search.err.thread",
             QueryError::DanglingOr => "search.err.or",
             QueryError::EmptyFilter => "search.err.filter",
@@ -235,8 +251,14 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
                             .extend(value.split(',').filter(|t| !t.is_empty()).map(String::from));
                         true
                     }
-                    "in" if value == "title" => {
-                        p.in_title = true;
+                    "in" => {
+                        p.scope = match (value, p.scope) {
+                            ("title", Scope::Body) | ("body", Scope::Title) => Scope::Everywhere,
+                            ("title", Scope::Everywhere) => Scope::Title,
+                            ("body", Scope::Everywhere) => Scope::Body,
+                            ("title" | "body", same) => same,
+                            _ => return Err(QueryError::BadIn),
+                        };
                         true
                     }
                     "before" => {
@@ -244,8 +266,7 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
                         true
                     }
                     "after" => {
-                        let day = parse_day(value).ok_or(QueryError::BadDate("after"))?;
-                        p.after = Some(day + 86_400);
+                        p.after = Some(parse_day(value).ok_or(QueryError::BadDate("after"))?);
                         true
                     }
                     "order" => {

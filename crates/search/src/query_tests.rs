@@ -36,8 +36,9 @@ fn filters_are_recognised() {
     assert_eq!(p.authors, vec!["Nurse_Kimura".to_string()]);
     assert_eq!(p.category.as_deref(), Some("nursing"));
     assert_eq!(p.tags, vec!["falls".to_string()]);
-    assert!(p.in_title);
-    assert_eq!(p.after, Some(parse_day("2024-02-01").unwrap()));
+    assert_eq!(p.scope, Scope::Title);
+    // after: includes its own day (Discourse's meaning).
+    assert_eq!(p.after, Some(parse_day("2024-01-31").unwrap()));
     assert_eq!(p.before, parse_day("2024-03-01"));
     assert_eq!(p.order, Some(Order::Latest));
     assert_eq!(p.thread, Some(7));
@@ -63,6 +64,12 @@ fn malformed_queries_name_the_problem() {
         Err(QueryError::BadDate("after"))
     );
     assert_eq!(parse("order:random x"), Err(QueryError::BadOrder));
+    assert_eq!(parse("in:likes x"), Err(QueryError::BadIn));
+    assert_eq!(parse("in:body x").unwrap().scope, Scope::Body);
+    assert_eq!(
+        parse("in:title in:body x").unwrap().scope,
+        Scope::Everywhere
+    );
     assert_eq!(parse("OR x"), Err(QueryError::DanglingOr));
     assert_eq!(parse("x OR"), Err(QueryError::DanglingOr));
     assert_eq!(parse("-x"), Err(QueryError::NothingToFind));
