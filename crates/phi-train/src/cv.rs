@@ -12,7 +12,7 @@ use crate::{flag, fold, prepared};
 /// and, with `--show SET`, that training set's out-of-fold mistakes (the honest way to
 /// look at errors: no post is judged by a model that learned from it).
 pub(crate) fn run_cv(split: &Split, args: &[String]) -> Result<(), String> {
-    let epochs = flag(args, "--epochs", 12u32);
+    let hyper = perceptron::Hyper::from_args(args);
     let min_count = flag(args, "--min-count", 2u32);
     let show: String = flag(args, "--show", String::new());
     let at: f32 = flag(args, "--at", 0.0f32);
@@ -36,7 +36,7 @@ pub(crate) fn run_cv(split: &Split, args: &[String]) -> Result<(), String> {
             .filter(|d| fold(&d.2) != k)
             .map(|d| (&d.0, d.1))
             .collect();
-        let w = train(&learn, &keep, epochs, seed + k);
+        let w = train(&learn, &keep, hyper, seed + k);
         for (i, d) in data
             .iter()
             .enumerate()

@@ -23,7 +23,7 @@ use phi_train::corpus::{self, Paths, Set, Split};
 
 /// Settings of a training run.
 struct Options {
-    epochs: u32,
+    hyper: perceptron::Hyper,
     min_count: u32,
     /// Share of the hand-written training posts with PHI (out of fold) the threshold must still hold.
     target_recall: f64,
@@ -156,7 +156,7 @@ fn quantize(w: &Weights) -> (Vec<(u32, [i16; LABELS])>, f32) {
 
 fn run_train(split: &Split, args: &[String]) -> Result<(), String> {
     let opt = Options {
-        epochs: flag(args, "--epochs", 12),
+        hyper: perceptron::Hyper::from_args(args),
         min_count: flag(args, "--min-count", 2),
         target_recall: flag(args, "--target-recall", 0.90),
         out: flag(args, "--out", weights_path()),
@@ -186,7 +186,7 @@ fn run_train(split: &Split, args: &[String]) -> Result<(), String> {
             .filter(|d| fold(&d.2) != k)
             .map(|d| (&d.0, d.1))
             .collect();
-        let w = train(&learn, &keep, opt.epochs, 7 + k);
+        let w = train(&learn, &keep, opt.hyper, 7 + k);
         // Hand-written posts only: they are what members write; templates are easy.
         for d in data.iter().filter(|d| fold(&d.2) == k && d.3 && !d.4) {
             let is_phi = d.0.gold.iter().any(|g| *g != 0);
@@ -209,7 +209,7 @@ fn run_train(split: &Split, args: &[String]) -> Result<(), String> {
     );
 
     let everything: Vec<(&Prepared, u32)> = data.iter().map(|d| (&d.0, d.1)).collect();
-    let w = train(&everything, &keep, opt.epochs, 1);
+    let w = train(&everything, &keep, opt.hyper, 1);
     let (entries, scale) = quantize(&w);
     let threshold = (theta * scale).round() as i32;
     let bytes = write_weights(&entries, threshold);

@@ -76,11 +76,52 @@ fn argmax(s: &[f32; LABELS]) -> usize {
     best
 }
 
-/// Trains on `(post, weight)` pairs for `epochs` passes.
+/// Settings of the learner beyond the data.
+#[derive(Clone, Copy)]
+pub struct Hyper {
+    pub epochs: u32,
+    /// An update also when the gold label wins by less than this (0: only on errors).
+    pub margin: f32,
+    /// Models trained on different shuffles and averaged (a linear model's average is one
+    /// linear model, so this costs nothing when scanning).
+    pub bags: u32,
+}
+
+impl Hyper {
+    /// From the command line: `--epochs`, `--margin`, `--bags`.
+    pub fn from_args(args: &[String]) -> Hyper {
+        Hyper {
+            epochs: crate::flag(args, "--epochs", 12u32),
+            margin: crate::flag(args, "--margin", 0f32),
+            bags: crate::flag(args, "--bags", 1u32).max(1),
+        }
+    }
+}
+
+/// Trains on `(post, weight)` pairs: `h.bags` models on different shuffles, averaged.
 pub fn train(
     data: &[(&Prepared, u32)],
     keep: &std::collections::HashSet<u32>,
-    epochs: u32,
+    h: Hyper,
+    seed: u64,
+) -> Weights {
+    let mut total: Weights = HashMap::new();
+    for b in 0..h.bags as u64 {
+        for (f, row) in train_one(data, keep, h, seed.wrapping_add(b * 1_000_003)) {
+            let t = total.entry(f).or_insert([0.0; LABELS]);
+            for (a, w) in t.iter_mut().zip(row) {
+                *a += w / h.bags as f32;
+            }
+        }
+    }
+    total
+}
+
+/// One averaged perceptron over one shuffle per epoch.
+fn train_one(
+    data: &[(&Prepared, u32)],
+    keep: &std::collections::HashSet<u32>,
+    h: Hyper,
     seed: u64,
 ) -> Weights {
     let mut rows: HashMap<u32, Row> = HashMap::with_capacity(keep.len());
@@ -93,7 +134,7 @@ pub fn train(
     let mut rng = Rng::new(seed);
     let mut c: f64 = 1.0;
     let mut feats: Vec<u32> = Vec::new();
-    for _ in 0..epochs {
+    for _ in 0..h.epochs {
         rng.shuffle(&mut order);
         for &i in &order {
             let p = data[i].0;
@@ -108,8 +149,22 @@ pub fn train(
                         }
                     }
                 }
-                let pred = argmax(&s);
                 let gold = *gold as usize;
+                // The best label other than gold must trail it by the margin.
+                // (Ties go to the lower label, as `argmax`: with no margin this is the
+                // plain perceptron's update exactly.)
+                let mut rival = usize::from(gold == 0);
+                for l in rival + 1..LABELS {
+                    if l != gold && s[l] > s[rival] {
+                        rival = l;
+                    }
+                }
+                let won = if h.margin == 0.0 {
+                    argmax(&s) == gold
+                } else {
+                    s[gold] - s[rival] > h.margin
+                };
+                let pred = if won { gold } else { rival };
                 if pred != gold {
                     for f in &feats {
                         let r = rows.entry(*f).or_insert(Row {

@@ -161,10 +161,13 @@ pub(crate) fn featurize(t: &Text, d: &Dicts, rules: &[Hit], symbols: bool) -> Fe
             f.push(feat(T_DICT, flags[k] as u32 * 2 + initial as u32));
             f.push(feat(T_INITIAL, mix(shapes[k], initial as u32)));
         }
-        if g.class == Class::Kata || g.class == Class::Hira {
-            let whole = t.with_str(g.s, g.e, false, |s| {
+        // Whether a kana word is a name in the Japanese lists (surname 1, given name 2).
+        let kana_names = (g.class == Class::Kata || g.class == Class::Hira).then(|| {
+            t.with_str(g.s, g.e, false, |s| {
                 (d.ja_sur.contains(s) as u32) | ((d.ja_given.contains(s) as u32) << 1)
-            });
+            })
+        });
+        if let Some(whole) = kana_names {
             f.push(feat(T_DICT, 16 + whole));
         }
         if line_start(&segs, k) {
@@ -194,12 +197,7 @@ pub(crate) fn featurize(t: &Text, d: &Dicts, rules: &[Hit], symbols: bool) -> Fe
         // or capitals ("pt ramesh", "bed 7 gaz", "dot's husband").
         let look = match g.class {
             Class::Word => Some(flags[k] as u32 * 8 + case_class(t, g)),
-            Class::Kata | Class::Hira => Some(
-                64 + g.class as u32 * 4
-                    + t.with_str(g.s, g.e, false, |s| {
-                        (d.ja_sur.contains(s) as u32) | ((d.ja_given.contains(s) as u32) << 1)
-                    }),
-            ),
+            Class::Kata | Class::Hira => kana_names.map(|n| 64 + g.class as u32 * 4 + n),
             _ => None,
         };
         if let Some(look) = look {
