@@ -52,7 +52,9 @@ impl FormData {
         let values = self
             .0
             .iter()
-            .filter(|(k, _)| !matches!(k.as_str(), "password" | "_csrf"))
+            // Passwords (sign-in, registration, the change form's three) are never
+            // sent back into a page.
+            .filter(|(k, _)| !k.contains("password") && k.as_str() != "_csrf")
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         FormEcho {

@@ -18,6 +18,7 @@ mod kept;
 mod lists;
 mod moderation;
 mod pages;
+mod password;
 mod phi_corpus;
 mod random_input;
 mod search;

@@ -162,7 +162,7 @@ pub fn PendingPage() -> impl IntoView {
     }
 }
 
-/// `/profile`: the signed-in user's own details and sessions.
+/// `/profile`: the signed-in user's own details, sessions and password.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let i = use_i18n();
@@ -205,10 +205,39 @@ pub fn ProfilePage() -> impl IntoView {
                                     <button type="submit" class="button secondary">{i.tr("profile.logout_all")}</button>
                                 </form>
                             </section>
+                            <section class="card">
+                                <h2>{i.tr("profile.password_title")}</h2>
+                                <p>{i.tr("profile.password_lead")}</p>
+                                <a class="button secondary" href="/profile/password">{i.tr("profile.password_submit")}</a>
+                            </section>
                         }.into_any()
                     }
                 }
             })}}
         </Suspense>
+    }
+}
+
+/// `/profile/password`: the current password, the new one twice. A plain form, so it
+/// works with JavaScript off; a refusal comes back here with the reason by each field
+/// (passwords are never sent back into the page).
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <Title text=i.tr("profile.password_title")/>
+        <section class="narrow card">
+            <h1>{i.tr("profile.password_title")}</h1>
+            <p class="lead">{i.tr("profile.password_lead")}</p>
+            <form method="post" action="/profile/password" novalidate>
+                <CsrfField/>
+                <FormError form="password"/>
+                <Field form="password" name="current_password" label="profile.password_current" kind="password" required=true autocomplete="current-password"/>
+                <Field form="password" name="new_password" label="profile.password_new" kind="password" required=true autocomplete="new-password" hint="hint.password"/>
+                <Field form="password" name="new_password_confirm" label="profile.password_confirm" kind="password" required=true autocomplete="new-password"/>
+                <button type="submit" class="button">{i.tr("profile.password_submit")}</button>
+            </form>
+            <p><a href="/profile">{i.tr("profile.title")}</a></p>
+        </section>
     }
 }

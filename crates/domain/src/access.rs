@@ -46,7 +46,10 @@ pub fn need(path: &str) -> Need {
         // Server functions check their own access.
         return Need::Public;
     }
-    if matches!(path, "/pending" | "/profile" | "/logout-all") {
+    if matches!(
+        path,
+        "/pending" | "/profile" | "/profile/password" | "/logout-all"
+    ) {
         return Need::SignedIn;
     }
     if path.starts_with("/mod/") || path == "/mod" {

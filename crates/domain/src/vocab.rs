@@ -189,6 +189,8 @@ stored! {
         RoleRevokeModerator = "role.revoke_moderator",
         /// An admin created from the command line.
         RoleCreateAdmin = "role.create_admin",
+        /// A member changed their own password (their other sessions ended).
+        PasswordChanged = "account.password_changed",
         /// A site-list term added.
         SiteListAdd = "site_list.add",
         /// A site-list term removed.

@@ -13,6 +13,7 @@
 pub mod access;
 pub mod accounts;
 pub mod cpu;
+pub mod credentials;
 pub mod error;
 pub mod gate;
 pub mod moderation;

@@ -1,11 +1,37 @@
 //! Server-side sessions. The cookie holds a random id; the table holds only its
-//! SHA-256, so a leaked database does not yield live sessions.
+//! SHA-256, so a leaked database does not yield live sessions. A password change ends
+//! the account's other sessions in its own transaction.
 
 use sqlx::Row;
 
 use crate::error::StoreError;
 use crate::pool::now;
 use crate::pool::Store;
+use crate::tx::Tx;
+
+impl Tx {
+    /// Replaces a user's password hash and ends every session of the account but
+    /// `keep` (the hash of the session that changed it). Returns how many ended.
+    pub async fn set_password(
+        &mut self,
+        user_id: i64,
+        password_hash: &str,
+        keep: &str,
+    ) -> Result<u64, StoreError> {
+        sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+            .bind(password_hash)
+            .bind(now())
+            .bind(user_id)
+            .execute(self.conn())
+            .await?;
+        let ended = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+            .bind(user_id)
+            .bind(keep)
+            .execute(self.conn())
+            .await?;
+        Ok(ended.rows_affected())
+    }
+}
 
 impl Store {
     /// Records a new session for `user_id` under the hash of its id.

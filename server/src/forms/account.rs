@@ -1,4 +1,5 @@
-//! Account forms: register, sign in and out, language, and the applicant's resubmission.
+//! Account forms: register, sign in and out, language, the applicant's resubmission,
+//! and a password change.
 
 use axum::extract::{Request, State};
 use axum::http::header;
@@ -7,6 +8,7 @@ use domain::i18n::Lang;
 use domain::models::{Status, Viewer};
 use ops::access::Signed;
 use ops::accounts::{self, Registration};
+use ops::credentials::{self, PasswordChange};
 use ops::AppError;
 
 use super::{finish, notice, read_or_render, safe_return, see_other, Outcome, Submitted};
@@ -231,4 +233,25 @@ pub async fn resubmit(applicant: Signed, state: State<AppState>, req: Request) -
     }
     .await;
     finish(&state, sub, "resubmit", out).await
+}
+
+/// POST /profile/password: the signed-in member changes their password; their other
+/// sessions end, this one stays.
+pub async fn change_password(who: Signed, state: State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        let keep = sub.ctx.session_hash.clone().unwrap_or_default();
+        let form = PasswordChange {
+            current: sub.form.get("current_password").to_string(),
+            new: sub.form.get("new_password").to_string(),
+            confirm: sub.form.get("new_password_confirm").to_string(),
+        };
+        credentials::change_password(&state.services, &who, form, &keep).await?;
+        Ok(notice(&state, "/profile", "notice.password_changed"))
+    }
+    .await;
+    finish(&state, sub, "password", out).await
 }

@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/logout-all", post(account::logout_all))
         .route("/lang", post(account::lang))
         .route("/pending", post(account::resubmit))
+        .route("/profile/password", post(account::change_password))
         .route("/mod/verification", post(staff::decide))
         .route("/admin/users", post(staff::set_role))
         .route("/admin/site-lists", post(staff::site_lists))

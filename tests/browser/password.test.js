@@ -1,0 +1,101 @@
+// What this file proves, in a real browser, in English with JavaScript off and in
+// Japanese with JavaScript on: a member opens "Change password" from their profile,
+// a wrong current password is refused by its field with every password box emptied
+// (nothing typed is sent back), the right one changes it, this device stays signed in
+// with a notice, the member's other device is signed out, and the new password signs in.
+
+'use strict';
+
+const assert = require('node:assert/strict');
+const { describe, it, before, after } = require('node:test');
+const h = require('./lib/app.js');
+
+const TEXT = {
+  en: {
+    submit: 'Change password',
+    wrong: 'This is not your current password.',
+    changed: 'Your password is changed. Every other device is signed out.',
+  },
+  ja: {
+    submit: 'パスワードを変更',
+    wrong: '現在のパスワードが正しくありません。',
+    changed: 'パスワードを変更しました。ほかの端末はすべてログアウトされました。',
+  },
+};
+
+const NEW_PASSWORD = 'lantern harbour morning round 58';
+
+let app;
+let browser;
+let adminCtx;
+let adminPage;
+
+before(async () => {
+  app = await h.startApp();
+  browser = await h.launchBrowser();
+  adminCtx = await h.newContext(browser, app, { js: false });
+  adminPage = await adminCtx.newPage();
+  await h.signIn(adminPage, app.admin.email, app.admin.password);
+});
+
+after(async () => {
+  if (adminCtx) await adminCtx.close();
+  if (browser) await browser.close();
+  if (app) await app.stop();
+});
+
+for (const [js, locale, lang] of [[false, 'en-US', 'en'], [true, 'ja-JP', 'ja']]) {
+  const t = TEXT[lang];
+  describe(`Changing a password ${lang === 'en' ? 'in English' : 'in Japanese'} with JavaScript ${js ? 'on' : 'off'}`, () => {
+    it('refuses a wrong current password, then changes it and signs out the other device', async () => {
+      const member = h.newApplicant(`pw${lang}`);
+      const { ctx, page } = await h.verifiedMember(browser, app, adminPage, member, { js, locale });
+      const problems = h.watchPage(page);
+      // The member's other device.
+      const otherCtx = await h.newContext(browser, app, { js: false });
+      const other = await otherCtx.newPage();
+      try {
+        await h.signIn(other, member.email, member.password);
+        await other.goto('/profile');
+        assert.equal(new URL(other.url()).pathname, '/profile', 'the other device is signed in');
+
+        await page.goto('/profile');
+        await page.click('a[href="/profile/password"]');
+        await page.waitForURL((u) => u.pathname === '/profile/password');
+        assert.equal(new URL(page.url()).pathname, '/profile/password');
+        if (js) await h.waitForHydration(page);
+
+        await page.fill('#password-current_password', 'not the right password');
+        await page.fill('#password-new_password', NEW_PASSWORD);
+        await page.fill('#password-new_password_confirm', NEW_PASSWORD);
+        const refused = await h.submit(page, t.submit);
+        assert.equal(refused.status(), 422);
+        const field = page.locator('.field', { has: page.locator('#password-current_password') });
+        assert.equal(await h.fieldErrorText(field), t.wrong);
+        for (const id of ['current_password', 'new_password', 'new_password_confirm']) {
+          assert.equal(await page.inputValue(`#password-${id}`), '', `the ${id} box is empty again`);
+        }
+        assert.ok(!(await page.content()).includes(NEW_PASSWORD), 'the typed password is not in the page');
+
+        if (js) await h.waitForHydration(page);
+        await page.fill('#password-current_password', member.password);
+        await page.fill('#password-new_password', NEW_PASSWORD);
+        await page.fill('#password-new_password_confirm', NEW_PASSWORD);
+        const changed = await h.submit(page, t.submit);
+        assert.equal(changed.status(), 200);
+        assert.equal(new URL(page.url()).pathname, '/profile');
+        assert.equal(await h.noticeText(page), t.changed);
+
+        await other.goto('/profile');
+        assert.equal(new URL(other.url()).pathname, '/login', 'the other device is signed out');
+        await h.signIn(other, member.email, NEW_PASSWORD);
+        await other.goto('/profile');
+        assert.equal(new URL(other.url()).pathname, '/profile', 'the new password signs in');
+        h.assertNoScriptErrors(problems, { allowedStatus: [422] });
+      } finally {
+        await otherCtx.close();
+        await ctx.close();
+      }
+    });
+  });
+}
