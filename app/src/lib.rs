@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/pending") view=PendingPage ssr=SsrMode::Async/>
                             <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
                             <Route path=path!("/profile/password") view=PasswordPage/>
+                            <Route path=path!("/reset/:token") view=ResetPage/>
                             <Route path=path!("/mod/verification") view=VerificationPage ssr=SsrMode::Async/>
                             <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                             <Route path=path!("/admin/site-lists") view=SiteListsPage ssr=SsrMode::Async/>

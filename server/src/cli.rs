@@ -1,4 +1,5 @@
-//! Subcommands of `rounds`: serve, migrate, admin create, audit verify, scan, seed, reindex.
+//! Subcommands of `rounds`: serve, migrate, admin create, admin reset-link, audit verify,
+//! scan, seed, reindex.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -68,6 +69,13 @@ pub enum AdminCommand {
         #[arg(long)]
         name: String,
     },
+    /// Print a one-time link (30 minutes) with which a member who forgot their
+    /// password sets a new one; every session of the account then ends.
+    ResetLink {
+        /// The member's sign-in email.
+        #[arg(long)]
+        email: String,
+    },
 }
 
 /// `rounds audit …`
@@ -93,6 +101,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Admin(AdminCommand::Create { email, name }) => {
             admin_create(&settings, &email, &name).await
         }
+        Command::Admin(AdminCommand::ResetLink { email }) => reset_link(&settings, &email).await,
         Command::Audit(AuditCommand::Verify) => match audit_verify(&settings).await? {
             Ok(n) => {
                 println!("Audit log intact: {n} entries.");
@@ -149,6 +158,28 @@ async fn admin_create(settings: &Settings, email: &str, name: &str) -> anyhow::R
         }
         Err(e) => Err(anyhow::anyhow!("creating the admin: {e}")),
     }
+}
+
+async fn reset_link(settings: &Settings, email: &str) -> anyhow::Result<ExitCode> {
+    let store = open_store(settings).await?;
+    let email = domain::fields::normalize_email(email);
+    let Some(user) = store.user_by_email(&email).await? else {
+        eprintln!("No account has the email {email}.");
+        return Ok(ExitCode::from(2));
+    };
+    let token = ops::credentials::reset_link(&store, None, user.id)
+        .await
+        .map_err(|e| anyhow::anyhow!("making the link: {e}"))?;
+    let path = ops::credentials::reset_path(&token);
+    println!(
+        "One-time password link for account {} (works once, for 30 minutes):",
+        user.id
+    );
+    println!("  {path}");
+    println!("  on this machine: http://{}{path}", settings.listen);
+    println!("Send it to the member privately. Making a new link withdraws this one.");
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn seed(settings: &Settings, demo: bool, posts: Option<u64>) -> anyhow::Result<ExitCode> {

@@ -21,6 +21,7 @@ mod pages;
 mod password;
 mod phi_corpus;
 mod random_input;
+mod reset_link;
 mod search;
 mod search_heal;
 mod search_ops;

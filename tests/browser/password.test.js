@@ -1,8 +1,13 @@
 // What this file proves, in a real browser, in English with JavaScript off and in
-// Japanese with JavaScript on: a member opens "Change password" from their profile,
-// a wrong current password is refused by its field with every password box emptied
-// (nothing typed is sent back), the right one changes it, this device stays signed in
-// with a notice, the member's other device is signed out, and the new password signs in.
+// Japanese with JavaScript on:
+// - a member opens "Change password" from their profile, a wrong current password is
+//   refused by its field with every password box emptied (nothing typed is sent back),
+//   the right one changes it, this device stays signed in with a notice, the member's
+//   other device is signed out, and the new password signs in;
+// - a member who forgot their password: an admin presses "Password reset link" on
+//   /admin/users and sees the link once; the member opens it signed out, sets a new
+//   password (a mistyped one is refused first), lands on the sign-in page with a
+//   notice, and signs in with it; the link does not work twice.
 
 'use strict';
 
@@ -12,11 +17,19 @@ const h = require('./lib/app.js');
 
 const TEXT = {
   en: {
+    set: 'Set password',
+    mismatch: 'The two new passwords are not the same.',
+    reset: 'Your new password is set. Sign in with it.',
+    unusable: 'This link has expired or was already used. Ask an admin for a new one.',
     submit: 'Change password',
     wrong: 'This is not your current password.',
     changed: 'Your password is changed. Every other device is signed out.',
   },
   ja: {
+    set: 'パスワードを設定',
+    mismatch: '新しいパスワードが一致しません。',
+    reset: '新しいパスワードを設定しました。ログインしてください。',
+    unusable: 'このリンクは期限切れか、すでに使われています。管理者に新しいリンクを依頼してください。',
     submit: 'パスワードを変更',
     wrong: '現在のパスワードが正しくありません。',
     changed: 'パスワードを変更しました。ほかの端末はすべてログアウトされました。',
@@ -96,6 +109,63 @@ for (const [js, locale, lang] of [[false, 'en-US', 'en'], [true, 'ja-JP', 'ja']]
         await otherCtx.close();
         await ctx.close();
       }
+    });
+  });
+}
+
+for (const [js, locale, lang] of [[false, 'en-US', 'en'], [true, 'ja-JP', 'ja']]) {
+  const t = TEXT[lang];
+  describe(`A reset link ${lang === 'en' ? 'in English' : 'in Japanese'} with JavaScript ${js ? 'on' : 'off'}`, () => {
+    it('is made by an admin, sets a new password once, and leads to sign-in', async () => {
+      const member = h.newApplicant(`reset${lang}`);
+      const made = await h.verifiedMember(browser, app, adminPage, member, { js: false });
+      await made.ctx.close();
+
+      await adminPage.goto('/admin/users');
+      const row = adminPage.locator('tr', { hasText: member.email });
+      const shown = await h.submit(adminPage, 'Password reset link', row);
+      assert.equal(shown.status(), 200);
+      const link = await adminPage.locator('a.reset-url').getAttribute('href');
+      assert.match(link, /^\/reset\/[0-9a-f]{64}$/);
+
+      const ctx = await h.newContext(browser, app, { js, locale });
+      const page = await ctx.newPage();
+      const problems = h.watchPage(page);
+      try {
+        await page.goto(link);
+        if (js) await h.waitForHydration(page);
+        await page.fill('#reset-new_password', NEW_PASSWORD);
+        await page.fill('#reset-new_password_confirm', 'not the same phrase at all');
+        const refused = await h.submit(page, t.set);
+        assert.equal(refused.status(), 422);
+        const confirm = page.locator('.field', { has: page.locator('#reset-new_password_confirm') });
+        assert.equal(await h.fieldErrorText(confirm), t.mismatch);
+
+        if (js) await h.waitForHydration(page);
+        await page.fill('#reset-new_password', NEW_PASSWORD);
+        await page.fill('#reset-new_password_confirm', NEW_PASSWORD);
+        const done = await h.submit(page, t.set);
+        assert.equal(done.status(), 200);
+        assert.equal(new URL(page.url()).pathname, '/login');
+        assert.equal(await h.noticeText(page), t.reset);
+
+        // Used once: the same link now says so.
+        await page.goto(link);
+        if (js) await h.waitForHydration(page);
+        await page.fill('#reset-new_password', NEW_PASSWORD);
+        await page.fill('#reset-new_password_confirm', NEW_PASSWORD);
+        const again = await h.submit(page, t.set);
+        assert.equal(again.status(), 422);
+        assert.equal((await page.locator('.form-error').textContent()).trim(), t.unusable);
+        h.assertNoScriptErrors(problems, { allowedStatus: [422] });
+      } finally {
+        await ctx.close();
+      }
+      const check = await h.newContext(browser, app, { js: false });
+      const p = await check.newPage();
+      await h.signIn(p, member.email, NEW_PASSWORD);
+      assert.equal(new URL(p.url()).pathname, '/', 'the new password signs in');
+      await check.close();
     });
   });
 }

@@ -241,3 +241,32 @@ pub fn PasswordPage() -> impl IntoView {
         </section>
     }
 }
+
+/// `/reset/:token`: a new password through a one-time link an admin made. The token
+/// stays in the address the form posts back to; it is checked only when the form is
+/// sent (an unusable link says so then, with what to do).
+#[component]
+pub fn ResetPage() -> impl IntoView {
+    let i = use_i18n();
+    let params = leptos_router::hooks::use_params_map();
+    let action = move || {
+        let token = params.read().get("token").unwrap_or_default();
+        // Only the token's own characters reach the form's address.
+        let token: String = token.chars().filter(char::is_ascii_alphanumeric).collect();
+        format!("/reset/{token}")
+    };
+    view! {
+        <Title text=i.tr("reset.title")/>
+        <section class="narrow card">
+            <h1>{i.tr("reset.title")}</h1>
+            <p class="lead">{i.tr("reset.lead")}</p>
+            <form method="post" action=action novalidate>
+                <CsrfField/>
+                <FormError form="reset"/>
+                <Field form="reset" name="new_password" label="profile.password_new" kind="password" required=true autocomplete="new-password" hint="hint.password"/>
+                <Field form="reset" name="new_password_confirm" label="profile.password_confirm" kind="password" required=true autocomplete="new-password"/>
+                <button type="submit" class="button">{i.tr("reset.submit")}</button>
+            </form>
+        </section>
+    }
+}

@@ -12,7 +12,7 @@ mod search;
 mod staff;
 mod thread;
 
-pub use account::{LoginPage, PasswordPage, PendingPage, ProfilePage, RegisterPage};
+pub use account::{LoginPage, PasswordPage, PendingPage, ProfilePage, RegisterPage, ResetPage};
 pub use admin::CategoriesPage;
 pub use forum::{ForumList, NewThreadPage};
 pub use home::HomePage;

@@ -80,9 +80,18 @@ fn ApplicantCard(a: Applicant, claim: ClaimState) -> impl IntoView {
 pub fn UsersPage() -> impl IntoView {
     let i = use_i18n();
     let users = Resource::new(|| (), |_| list_users());
+    // A reset link just made (the answer to its button): shown this once.
+    let link = crate::components::fields::echoed("reset_link", "link").0;
     view! {
         <Title text=i.tr("users.title")/>
         <h1>{i.tr("users.title")}</h1>
+        {link.filter(|l| !l.is_empty()).map(|l| view! {
+            <section class="notice reset-link" role="status">
+                <p>{i.tr("users.reset_link_made")}</p>
+                <p><a href=l.clone() class="reset-url">{l.clone()}</a></p>
+                <p class="hint">{i.tr("users.reset_link_hint")}</p>
+            </section>
+        })}
         <Suspense fallback=move || view! { <p>{i.tr("loading")}</p> }>
             {move || Suspend::new(async move {
                 match users.await {
@@ -119,7 +128,14 @@ pub fn UsersPage() -> impl IntoView {
                                                 <input type="hidden" name="role" value=role/>
                                                 <button type="submit" class="button small">{i.tr(label)}</button>
                                             </form>
-                                        })}</td>
+                                        })}
+                                        " "
+                                        <form method="post" action="/admin/users" class="inline">
+                                            <CsrfField/>
+                                            <input type="hidden" name="user_id" value=u.id.to_string()/>
+                                            <input type="hidden" name="action" value="reset_link"/>
+                                            <button type="submit" class="button small secondary">{i.tr("users.reset_link")}</button>
+                                        </form></td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -42,7 +42,12 @@ pub fn need(path: &str) -> Need {
         "/favicon.ico",
         "/robots.txt",
     ];
-    if public.contains(&path) || path.starts_with("/pkg/") || path.starts_with("/api/") {
+    if public.contains(&path)
+        || path.starts_with("/pkg/")
+        || path.starts_with("/api/")
+        // A one-time password link: its token is the permission.
+        || path.starts_with("/reset/")
+    {
         // Server functions check their own access.
         return Need::Public;
     }

@@ -191,6 +191,10 @@ stored! {
         RoleCreateAdmin = "role.create_admin",
         /// A member changed their own password (their other sessions ended).
         PasswordChanged = "account.password_changed",
+        /// An admin (or the command line) made a one-time password-reset link.
+        PasswordResetLink = "account.password_reset_link",
+        /// A password was set through a reset link (every session ended).
+        PasswordReset = "account.password_reset",
         /// A site-list term added.
         SiteListAdd = "site_list.add",
         /// A site-list term removed.

@@ -1,12 +1,16 @@
-//! A member changes their own password: the current one proves it is them (a session
-//! left open on a ward computer is not enough), the new one must pass the strength
-//! rules, and every other session of the account ends in the same transaction — so a
-//! password changed because it leaked also logs out whoever used it.
+//! Passwords after registration. A member changes their own: the current one proves it
+//! is them (a session left open on a ward computer is not enough), the new one must pass
+//! the strength rules, and every other session of the account ends in the same
+//! transaction — so a password changed because it leaked also logs out whoever used it.
+//! A member who forgot theirs gets a one-time link from an admin (or the command line):
+//! it works once, for 30 minutes, and setting a password through it ends every session.
 
+use argon2::password_hash::rand_core::{OsRng, RngCore};
 use domain::fields::{flag, FieldErrors};
 use domain::vocab::AuditAction;
+use sha2::{Digest, Sha256};
 
-use crate::access::Signed;
+use crate::access::{Admin, Signed};
 use crate::accounts::delay_after;
 use crate::error::AppError;
 use crate::passwords;
@@ -92,4 +96,91 @@ pub async fn change_password(
         "password changed"
     );
     Ok(ended)
+}
+
+/// How long a reset link works.
+pub const RESET_LINK_SECS: i64 = 30 * 60;
+
+/// The path of a reset link (the token is its last segment).
+pub fn reset_path(token: &str) -> String {
+    format!("/reset/{token}")
+}
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Makes a one-time reset link for account `user_id` and returns its token (shown
+/// once to whoever made it; only its hash is stored). `by` is the admin, or `None`
+/// for the command line. Audited by ids.
+pub async fn reset_link(
+    store: &store::Store,
+    by: Option<&Admin>,
+    user_id: i64,
+) -> Result<String, AppError> {
+    if store.user_by_id(user_id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    let token = hex::encode(bytes);
+    let by_id = by.map(Admin::id);
+    let mut tx = store.begin().await?;
+    tx.create_reset(user_id, &token_hash(&token), RESET_LINK_SECS, by_id)
+        .await?;
+    tx.audit(
+        by_id,
+        AuditAction::PasswordResetLink,
+        "user",
+        &user_id.to_string(),
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(user_id, by = ?by_id, "password reset link made");
+    Ok(token)
+}
+
+/// Sets a new password through a reset link and ends every session of the account.
+/// A used, expired or unknown link is refused the same way. Returns the account.
+pub async fn reset_password(
+    s: &Services,
+    token: &str,
+    new: String,
+    confirm: &str,
+) -> Result<i64, AppError> {
+    let mut errors = FieldErrors::new();
+    if new != confirm {
+        flag(&mut errors, "new_password_confirm", "err.password_mismatch");
+    }
+    if let Some(key) = passwords::weakness(&new, &[]) {
+        flag(&mut errors, "new_password", key);
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let hash = passwords::hash(new).await?;
+    let mut tx = s.store.begin().await?;
+    let Some(user_id) = tx.take_reset(&token_hash(token)).await? else {
+        tracing::info!("password reset with an unusable link");
+        flag(&mut errors, "_form", "err.reset_link_unusable");
+        return Err(AppError::Invalid(errors));
+    };
+    // No session survives: whoever knew the old password is signed out too.
+    let ended = tx.set_password(user_id, &hash, "").await?;
+    tx.audit(
+        None,
+        AuditAction::PasswordReset,
+        "user",
+        &user_id.to_string(),
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(
+        user_id,
+        sessions_ended = ended,
+        "password reset through a link"
+    );
+    Ok(user_id)
 }

@@ -28,6 +28,7 @@ pub mod posting;
 pub mod posts;
 pub mod queue;
 pub mod reports;
+mod resets;
 pub mod retention;
 mod revisions;
 mod rows;

@@ -1,7 +1,7 @@
 //! Account forms: register, sign in and out, language, the applicant's resubmission,
-//! and a password change.
+//! a password change, and a new password through a one-time reset link.
 
-use axum::extract::{Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::header;
 use axum::response::Response;
 use domain::i18n::Lang;
@@ -254,4 +254,25 @@ pub async fn change_password(who: Signed, state: State<AppState>, req: Request) 
     }
     .await;
     finish(&state, sub, "password", out).await
+}
+
+/// POST /reset/{token}: a new password through a one-time link; every session of the
+/// account ends, and the member signs in with the new password.
+pub async fn reset(Path(token): Path<String>, state: State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        credentials::reset_password(
+            &state.services,
+            &token,
+            sub.form.get("new_password").to_string(),
+            sub.form.get("new_password_confirm"),
+        )
+        .await?;
+        Ok(notice(&state, "/login", "notice.password_reset"))
+    }
+    .await;
+    finish(&state, sub, "reset", out).await
 }

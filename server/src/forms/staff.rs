@@ -1,16 +1,21 @@
-//! Staff forms: verification decisions (moderators), moderator grants and the
-//! detector's site lists (admins). The rules and the audit live in `ops::staff`.
+//! Staff forms: verification decisions (moderators), moderator grants, one-time
+//! password-reset links and the detector's site lists (admins). The rules and the audit live in `ops::staff`.
+
+use std::collections::BTreeMap;
 
 use axum::extract::Request;
+use axum::http::StatusCode;
 use axum::response::Response;
-use domain::models::Role;
+use domain::models::{FormEcho, Role};
 use domain::vocab::SiteList;
 use ops::access::{Admin, Moderator};
+use ops::credentials;
 use ops::moderation::Decided;
 use ops::staff::{self, Verification};
 use ops::AppError;
 
-use super::{finish, notice, read_or_render, St};
+use super::{finish, notice, read_or_render, St, Submitted};
+use crate::render::render_page;
 
 /// POST /mod/verification: verify, or reject with a reason.
 pub async fn decide(actor: Moderator, state: St, req: Request) -> Response {
@@ -56,6 +61,9 @@ pub async fn set_role(actor: Admin, state: St, req: Request) -> Response {
         Ok(s) => s,
         Err(res) => return res,
     };
+    if sub.form.get("action") == "reset_link" {
+        return reset_link(actor, state, sub).await;
+    }
     let out = async {
         let target = sub.form.id("user_id")?;
         let role = match sub.form.get("role") {
@@ -92,4 +100,29 @@ pub async fn site_lists(actor: Admin, state: St, req: Request) -> Response {
     }
     .await;
     finish(&state, sub, "site_lists", out).await
+}
+
+/// The "password reset link" button of `/admin/users`: the users page again, with the
+/// one-time link shown once beside the account (only its hash is kept).
+async fn reset_link(actor: Admin, state: St, sub: Submitted) -> Response {
+    let made = async {
+        let target = sub.form.id("user_id")?;
+        let token = credentials::reset_link(&state.services.store, Some(&actor), target).await?;
+        Ok((target, token))
+    }
+    .await;
+    match made {
+        Ok((target, token)) => {
+            let echo = FormEcho {
+                form: "reset_link".to_string(),
+                values: BTreeMap::from([
+                    ("user_id".to_string(), target.to_string()),
+                    ("link".to_string(), credentials::reset_path(&token)),
+                ]),
+                errors: BTreeMap::new(),
+            };
+            render_page(&state, sub.parts, sub.ctx, Some(echo), None, StatusCode::OK).await
+        }
+        Err(e) => finish(&state, sub, "reset_link", Err(e)).await,
+    }
 }

@@ -182,5 +182,13 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("users.joined", "Joined", "登録日時"),
     ("users.actions", "Actions", "操作"),
     ("users.grant", "Make moderator", "モデレーターにする"),
+    ("users.reset_link", "Password reset link", "パスワード再設定リンク"),
+    ("users.reset_link_made", "A one-time password link is ready. It works once, for 30 minutes; it is shown only now. Send it to the member privately (never in a post).", "1回だけ使えるパスワード再設定リンクを作成しました。30分間、1回だけ有効で、表示は今回のみです。本人にだけ個別に伝えてください（投稿には書かないでください）。"),
+    ("users.reset_link_hint", "Copy the link (right-click or long-press). Making a new link withdraws this one.", "リンクをコピーしてください（右クリックまたは長押し）。新しいリンクを作ると、このリンクは無効になります。"),
+    ("reset.title", "Choose a new password", "新しいパスワードの設定"),
+    ("reset.lead", "This link works once, for 30 minutes. Setting a password signs you out on every device; sign in again with the new one.", "このリンクは30分間、1回だけ有効です。パスワードを設定すると、すべての端末からログアウトされます。新しいパスワードでログインしてください。"),
+    ("reset.submit", "Set password", "パスワードを設定"),
+    ("notice.password_reset", "Your new password is set. Sign in with it.", "新しいパスワードを設定しました。ログインしてください。"),
+    ("err.reset_link_unusable", "This link has expired or was already used. Ask an admin for a new one.", "このリンクは期限切れか、すでに使われています。管理者に新しいリンクを依頼してください。"),
     ("users.revoke", "Remove moderator", "モデレーターを外す"),
 ];
