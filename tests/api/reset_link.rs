@@ -236,3 +236,55 @@ async fn an_old_or_withdrawn_link_does_not_work() {
         .await;
     assert_eq!(res.status(), 404);
 }
+
+#[tokio::test]
+async fn the_command_line_prints_a_link_and_refuses_unknown_addresses() {
+    let app = spawn_app().await;
+    app.member("cli@example.jp", "Abe OT").await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let run = |email: &str| {
+        std::process::Command::new(crate::search_ops::rounds_bin())
+            .args(["admin", "reset-link", "--email", email])
+            .env("ROUNDS_DATABASE_URL", &app.db_url)
+            .env("ROUNDS_DATA_DIR", data.path())
+            .env("ROUNDS_AUDIT_KEY_FILE", &app.settings.audit_key_file)
+            .env("ROUNDS_LISTEN", "127.0.0.1:3999")
+            .output()
+            .expect("rounds runs")
+    };
+    let out = run("CLI@example.jp");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        printed.contains("http://127.0.0.1:3999/reset/"),
+        "{printed}"
+    );
+    let token = token_in(&printed);
+    let res = app
+        .new_browser()
+        .post_form(
+            &format!("/reset/{token}"),
+            &[
+                ("new_password", NEW_PASSWORD),
+                ("new_password_confirm", NEW_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303, "the printed link works");
+    // Made by the command line: audited with no actor.
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'account.password_reset_link' \
+             AND actor_id IS NULL"
+        )
+        .await,
+        1
+    );
+    let out = run("nobody@example.jp");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No account has the email"));
+}

@@ -133,7 +133,7 @@ async fn reindex_rebuilds_from_the_database_and_reports_progress() {
 }
 
 /// The `rounds` binary built beside this test (`cargo build -p server`).
-fn rounds_bin() -> PathBuf {
+pub(crate) fn rounds_bin() -> PathBuf {
     let bin = std::env::var_os("ROUNDS_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/rounds"));
