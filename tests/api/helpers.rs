@@ -144,12 +144,19 @@ pub async fn spawn_app_on(dir: tempfile::TempDir, db_url: String) -> TestApp {
 impl TestApp {
     /// Another browser on the same app (its own cookies).
     pub fn new_browser(&self) -> TestApp {
+        self.new_browser_as("")
+    }
+
+    /// Another browser that names itself with this `User-Agent` ("" for none).
+    pub fn new_browser_as(&self, user_agent: &str) -> TestApp {
         let jar = Arc::new(Jar::default());
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .cookie_provider(jar.clone())
-            .redirect(Policy::none())
-            .build()
-            .expect("client");
+            .redirect(Policy::none());
+        if !user_agent.is_empty() {
+            builder = builder.user_agent(user_agent.to_string());
+        }
+        let client = builder.build().expect("client");
         TestApp {
             address: self.address.clone(),
             db_url: self.db_url.clone(),

@@ -26,6 +26,7 @@ mod search;
 mod search_heal;
 mod search_ops;
 mod security;
+mod sessions;
 mod slow_clients;
 mod storage;
 mod teaching;

@@ -7,7 +7,9 @@
 // - a member who forgot their password: an admin presses "Password reset link" on
 //   /admin/users and sees the link once; the member opens it signed out, sets a new
 //   password (a mistyped one is refused first), lands on the sign-in page with a
-//   notice, and signs in with it; the link does not work twice.
+//   notice, and signs in with it; the link does not work twice;
+// - the sessions list on /profile names each device (Chromium: "Chrome on Linux"),
+//   marks this one, and signs out another with one button.
 
 'use strict';
 
@@ -17,6 +19,9 @@ const h = require('./lib/app.js');
 
 const TEXT = {
   en: {
+    thisDevice: 'this device',
+    signOut: 'Sign out',
+    ended: 'That device is signed out.',
     set: 'Set password',
     mismatch: 'The two new passwords are not the same.',
     reset: 'Your new password is set. Sign in with it.',
@@ -26,6 +31,9 @@ const TEXT = {
     changed: 'Your password is changed. Every other device is signed out.',
   },
   ja: {
+    thisDevice: 'この端末',
+    signOut: 'ログアウト',
+    ended: 'その端末をログアウトしました。',
     set: 'パスワードを設定',
     mismatch: '新しいパスワードが一致しません。',
     reset: '新しいパスワードを設定しました。ログインしてください。',
@@ -166,6 +174,44 @@ for (const [js, locale, lang] of [[false, 'en-US', 'en'], [true, 'ja-JP', 'ja']]
       await h.signIn(p, member.email, NEW_PASSWORD);
       assert.equal(new URL(p.url()).pathname, '/', 'the new password signs in');
       await check.close();
+    });
+  });
+}
+
+for (const [js, locale, lang] of [[false, 'en-US', 'en'], [true, 'ja-JP', 'ja']]) {
+  const t = TEXT[lang];
+  describe(`The sessions list ${lang === 'en' ? 'in English' : 'in Japanese'} with JavaScript ${js ? 'on' : 'off'}`, () => {
+    it('names each device, marks this one, and signs out another', async () => {
+      const member = h.newApplicant(`sessions${lang}`);
+      const { ctx, page } = await h.verifiedMember(browser, app, adminPage, member, { js, locale });
+      const otherCtx = await h.newContext(browser, app, { js: false });
+      const other = await otherCtx.newPage();
+      const problems = h.watchPage(page);
+      try {
+        await h.signIn(other, member.email, member.password);
+        await page.goto('/profile');
+        if (js) await h.waitForHydration(page);
+        const items = page.locator('ul.sessions li');
+        assert.equal(await items.count(), 2, 'two sessions are listed');
+        for (let k = 0; k < 2; k += 1) {
+          assert.equal((await items.nth(k).locator('.device').textContent()).trim(), 'Chrome on Linux');
+        }
+        const mine = page.locator('ul.sessions li.current');
+        assert.equal((await mine.locator('.badge').textContent()).trim(), t.thisDevice);
+        assert.equal(await mine.locator('button').count(), 0, 'this session has no sign-out button');
+        const theirs = page.locator('ul.sessions li:not(.current)');
+        const res = await h.submit(page, t.signOut, theirs);
+        assert.equal(res.status(), 200);
+        assert.equal(new URL(page.url()).pathname, '/profile');
+        assert.equal(await h.noticeText(page), t.ended);
+        assert.equal(await page.locator('ul.sessions li').count(), 1);
+        await other.goto('/profile');
+        assert.equal(new URL(other.url()).pathname, '/login', 'the other device is signed out');
+        h.assertNoScriptErrors(problems);
+      } finally {
+        await otherCtx.close();
+        await ctx.close();
+      }
     });
   });
 }

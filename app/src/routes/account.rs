@@ -199,7 +199,8 @@ pub fn ProfilePage() -> impl IntoView {
                             </section>
                             <section class="card">
                                 <h2>{i.tr("profile.sessions_title")}</h2>
-                                <p>{i.trf("profile.sessions", &[("n", &p.sessions.to_string())])}</p>
+                                <p>{i.trf("profile.sessions", &[("n", &p.sessions.len().to_string())])}</p>
+                                <SessionList sessions=p.sessions.clone()/>
                                 <form method="post" action="/logout-all">
                                     <CsrfField/>
                                     <button type="submit" class="button secondary">{i.tr("profile.logout_all")}</button>
@@ -268,5 +269,37 @@ pub fn ResetPage() -> impl IntoView {
                 <button type="submit" class="button">{i.tr("reset.submit")}</button>
             </form>
         </section>
+    }
+}
+
+/// The member's sessions: which device, when it signed in and was last active (no
+/// place), and a "sign out" for each but this one.
+#[component]
+fn SessionList(sessions: Vec<domain::models::SessionInfo>) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <FormError form="sessions"/>
+        <ul class="sessions">
+            {sessions.into_iter().map(|s| {
+                let device = if s.device.is_empty() { i.tr("profile.device_unknown") } else { s.device.clone() };
+                view! {
+                    <li class="session" class:current=s.current>
+                        <strong class="device">{device}</strong>
+                        {s.current.then(|| view! { " "<span class="badge">{i.tr("profile.this_device")}</span> })}
+                        <br/>
+                        <span class="hint">
+                            {i.trf("profile.session_times", &[("since", &format_time(s.created_at)), ("seen", &format_time(s.last_seen_at))])}
+                        </span>
+                        {(!s.current).then(|| view! {
+                            <form method="post" action="/profile/sessions" class="inline">
+                                <CsrfField/>
+                                <input type="hidden" name="session" value=s.key.clone()/>
+                                <button type="submit" class="button small secondary">{i.tr("profile.end_session")}</button>
+                            </form>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

@@ -112,6 +112,29 @@ pub async fn my_profile() -> Result<Profile, PageError> {
         applicant: user.applicant,
         role: user.role,
         lang: user.lang,
-        sessions: s.store.count_sessions(viewer.id).await?,
+        sessions: sessions_of(&s.store, viewer.id).await?,
     })
+}
+
+/// The viewer's sessions for their profile, the one of this request marked.
+#[cfg(feature = "ssr")]
+async fn sessions_of(
+    store: &ops::Store,
+    user_id: i64,
+) -> Result<Vec<domain::models::SessionInfo>, PageError> {
+    let current = use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<ops::access::RequestCtx>().cloned())
+        .and_then(|c| c.session_hash);
+    Ok(store
+        .sessions_of(user_id)
+        .await?
+        .into_iter()
+        .map(|r| domain::models::SessionInfo {
+            key: r.key().to_string(),
+            current: current.as_deref() == Some(r.id_hash.as_str()),
+            device: r.device,
+            created_at: r.created_at,
+            last_seen_at: r.last_seen_at,
+        })
+        .collect())
 }

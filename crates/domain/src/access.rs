@@ -53,7 +53,7 @@ pub fn need(path: &str) -> Need {
     }
     if matches!(
         path,
-        "/pending" | "/profile" | "/profile/password" | "/logout-all"
+        "/pending" | "/profile" | "/profile/password" | "/profile/sessions" | "/logout-all"
     ) {
         return Need::SignedIn;
     }

@@ -10,6 +10,7 @@
 
 pub mod access;
 pub mod colleagues;
+pub mod devices;
 pub mod fields;
 pub mod i18n;
 #[cfg(feature = "markdown")]

@@ -9,6 +9,30 @@ use crate::pool::now;
 use crate::pool::Store;
 use crate::tx::Tx;
 
+/// Characters of a session's hash that name it to its member (64 bits: enough to be
+/// unique among one member's sessions, and no use for taking one over).
+pub const SESSION_KEY_CHARS: usize = 16;
+
+/// A live session as its member's list shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionRow {
+    /// SHA-256 of the session id.
+    pub id_hash: String,
+    /// "Firefox on Windows", or "".
+    pub device: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+impl SessionRow {
+    /// The short handle a "sign out" button sends.
+    pub fn key(&self) -> &str {
+        self.id_hash
+            .get(..SESSION_KEY_CHARS)
+            .unwrap_or(&self.id_hash)
+    }
+}
+
 impl Tx {
     /// Replaces a user's password hash and ends every session of the account but
     /// `keep` (the hash of the session that changed it). Returns how many ended.
@@ -40,15 +64,18 @@ impl Store {
         id_hash: &str,
         user_id: i64,
         ttl_secs: i64,
+        device: &str,
     ) -> Result<(), StoreError> {
         let t = now();
         sqlx::query(
-            "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
+            "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at, device) \
+             VALUES ($1, $2, $3, $3, $4, $5)",
         )
         .bind(id_hash)
         .bind(user_id)
         .bind(t)
         .bind(t + ttl_secs)
+        .bind(device)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -100,6 +127,34 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(res.rows_affected())
+    }
+
+    /// A user's live sessions, the most recently active first.
+    pub async fn sessions_of(&self, user_id: i64) -> Result<Vec<SessionRow>, StoreError> {
+        let rows: Vec<SessionRow> = sqlx::query_as(
+            "SELECT id_hash, device, created_at, last_seen_at FROM sessions \
+             WHERE user_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC, created_at DESC",
+        )
+        .bind(user_id)
+        .bind(now())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows)
+    }
+
+    /// Ends the session of `user_id` whose hash starts with `key` (see
+    /// [`SessionRow::key`]); false when the user has no such session.
+    pub async fn end_session_of(&self, user_id: i64, key: &str) -> Result<bool, StoreError> {
+        if key.len() != SESSION_KEY_CHARS || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(false);
+        }
+        // The key is checked to be hex above, so it holds no LIKE wildcard.
+        let res = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash LIKE $2")
+            .bind(user_id)
+            .bind(format!("{}%", key.to_ascii_lowercase()))
+            .execute(&self.pool)
+            .await?;
+        Ok(res.rows_affected() > 0)
     }
 
     /// How many live sessions a user has.

@@ -1,5 +1,6 @@
 //! Account forms: register, sign in and out, language, the applicant's resubmission,
-//! a password change, and a new password through a one-time reset link.
+//! a password change, a new password through a one-time reset link, and signing out
+//! one session from the sessions list.
 
 use axum::extract::{Path, Request, State};
 use axum::http::header;
@@ -29,6 +30,7 @@ async fn start_session(
     state: &AppState,
     user_id: i64,
     old: Option<&str>,
+    device: &str,
 ) -> Result<Started, AppError> {
     if let Some(old) = old {
         state.services.store.delete_session(old).await?;
@@ -42,6 +44,7 @@ async fn start_session(
             &hash_token(&token),
             user_id,
             state.services.config.session_ttl_secs,
+            device,
         )
         .await?;
     let secure = state.services.config.secure_cookies;
@@ -111,7 +114,14 @@ async fn login_inner(state: &AppState, sub: &Submitted) -> Outcome {
         &sub.ctx.client,
     )
     .await?;
-    let started = start_session(state, user.id, sub.ctx.session_hash.as_deref()).await?;
+    let agent = sub
+        .parts
+        .headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let device = domain::devices::device_label(agent);
+    let started = start_session(state, user.id, sub.ctx.session_hash.as_deref(), &device).await?;
     let verified = user.applicant.status == Status::Verified;
     let to = if verified {
         safe_return(sub.form.get("next"))
@@ -275,4 +285,26 @@ pub async fn reset(Path(token): Path<String>, state: State<AppState>, req: Reque
     }
     .await;
     finish(&state, sub, "reset", out).await
+}
+
+/// POST /profile/sessions: the member signs out one of their other sessions.
+pub async fn end_session(who: Signed, state: State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        if !state
+            .services
+            .store
+            .end_session_of(who.id(), sub.form.get("session"))
+            .await?
+        {
+            return Err(AppError::NotFound);
+        }
+        tracing::info!(user_id = who.id(), "one session signed out");
+        Ok(notice(&state, "/profile", "notice.session_ended"))
+    }
+    .await;
+    finish(&state, sub, "sessions", out).await
 }

@@ -37,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .route("/lang", post(account::lang))
         .route("/pending", post(account::resubmit))
         .route("/profile/password", post(account::change_password))
+        .route("/profile/sessions", post(account::end_session))
         .route("/reset/{token}", post(account::reset))
         .route("/mod/verification", post(staff::decide))
         .route("/admin/users", post(staff::set_role))

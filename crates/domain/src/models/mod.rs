@@ -224,8 +224,24 @@ pub struct Profile {
     pub role: Role,
     /// Preferred UI language, if set.
     pub lang: Option<Lang>,
-    /// Open sessions of this account.
-    pub sessions: i64,
+    /// Open sessions of this account, the most recently active first.
+    pub sessions: Vec<SessionInfo>,
+}
+
+/// One signed-in session, as its member sees it on `/profile` (no address, no place).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    /// A short public handle of the session (the start of its stored hash): what the
+    /// "sign out" button sends.
+    pub key: String,
+    /// "Firefox on Windows", or "" when the browser did not say.
+    pub device: String,
+    /// Signed in at, unix seconds.
+    pub created_at: i64,
+    /// Last active at, unix seconds (updated at most once a minute).
+    pub last_seen_at: i64,
+    /// The session this page was requested with.
+    pub current: bool,
 }
 
 /// An optional detail for display: the value, or a dash when empty.

@@ -1,0 +1,98 @@
+//! A member's sessions on `/profile` (SQLite and PostgreSQL): each shows its device
+//! ("Firefox on Windows", from the browser at sign-in; nothing about place), when it
+//! signed in and was last active, and this one is marked; a member signs out one of
+//! the others, and cannot touch anyone else's.
+
+use crate::helpers::{location, spawn_app, GOOD_PASSWORD};
+
+const FIREFOX: &str =
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
+const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+
+/// The session keys a profile page offers to sign out.
+fn keys_in(page: &str) -> Vec<String> {
+    page.match_indices("name=\"session\" value=\"")
+        .map(|(at, m)| {
+            page[at + m.len()..]
+                .chars()
+                .take_while(char::is_ascii_hexdigit)
+                .collect()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_member_sees_their_devices_and_signs_one_out() {
+    let app = spawn_app().await;
+    app.member("devices@example.jp", "Ito PharmD").await;
+    let desk = app.new_browser_as(FIREFOX);
+    let phone = app.new_browser_as(IPHONE);
+    for b in [&desk, &phone] {
+        assert_eq!(
+            b.login("devices@example.jp", GOOD_PASSWORD).await.status(),
+            303
+        );
+    }
+    let (status, page) = desk.page("/profile").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("You are signed in on 3 device(s)."), "{page}");
+    assert!(page.contains("Firefox on Windows"));
+    assert!(page.contains("Safari on iPhone"));
+    assert!(
+        page.contains("Unknown device"),
+        "the test client names no browser"
+    );
+    assert!(page.contains("this device"));
+    // A sign-out for each session but this one; no address or place is shown.
+    let keys = keys_in(&page);
+    assert_eq!(keys.len(), 2, "{keys:?}");
+    assert!(!page.contains("127.0.0.1"));
+
+    // Which key is the phone's: the one that, once ended, signs the phone out.
+    let mut ended_phone = false;
+    for key in keys {
+        let res = desk
+            .post_form("/profile/sessions", &[("session", &key)])
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(location(&res), "/profile");
+        if phone.page("/profile").await.0 != 200 {
+            ended_phone = true;
+            break;
+        }
+    }
+    assert!(ended_phone, "the phone was signed out");
+    let (status, page) = desk.page("/profile").await;
+    assert_eq!(status, 200, "this device is still signed in");
+    assert!(!page.contains("Safari on iPhone"));
+    assert!(page.contains("That device is signed out."));
+}
+
+#[tokio::test]
+async fn nobody_signs_out_another_members_session() {
+    let app = spawn_app().await;
+    app.member("victim@example.jp", "Ono RN").await;
+    let attacker = app.new_browser();
+    attacker.member("attacker@example.jp", "Sano RN").await;
+    let second = app.new_browser();
+    assert_eq!(
+        second
+            .login("victim@example.jp", GOOD_PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    let victim_keys = keys_in(&app.page("/profile").await.1);
+    assert_eq!(victim_keys.len(), 1);
+    for key in [victim_keys[0].as_str(), "zz", "", "0123456789abcdef0", "%"] {
+        let res = attacker
+            .post_form("/profile/sessions", &[("session", key)])
+            .await;
+        assert_eq!(res.status(), 404, "key {key:?}");
+    }
+    assert_eq!(
+        second.page("/profile").await.0,
+        200,
+        "the victim's session lives"
+    );
+}
