@@ -5,6 +5,7 @@
 
 mod account;
 mod admin;
+mod credentials;
 mod forum;
 mod moderation;
 mod staff;
@@ -36,9 +37,9 @@ pub fn routes() -> Router<AppState> {
         .route("/logout-all", post(account::logout_all))
         .route("/lang", post(account::lang))
         .route("/pending", post(account::resubmit))
-        .route("/profile/password", post(account::change_password))
-        .route("/profile/sessions", post(account::end_session))
-        .route("/reset/{token}", post(account::reset))
+        .route("/profile/password", post(credentials::change_password))
+        .route("/profile/sessions", post(credentials::end_session))
+        .route("/reset/{token}", post(credentials::reset))
         .route("/mod/verification", post(staff::decide))
         .route("/admin/users", post(staff::set_role))
         .route("/admin/site-lists", post(staff::site_lists))
