@@ -1,7 +1,7 @@
 //! A member's sessions on `/profile` (SQLite and PostgreSQL): each shows its device
 //! ("Firefox on Windows", from the browser at sign-in; nothing about place), when it
 //! signed in and was last active, and this one is marked; a member signs out one of
-//! the others, and cannot touch anyone else's.
+//! the others, and cannot touch anyone else's; an admin signs a member out everywhere.
 
 use crate::helpers::{location, spawn_app, GOOD_PASSWORD};
 
@@ -94,5 +94,65 @@ async fn nobody_signs_out_another_members_session() {
         second.page("/profile").await.0,
         200,
         "the victim's session lives"
+    );
+}
+
+#[tokio::test]
+async fn an_admin_signs_a_member_out_everywhere() {
+    let app = spawn_app().await;
+    let member = app.member("lostphone@example.jp", "Goto CE").await;
+    let phone = app.new_browser();
+    assert_eq!(
+        phone
+            .login("lostphone@example.jp", GOOD_PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    let form = [
+        ("user_id", member.to_string()),
+        ("action", "end_sessions".to_string()),
+    ];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // Members cannot.
+    assert_eq!(app.post_form("/admin/users", &form).await.status(), 403);
+
+    let admin = app.new_browser();
+    let admin_id = admin
+        .sign_in_as(
+            "admin@example.jp",
+            "Admin",
+            domain::models::Role::Admin,
+            domain::models::Status::Verified,
+        )
+        .await;
+    let res = admin.post_form("/admin/users", &form).await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(location(&res), "/admin/users");
+    assert_ne!(app.page("/profile").await.0, 200, "signed out");
+    assert_ne!(
+        phone.page("/profile").await.0,
+        200,
+        "signed out on the phone too"
+    );
+    assert_eq!(
+        admin.page("/admin/users").await.0,
+        200,
+        "the admin stays signed in"
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'account.sessions_ended' \
+             AND actor_id = {admin_id} AND target_id = '{member}'"
+        ))
+        .await,
+        1
+    );
+    // The member signs in again as usual.
+    assert_eq!(
+        app.login("lostphone@example.jp", GOOD_PASSWORD)
+            .await
+            .status(),
+        303
     );
 }

@@ -9,7 +9,8 @@
 //   password (a mistyped one is refused first), lands on the sign-in page with a
 //   notice, and signs in with it; the link does not work twice;
 // - the sessions list on /profile names each device (Chromium: "Chrome on Linux"),
-//   marks this one, and signs out another with one button.
+//   marks this one, and signs out another with one button;
+// - an admin signs a member out on every device from /admin/users.
 
 'use strict';
 
@@ -19,6 +20,8 @@ const h = require('./lib/app.js');
 
 const TEXT = {
   en: {
+    endAll: 'Sign out everywhere',
+    endedAll: 'That member is signed out on every device.',
     thisDevice: 'this device',
     signOut: 'Sign out',
     ended: 'That device is signed out.',
@@ -31,6 +34,8 @@ const TEXT = {
     changed: 'Your password is changed. Every other device is signed out.',
   },
   ja: {
+    endAll: 'すべての端末からログアウト',
+    endedAll: 'その会員をすべての端末からログアウトしました。',
     thisDevice: 'この端末',
     signOut: 'ログアウト',
     ended: 'その端末をログアウトしました。',
@@ -210,6 +215,38 @@ for (const [js, locale, lang] of [[false, 'en-US', 'en'], [true, 'ja-JP', 'ja']]
         h.assertNoScriptErrors(problems);
       } finally {
         await otherCtx.close();
+        await ctx.close();
+      }
+    });
+  });
+}
+
+for (const [js, locale, lang] of [[false, 'en-US', 'en'], [true, 'ja-JP', 'ja']]) {
+  const t = TEXT[lang];
+  describe(`An admin ${lang === 'en' ? 'in English' : 'in Japanese'} with JavaScript ${js ? 'on' : 'off'}`, () => {
+    it('signs a member out on every device', async () => {
+      const member = h.newApplicant(`endall${lang}`);
+      const { ctx, page } = await h.verifiedMember(browser, app, adminPage, member, { js: false });
+      const staffCtx = await h.newContext(browser, app, { js, locale });
+      const staff = await staffCtx.newPage();
+      const problems = h.watchPage(staff);
+      try {
+        await staff.goto('/login');
+        await staff.fill('#login-email', app.admin.email);
+        await staff.fill('#login-password', app.admin.password);
+        await Promise.all([staff.waitForNavigation(), staff.click('form[action="/login"] button[type=submit]')]);
+        await staff.goto('/admin/users');
+        if (js) await h.waitForHydration(staff);
+        const row = staff.locator('tr', { hasText: member.email });
+        const res = await h.submit(staff, t.endAll, row);
+        assert.equal(res.status(), 200);
+        assert.equal(new URL(staff.url()).pathname, '/admin/users');
+        assert.equal(await h.noticeText(staff), t.endedAll);
+        await page.goto('/profile');
+        assert.equal(new URL(page.url()).pathname, '/login', 'the member is signed out');
+        h.assertNoScriptErrors(problems);
+      } finally {
+        await staffCtx.close();
         await ctx.close();
       }
     });

@@ -135,6 +135,13 @@ pub fn UsersPage() -> impl IntoView {
                                             <input type="hidden" name="user_id" value=u.id.to_string()/>
                                             <input type="hidden" name="action" value="reset_link"/>
                                             <button type="submit" class="button small secondary">{i.tr("users.reset_link")}</button>
+                                        </form>
+                                        " "
+                                        <form method="post" action="/admin/users" class="inline">
+                                            <CsrfField/>
+                                            <input type="hidden" name="user_id" value=u.id.to_string()/>
+                                            <input type="hidden" name="action" value="end_sessions"/>
+                                            <button type="submit" class="button small secondary">{i.tr("users.end_sessions")}</button>
                                         </form></td>
                                     </tr>
                                 }

@@ -195,6 +195,8 @@ stored! {
         PasswordResetLink = "account.password_reset_link",
         /// A password was set through a reset link (every session ended).
         PasswordReset = "account.password_reset",
+        /// An admin ended every session of an account.
+        SessionsEnded = "account.sessions_ended",
         /// A site-list term added.
         SiteListAdd = "site_list.add",
         /// A site-list term removed.

@@ -4,6 +4,7 @@
 //! transaction — so a password changed because it leaked also logs out whoever used it.
 //! A member who forgot theirs gets a one-time link from an admin (or the command line):
 //! it works once, for 30 minutes, and setting a password through it ends every session.
+//! An admin can also end every session of any account (a lost phone, a shared login).
 
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use domain::fields::{flag, FieldErrors};
@@ -183,4 +184,30 @@ pub async fn reset_password(
         "password reset through a link"
     );
     Ok(user_id)
+}
+
+/// An admin signs `user_id` out everywhere (a lost phone, a shared login). Audited by
+/// ids. Returns how many sessions ended.
+pub async fn end_sessions(s: &Services, admin: &Admin, user_id: i64) -> Result<u64, AppError> {
+    if s.store.user_by_id(user_id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let mut tx = s.store.begin().await?;
+    let ended = tx.end_user_sessions(user_id).await?;
+    tx.audit(
+        Some(admin.id()),
+        AuditAction::SessionsEnded,
+        "user",
+        &user_id.to_string(),
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(
+        user_id,
+        by = admin.id(),
+        sessions_ended = ended,
+        "sessions ended by an admin"
+    );
+    Ok(ended)
 }

@@ -34,6 +34,15 @@ impl SessionRow {
 }
 
 impl Tx {
+    /// Ends every session of a user (an admin's "sign out everywhere" for them).
+    pub async fn end_user_sessions(&mut self, user_id: i64) -> Result<u64, StoreError> {
+        let res = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(self.conn())
+            .await?;
+        Ok(res.rows_affected())
+    }
+
     /// Replaces a user's password hash and ends every session of the account but
     /// `keep` (the hash of the session that changed it). Returns how many ended.
     pub async fn set_password(

@@ -1,5 +1,6 @@
 //! Staff forms: verification decisions (moderators), moderator grants, one-time
-//! password-reset links and the detector's site lists (admins). The rules and the audit live in `ops::staff`.
+//! password-reset links, ending a member's sessions and the detector's site lists
+//! (admins). The rules and the audit live in `ops::staff`.
 
 use std::collections::BTreeMap;
 
@@ -61,8 +62,18 @@ pub async fn set_role(actor: Admin, state: St, req: Request) -> Response {
         Ok(s) => s,
         Err(res) => return res,
     };
-    if sub.form.get("action") == "reset_link" {
-        return reset_link(actor, state, sub).await;
+    match sub.form.get("action") {
+        "reset_link" => return reset_link(actor, state, sub).await,
+        "end_sessions" => {
+            let out = async {
+                let target = sub.form.id("user_id")?;
+                credentials::end_sessions(&state.services, &actor, target).await?;
+                Ok(notice(&state, "/admin/users", "notice.sessions_ended"))
+            }
+            .await;
+            return finish(&state, sub, "end_sessions", out).await;
+        }
+        _ => {}
     }
     let out = async {
         let target = sub.form.id("user_id")?;

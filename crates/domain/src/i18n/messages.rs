@@ -188,6 +188,8 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("users.actions", "Actions", "操作"),
     ("users.grant", "Make moderator", "モデレーターにする"),
     ("users.reset_link", "Password reset link", "パスワード再設定リンク"),
+    ("users.end_sessions", "Sign out everywhere", "すべての端末からログアウト"),
+    ("notice.sessions_ended", "That member is signed out on every device.", "その会員をすべての端末からログアウトしました。"),
     ("users.reset_link_made", "A one-time password link is ready. It works once, for 30 minutes; it is shown only now. Send it to the member privately (never in a post).", "1回だけ使えるパスワード再設定リンクを作成しました。30分間、1回だけ有効で、表示は今回のみです。本人にだけ個別に伝えてください（投稿には書かないでください）。"),
     ("users.reset_link_hint", "Copy the link (right-click or long-press). Making a new link withdraws this one.", "リンクをコピーしてください（右クリックまたは長押し）。新しいリンクを作ると、このリンクは無効になります。"),
     ("reset.title", "Choose a new password", "新しいパスワードの設定"),
