@@ -141,3 +141,40 @@ async fn the_workplace_is_shown_to_its_owner_and_moderators_only() {
         assert!(!body.contains("Somewhere General"), "{path}");
     }
 }
+
+#[tokio::test]
+async fn times_are_in_japan_time_on_japanese_pages_and_utc_on_english_ones() {
+    use domain::i18n::Lang;
+    use domain::models::format_time_in;
+    let app = spawn_app().await;
+    app.member("tz@example.jp", "Hayashi RN").await;
+    let (thread, _) = app
+        .start_thread(
+            "Night-time falls",
+            "Hip protectors or bed alarms on the ward?",
+        )
+        .await;
+    let at = app
+        .count(&format!(
+            "SELECT created_at FROM posts WHERE thread_id = {thread} AND number = 1"
+        ))
+        .await;
+    let (_, en) = app.page(&format!("/t/{thread}")).await;
+    assert!(
+        en.contains(&format_time_in(at, Lang::En)),
+        "UTC on English pages"
+    );
+    assert!(!en.contains(" JST"));
+    app.post_form("/lang", &[("lang", "ja"), ("return_to", "/")])
+        .await;
+    let (_, ja) = app.page(&format!("/t/{thread}")).await;
+    let jst = format_time_in(at, Lang::Ja);
+    assert!(jst.ends_with(" JST"));
+    assert!(ja.contains(&jst), "Japan time on Japanese pages: {jst}");
+    assert!(!ja.contains(" UTC"));
+    // Nine hours ahead of the English page's time.
+    assert_eq!(
+        format_time_in(at - 9 * 3600, Lang::Ja).replace(" JST", ""),
+        format_time_in(at, Lang::En).replace(" UTC", "")
+    );
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::CsrfField;
 use crate::i18n::use_i18n;
-use domain::models::{format_time, ClaimState};
+use domain::models::ClaimState;
 
 /// The claim line and, unless the viewer holds the claim, the button to claim.
 #[component]
@@ -23,7 +23,7 @@ pub fn ClaimBox(
     view! {
         <div class="claim">
             <p>{match &claim.by {
-                Some(_) if claim.mine => i.trf("claim.yours_until", &[("when", &format_time(claim.until))]),
+                Some(_) if claim.mine => i.trf("claim.yours_until", &[("when", &i.time(claim.until))]),
                 Some(name) => i.trf("claim.by", &[("name", name)]),
                 None => i.tr("claim.none"),
             }}</p>

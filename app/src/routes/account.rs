@@ -9,7 +9,7 @@ use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
 use crate::server_fns::my_profile;
 use domain::fields::{DisplayName, Email, Licence, Npi};
-use domain::models::{format_time, or_dash, Applicant, Status};
+use domain::models::{or_dash, Applicant, Status};
 
 /// `/login`
 #[component]
@@ -130,7 +130,7 @@ pub fn PendingPage() -> impl IntoView {
                                 {match status {
                                     Status::Pending => view! {
                                         <p>{i.tr("pending.explain")}</p>
-                                        <p class="meta">{i.trf("pending.submitted", &[("when", &format_time(a.submitted_at))])}</p>
+                                        <p class="meta">{i.trf("pending.submitted", &[("when", &i.time(a.submitted_at))])}</p>
                                     }.into_any(),
                                     Status::Rejected => view! {
                                         <p>{i.tr("pending.rejected_explain")}</p>

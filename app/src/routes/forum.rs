@@ -9,7 +9,7 @@ use crate::components::{Composer, ListPager, LoadError};
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
 use crate::server_fns::load_forum;
-use domain::models::{format_time, ForumHome};
+use domain::models::ForumHome;
 
 /// The thread list of the whole forum (`/`) or of one category (`/c/:slug`).
 #[component]
@@ -111,7 +111,7 @@ fn ForumView(home: ForumHome) -> impl IntoView {
                                 </div>
                                 <div class="thread-stats">
                                     <span>{i.trf("thread.replies", &[("n", &t.replies.to_string())])}</span>
-                                    <time>{format_time(t.last_activity_at)}</time>
+                                    <time>{i.time(t.last_activity_at)}</time>
                                 </div>
                             </li>
                         }

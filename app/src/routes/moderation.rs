@@ -11,7 +11,7 @@ use crate::components::{
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
 use crate::server_fns::{load_held, load_report, mod_queue};
-use domain::models::{format_time, HeldItem, QueueItem, ReportItem};
+use domain::models::{HeldItem, QueueItem, ReportItem};
 
 /// `/mod/queue?kind=&status=`
 #[component]
@@ -85,7 +85,7 @@ fn QueueRow(q: QueueItem) -> impl IntoView {
         <li class="card queue-item" id=format!("{}-{}", q.kind, q.id)>
             <p class="meta">
                 <span class="badge">{i.tr(&format!("queue.kind.{}", q.kind))}</span>" "
-                {format_time(q.since)}" · "{q.who.clone()}
+                {i.time(q.since)}" · "{q.who.clone()}
             </p>
             <p>{summary}</p>
             <p class="meta">{match q.claimed_by.clone() {
@@ -145,7 +145,7 @@ fn HeldDecision(h: HeldItem) -> impl IntoView {
     };
     view! {
         <p class="meta">
-            {i.trf("held.by", &[("name", &h.author)])}" · "{format_time(r.created_at)}
+            {i.trf("held.by", &[("name", &h.author)])}" · "{i.time(r.created_at)}
             {(!h.thread_title.is_empty()).then(|| view! { " · " <a href=format!("/t/{}", h.thread_id)>{h.thread_title.clone()}</a> })}
         </p>
         {h.own.then(|| view! { <p class="notice warn">{i.tr("held.own")}</p> })}

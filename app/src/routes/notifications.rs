@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use crate::components::{CsrfField, LoadError};
 use crate::i18n::use_i18n;
 use crate::server_fns::my_notifications;
-use domain::models::{format_time, NotificationView};
+use domain::models::NotificationView;
 
 /// The notifications page.
 #[component]
@@ -67,7 +67,7 @@ fn Item(n: NotificationView) -> impl IntoView {
                 None => view! { <span>{text}</span> }.into_any(),
             }}</p>
             {(!n.reason.is_empty()).then(|| view! { <p><strong>{i.tr("held.reason")}</strong>" "{n.reason.clone()}</p> })}
-            <p class="meta"><time>{format_time(n.created_at)}</time></p>
+            <p class="meta"><time>{i.time(n.created_at)}</time></p>
         </li>
     }
 }

@@ -11,7 +11,7 @@ use crate::components::{
 };
 use crate::i18n::use_i18n;
 use crate::server_fns::load_post;
-use domain::models::{apply_replacements, format_time, PostDetail, PostState, RevisionView};
+use domain::models::{apply_replacements, PostDetail, PostState, RevisionView};
 
 fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
     let params = use_params_map();
@@ -143,14 +143,14 @@ fn RevisionRow(r: RevisionView) -> impl IntoView {
         <li class="revision">
             <p class="meta">
                 <span class="badge">{i.tr(&format!("rev.{}", r.state))}</span>" "
-                {r.editor.clone()}" · "{format_time(r.created_at)}
+                {r.editor.clone()}" · "{i.time(r.created_at)}
             </p>
             {(!r.reason.is_empty()).then(|| view! { <p><strong>{i.tr("held.reason")}</strong>" "{r.reason.clone()}</p> })}
             {if r.purged {
                 view! { <p class="placeholder">{i.tr("rev.purged")}</p> }.into_any()
             } else {
                 view! {
-                    {r.purge_after.map(|t| view! { <p class="meta">{i.trf("rev.purge_after", &[("when", &format_time(t))])}</p> })}
+                    {r.purge_after.map(|t| view! { <p class="meta">{i.trf("rev.purge_after", &[("when", &i.time(t))])}</p> })}
                     <details>
                         <summary>{i.tr("rev.show_text")}</summary>
                         {r.title.clone().map(|t| view! { <p><strong>{t}</strong></p> })}

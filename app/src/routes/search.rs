@@ -11,7 +11,7 @@ use crate::components::{encode_query_value, LoadError, Marked, Pager, SearchForm
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
 use crate::server_fns::search_posts;
-use domain::models::{format_time, SearchHit, SearchResults};
+use domain::models::{SearchHit, SearchResults};
 
 /// The search page.
 #[component]
@@ -124,7 +124,7 @@ fn Hit(h: SearchHit) -> impl IntoView {
             <div class="meta">
                 <a href=format!("/c/{}", h.category_slug)>{category}</a>
                 " · "{h.author.clone()}
-                " · "<time>{format_time(h.created_at)}</time>
+                " · "<time>{i.time(h.created_at)}</time>
                 {(h.number > 1).then(|| view! { " · "{i.trf("search.post_number", &[("n", &h.number.to_string())])} })}
             </div>
             <p class="snippet"><Marked pieces=h.snippet.clone()/></p>

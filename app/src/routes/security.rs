@@ -6,7 +6,6 @@ use leptos_meta::Title;
 
 use crate::components::{CsrfField, Field, FormError};
 use crate::i18n::use_i18n;
-use domain::models::format_time;
 
 /// `/profile/password`: the current password, the new one twice. A plain form, so it
 /// works with JavaScript off; a refusal comes back here with the reason by each field
@@ -77,7 +76,7 @@ pub(crate) fn SessionList(sessions: Vec<domain::models::SessionInfo>) -> impl In
                         {s.current.then(|| view! { " "<span class="badge">{i.tr("profile.this_device")}</span> })}
                         <br/>
                         <span class="hint">
-                            {i.trf("profile.session_times", &[("since", &format_time(s.created_at)), ("seen", &format_time(s.last_seen_at))])}
+                            {i.trf("profile.session_times", &[("since", &i.time(s.created_at)), ("seen", &i.time(s.last_seen_at))])}
                         </span>
                         {(!s.current).then(|| view! {
                             <form method="post" action="/profile/sessions" class="inline">

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use crate::components::{ClaimBox, CsrfField, LoadError, TextArea};
 use crate::i18n::use_i18n;
 use crate::server_fns::{list_users, verification_queue};
-use domain::models::{format_time, or_dash, Applicant, ClaimState, Role, Status};
+use domain::models::{or_dash, Applicant, ClaimState, Role, Status};
 
 /// `/mod/verification`: pending applicants with their licence details.
 #[component]
@@ -53,7 +53,7 @@ fn ApplicantCard(a: Applicant, claim: ClaimState) -> impl IntoView {
                 {row("field.npi", a.npi.clone().unwrap_or_else(|| "—".into()))}
                 {row("field.specialty", or_dash(&a.specialty))}
                 {row("field.workplace", or_dash(&a.workplace))}
-                {row("verify.submitted", format_time(a.submitted_at))}
+                {row("verify.submitted", i.time(a.submitted_at))}
             </dl>
             <ClaimBox kind="verification" id claim=claim.clone() back=format!("/mod/verification#applicant-{id}")/>
             <div class="decisions" hidden=!claim.mine>
@@ -120,7 +120,7 @@ pub fn UsersPage() -> impl IntoView {
                                         <td>{u.email.clone()}</td>
                                         <td>{i.tr(&format!("status_name.{}", u.status.as_str()))}</td>
                                         <td>{i.tr(&format!("role.{}", u.role.as_str()))}</td>
-                                        <td>{format_time(u.created_at)}</td>
+                                        <td>{i.time(u.created_at)}</td>
                                         <td>{action.map(|(role, label)| view! {
                                             <form method="post" action="/admin/users" class="inline">
                                                 <CsrfField/>

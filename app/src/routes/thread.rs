@@ -11,7 +11,7 @@ use crate::components::{
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
 use crate::server_fns::load_thread;
-use domain::models::{format_time, PostState, PostView, ThreadView};
+use domain::models::{PostState, PostView, ThreadView};
 
 /// The thread page.
 #[component]
@@ -141,8 +141,8 @@ fn PostItem(p: PostView, thread_id: i64, moderator: bool) -> impl IntoView {
         <li class="post" class:hidden-post=p.hidden id=format!("post-{pid}")>
             <header class="post-head">
                 <strong class="author">{p.author.clone()}</strong>
-                <time>{format_time(p.created_at)}</time>
-                {p.edited_at.map(|e| view! { <span class="meta" title=format_time(e)>{i.tr("post.edited")}</span> })}
+                <time>{i.time(p.created_at)}</time>
+                {p.edited_at.map(|e| view! { <span class="meta" title=i.time(e)>{i.tr("post.edited")}</span> })}
                 {p.hidden.then(|| view! { <span class="badge warn">{i.tr("post.hidden")}</span> })}
             </header>
             {match placeholder {
