@@ -19,5 +19,6 @@ pub mod models;
 #[cfg(feature = "cmark")]
 pub mod readable;
 pub mod screening;
+pub mod time;
 pub mod visibility;
 pub mod vocab;

@@ -268,8 +268,8 @@ impl I18n {
     pub fn err(self, spec: &str) -> String {
         t_err(self.0, spec)
     }
-    /// A time (unix seconds) in this page's zone (see [`crate::models::format_time_in`]).
+    /// A time (unix seconds) in this page's zone (see [`crate::time`]).
     pub fn time(self, unix: i64) -> String {
-        crate::models::format_time_in(unix, self.0)
+        crate::time::format_time_for(unix, self.is_ja())
     }
 }

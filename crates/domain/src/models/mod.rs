@@ -253,43 +253,7 @@ pub fn or_dash(s: &str) -> String {
     }
 }
 
-/// Formats unix seconds as `YYYY-MM-DD HH:MM UTC` without a date library.
-pub fn format_time(unix: i64) -> String {
-    format_zoned(unix, 0, "UTC")
-}
-
-/// Formats unix seconds in the time zone of a page's language: Japan Standard Time
-/// (UTC+9 all year, no daylight saving) on Japanese pages, UTC on English ones — until
-/// members choose a zone of their own.
-pub fn format_time_in(unix: i64, lang: crate::i18n::Lang) -> String {
-    match lang {
-        crate::i18n::Lang::Ja => format_zoned(unix, 9 * 3600, "JST"),
-        crate::i18n::Lang::En => format_time(unix),
-    }
-}
-
-/// `YYYY-MM-DD HH:MM ZONE` at `offset` seconds east of UTC.
-fn format_zoned(unix: i64, offset: i64, zone: &str) -> String {
-    let unix = unix + offset;
-    let days = unix.div_euclid(86_400);
-    let secs = unix.rem_euclid(86_400);
-    // Civil-from-days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = if m <= 2 { y + 1 } else { y };
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02} {zone}",
-        secs / 3600,
-        (secs % 3600) / 60
-    )
-}
+pub use crate::time::format_time;
 
 #[cfg(test)]
 mod tests {
@@ -300,14 +264,6 @@ mod tests {
         assert_eq!(format_time(0), "1970-01-01 00:00 UTC");
         assert_eq!(format_time(1_795_620_000), "2026-11-25 15:20 UTC");
         assert_eq!(format_time(951_782_400), "2000-02-29 00:00 UTC");
-        // Japanese pages: Japan Standard Time, across midnight and a year's end.
-        let ja = crate::i18n::Lang::Ja;
-        assert_eq!(format_time_in(1_795_620_000, ja), "2026-11-26 00:20 JST");
-        assert_eq!(format_time_in(1_798_729_200, ja), "2027-01-01 00:00 JST");
-        assert_eq!(
-            format_time_in(0, crate::i18n::Lang::En),
-            "1970-01-01 00:00 UTC"
-        );
     }
 
     #[test]
