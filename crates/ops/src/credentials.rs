@@ -82,12 +82,11 @@ pub async fn change_password(
     let hash = passwords::hash(form.new).await?;
     let mut tx = s.store.begin().await?;
     let ended = tx.set_password(who.id(), &hash, keep_session).await?;
-    tx.audit(
+    audit_account(
+        &mut tx,
         Some(who.id()),
         AuditAction::PasswordChanged,
-        "user",
-        &who.id().to_string(),
-        "",
+        who.id(),
     )
     .await?;
     tx.commit().await?;
@@ -129,14 +128,7 @@ pub async fn reset_link(
     let mut tx = store.begin().await?;
     tx.create_reset(user_id, &token_hash(&token), RESET_LINK_SECS, by_id)
         .await?;
-    tx.audit(
-        by_id,
-        AuditAction::PasswordResetLink,
-        "user",
-        &user_id.to_string(),
-        "",
-    )
-    .await?;
+    audit_account(&mut tx, by_id, AuditAction::PasswordResetLink, user_id).await?;
     tx.commit().await?;
     tracing::info!(user_id, by = ?by_id, "password reset link made");
     Ok(token)
@@ -169,14 +161,7 @@ pub async fn reset_password(
     };
     // No session survives: whoever knew the old password is signed out too.
     let ended = tx.set_password(user_id, &hash, "").await?;
-    tx.audit(
-        None,
-        AuditAction::PasswordReset,
-        "user",
-        &user_id.to_string(),
-        "",
-    )
-    .await?;
+    audit_account(&mut tx, None, AuditAction::PasswordReset, user_id).await?;
     tx.commit().await?;
     tracing::info!(
         user_id,
@@ -194,12 +179,11 @@ pub async fn end_sessions(s: &Services, admin: &Admin, user_id: i64) -> Result<u
     }
     let mut tx = s.store.begin().await?;
     let ended = tx.end_user_sessions(user_id).await?;
-    tx.audit(
+    audit_account(
+        &mut tx,
         Some(admin.id()),
         AuditAction::SessionsEnded,
-        "user",
-        &user_id.to_string(),
-        "",
+        user_id,
     )
     .await?;
     tx.commit().await?;
@@ -210,4 +194,17 @@ pub async fn end_sessions(s: &Services, admin: &Admin, user_id: i64) -> Result<u
         "sessions ended by an admin"
     );
     Ok(ended)
+}
+
+/// Records a change to an account's credentials: who did it (`None`: the command line
+/// or the link's holder), what, and to which account — ids only, never a password.
+async fn audit_account(
+    tx: &mut store::Tx,
+    actor: Option<i64>,
+    action: AuditAction,
+    user_id: i64,
+) -> Result<(), AppError> {
+    tx.audit(actor, action, "user", &user_id.to_string(), "")
+        .await?;
+    Ok(())
 }
