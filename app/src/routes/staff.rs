@@ -129,20 +129,8 @@ pub fn UsersPage() -> impl IntoView {
                                                 <button type="submit" class="button small">{i.tr(label)}</button>
                                             </form>
                                         })}
-                                        " "
-                                        <form method="post" action="/admin/users" class="inline">
-                                            <CsrfField/>
-                                            <input type="hidden" name="user_id" value=u.id.to_string()/>
-                                            <input type="hidden" name="action" value="reset_link"/>
-                                            <button type="submit" class="button small secondary">{i.tr("users.reset_link")}</button>
-                                        </form>
-                                        " "
-                                        <form method="post" action="/admin/users" class="inline">
-                                            <CsrfField/>
-                                            <input type="hidden" name="user_id" value=u.id.to_string()/>
-                                            <input type="hidden" name="action" value="end_sessions"/>
-                                            <button type="submit" class="button small secondary">{i.tr("users.end_sessions")}</button>
-                                        </form></td>
+                                        " "<UserAction user_id=u.id action="reset_link" label="users.reset_link"/>
+                                        " "<UserAction user_id=u.id action="end_sessions" label="users.end_sessions"/></td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -153,6 +141,21 @@ pub fn UsersPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// One account action of `/admin/users` (a reset link, signing out everywhere): a
+/// button in a plain form, so it works with JavaScript off.
+#[component]
+fn UserAction(user_id: i64, action: &'static str, label: &'static str) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <form method="post" action="/admin/users" class="inline">
+            <CsrfField/>
+            <input type="hidden" name="user_id" value=user_id.to_string()/>
+            <input type="hidden" name="action" value=action/>
+            <button type="submit" class="button small secondary">{i.tr(label)}</button>
+        </form>
     }
 }
 

@@ -149,11 +149,18 @@ pub async fn reset_password(
     if let Some(key) = passwords::weakness(&new, &[]) {
         flag(&mut errors, "new_password", key);
     }
+    // The page is public: a made-up or spent link must not cost an argon2 hash.
+    if !s.store.reset_usable(&token_hash(token)).await? {
+        tracing::info!("password reset with an unusable link");
+        flag(&mut errors, "_form", "err.reset_link_unusable");
+        return Err(AppError::Invalid(errors));
+    }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
     let hash = passwords::hash(new).await?;
     let mut tx = s.store.begin().await?;
+    // Taken in the transaction: of two uses at once, one wins.
     let Some(user_id) = tx.take_reset(&token_hash(token)).await? else {
         tracing::info!("password reset with an unusable link");
         flag(&mut errors, "_form", "err.reset_link_unusable");

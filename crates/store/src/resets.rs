@@ -4,7 +4,7 @@
 use sqlx::Row;
 
 use crate::error::StoreError;
-use crate::pool::now;
+use crate::pool::{now, Store};
 use crate::tx::Tx;
 
 impl Tx {
@@ -54,5 +54,21 @@ impl Tx {
         row.map(|r| r.try_get("user_id"))
             .transpose()
             .map_err(Into::into)
+    }
+}
+
+impl Store {
+    /// Whether a link exists, is unused and has not expired (a cheap look before the
+    /// slow password hash; [`Tx::take_reset`] still decides, atomically).
+    pub async fn reset_usable(&self, token_hash: &str) -> Result<bool, StoreError> {
+        let row = sqlx::query(
+            "SELECT 1 AS ok FROM password_resets \
+             WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.is_some())
     }
 }
