@@ -87,6 +87,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
                             <Route path=path!("/profile/password") view=PasswordPage/>
                             <Route path=path!("/reset/:token") view=ResetPage/>
+                            <Route path=path!("/forgot") view=ForgotPage/>
+                            <Route path=path!("/profile/email") view=EmailPage/>
+                            <Route path=path!("/email/confirm/:token") view=EmailConfirmPage/>
                             <Route path=path!("/mod/verification") view=VerificationPage ssr=SsrMode::Async/>
                             <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                             <Route path=path!("/admin/site-lists") view=SiteListsPage ssr=SsrMode::Async/>

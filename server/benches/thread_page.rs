@@ -35,6 +35,7 @@ fn thread_page(c: &mut Criterion) {
         audit_key_file: std::env::temp_dir().join("rounds-bench-audit.key"),
         client_timeout_ms: 30_000,
         registrations_per_address: 30,
+        mail: server::settings::MailSettings::files(dir.path(), "http://127.0.0.1:3000"),
     };
     let (router, cookie, thread) = rt.block_on(async {
         let store = server::open_store(&settings).await.expect("store");
@@ -89,7 +90,12 @@ fn thread_page(c: &mut Criterion) {
             .await
             .expect("search");
         (
-            server::build_router(&settings, store, search),
+            server::build_router(
+                &settings,
+                store,
+                search,
+                server::mailing::mailer(&settings).expect("mailer").0,
+            ),
             format!("rounds_session={token}"),
             thread,
         )

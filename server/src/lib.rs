@@ -12,6 +12,7 @@ pub mod forms;
 mod headers;
 pub mod kept;
 mod listen;
+pub mod mailing;
 pub mod render;
 pub mod reply;
 pub mod router;

@@ -59,7 +59,12 @@ pub async fn open_search(settings: &Settings, store: &Store) -> anyhow::Result<S
 }
 
 /// Builds the whole application router on an opened store and search index.
-pub fn build_router(settings: &Settings, store: Store, search: SearchIndex) -> Router {
+pub fn build_router(
+    settings: &Settings,
+    store: Store,
+    search: SearchIndex,
+    mail: mail::Mailer,
+) -> Router {
     let leptos = LeptosOptions::builder()
         .output_name(crate::assets::output_name(&settings.site_root))
         .site_root(settings.site_root.to_string_lossy().to_string())
@@ -80,6 +85,7 @@ pub fn build_router(settings: &Settings, store: Store, search: SearchIndex) -> R
             store,
             search,
             config: Arc::new(config),
+            mail,
         },
         leptos,
     };
@@ -140,7 +146,8 @@ async fn build_app_on(settings: &Settings, store: Store) -> anyhow::Result<(Rout
                 settings.search_dir.display()
             )
         })?;
-    Ok((build_router(settings, store, search.clone()), search))
+    let mail = crate::mailing::start(settings, &store)?;
+    Ok((build_router(settings, store, search.clone(), mail), search))
 }
 
 /// After a request that may have changed something (a form post), wakes the index
@@ -222,6 +229,9 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
             // A process that was down longer than this rebuilds its index.
             let month = store::now() - 30 * 24 * 3600;
             let _ = maintenance.prune_search_changes(month).await;
+            // Delivered and given-up mail rows hold ids and times only; a month is
+            // enough to answer "did it go out?".
+            let _ = maintenance.prune_mail(month).await;
         }
     });
     let listener = tokio::net::TcpListener::bind(settings.listen)

@@ -8,6 +8,9 @@ use anyhow::Context;
 use app::i18n::Lang;
 use serde::Deserialize;
 
+mod mail;
+pub use mail::MailSettings;
+
 /// Everything the operator can set.
 #[derive(Clone)]
 pub struct Settings {
@@ -51,6 +54,8 @@ pub struct Settings {
     /// counted over a day (`ROUNDS_REGISTRATIONS_PER_ADDRESS`, default 30; a hospital
     /// behind one proxy may need more on an onboarding day).
     pub registrations_per_address: i64,
+    /// Outgoing mail (`[mail]` in `rounds.toml`, `ROUNDS_SMTP_URL`, …).
+    pub mail: MailSettings,
 }
 
 impl std::fmt::Debug for Settings {
@@ -70,6 +75,7 @@ impl std::fmt::Debug for Settings {
             .field("audit_key_file", &self.audit_key_file)
             .field("client_timeout_ms", &self.client_timeout_ms)
             .field("registrations_per_address", &self.registrations_per_address)
+            .field("mail", &self.mail)
             .finish()
     }
 }
@@ -114,6 +120,7 @@ struct FileSettings {
     audit_key_file: Option<PathBuf>,
     client_timeout_ms: Option<u64>,
     registrations_per_address: Option<i64>,
+    mail: Option<mail::FileMail>,
 }
 
 fn parse_count(
@@ -216,7 +223,9 @@ impl Settings {
                 .context("ROUNDS_CLIENT_TIMEOUT_MS must be milliseconds from 100 to 600000")?,
             None => file.client_timeout_ms.unwrap_or(30_000),
         };
+        let mail = MailSettings::load(&env, file.mail, &data_dir, &listen)?;
         Ok(Settings {
+            mail,
             client_timeout_ms,
             audit_key_file,
             trusted_proxies,
@@ -288,7 +297,12 @@ mod tests {
             audit_key_file: "data/audit.key".into(),
             client_timeout_ms: 30_000,
             registrations_per_address: 30,
+            mail: MailSettings {
+                smtp_url: Some("smtp://u:mailpw@h:587".into()),
+                ..MailSettings::files("d".as_ref(), "http://127.0.0.1:1")
+            },
         };
+        assert!(!format!("{s:?}").contains("mailpw"));
         assert!(!format!("{s:?}").contains("secretpw"));
     }
 }

@@ -95,7 +95,17 @@ pub async fn backup_database(db_url: &str, dir: &std::path::Path) -> String {
 
 /// Starts the real app on a random port with the database at `db_url`.
 pub async fn spawn_app_on(dir: tempfile::TempDir, db_url: String) -> TestApp {
-    let settings = Settings {
+    spawn_app_with(dir, db_url, |_| {}).await
+}
+
+/// Starts the real app as [`spawn_app_on`] does, with settings changed by `change`
+/// first (an SMTP server, say).
+pub async fn spawn_app_with(
+    dir: tempfile::TempDir,
+    db_url: String,
+    change: impl FnOnce(&mut Settings),
+) -> TestApp {
+    let mut settings = Settings {
         listen: "127.0.0.1:0".parse().expect("addr"),
         database_url: db_url.clone(),
         data_dir: dir.path().to_path_buf(),
@@ -112,7 +122,9 @@ pub async fn spawn_app_on(dir: tempfile::TempDir, db_url: String) -> TestApp {
         audit_key_file: dir.path().join("audit.key"),
         client_timeout_ms: 30_000,
         registrations_per_address: 30,
+        mail: server::settings::MailSettings::files(dir.path(), "http://rounds.test"),
     };
+    change(&mut settings);
     let router = server::build_app(&settings).await.expect("build app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

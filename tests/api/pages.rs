@@ -18,7 +18,8 @@ async fn health_answers_503_when_the_database_is_gone() {
     let settings = app.settings.clone();
     let store = store::Store::connect(&settings.database_url).await.unwrap();
     let (search, _) = search::SearchIndex::open(&settings.data_dir.join("search-2")).unwrap();
-    let router = server::build_router(&settings, store.clone(), search);
+    let (mail, _) = server::mailing::mailer(&settings).unwrap();
+    let router = server::build_router(&settings, store.clone(), search, mail);
     store.close().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();

@@ -26,6 +26,7 @@ CRATES = {
     "store": "crates/store",
     "search": "crates/search",
     "ops": "crates/ops",
+    "mail": "crates/mail",
     "app": "app",
     "server": "server",
     "frontend": "frontend",

@@ -26,6 +26,13 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto sans cjk
 fi
 /usr/bin/chromium --version >/dev/null 2>&1 || die "Chromium is not runnable at /usr/bin/chromium"
 command -v python3 >/dev/null || die "python3 is needed for the PHI corpus scorer"
+# The e-mail tests send through a real SMTP server: aiosmtpd (PyPI), started and
+# stopped by the tests themselves (tests/scripts/smtp_sink.py).
+if ! python3 -c "import aiosmtpd" 2>/dev/null; then
+  python3 -m pip install --quiet aiosmtpd 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages aiosmtpd \
+    || die "aiosmtpd could not be installed from PyPI (python3 -m pip install aiosmtpd)"
+fi
 
 step "PostgreSQL at ${ROUNDS_TEST_DATABASE_URL%%\?*}"
 pg_ok() { psql "$ROUNDS_TEST_DATABASE_URL" -Atqc 'select 1' >/dev/null 2>&1; }
@@ -40,7 +47,7 @@ python3 tests/scripts/deps.py >/dev/null || { python3 tests/scripts/deps.py; die
 
 step "build: server, tests, browser bundle"
 # Always the same package set, so cargo unifies features once and builds once.
-packages=(-p phi -p domain -p store -p search -p ops -p app -p server -p tests)
+packages=(-p phi -p domain -p store -p search -p ops -p mail -p app -p server -p tests)
 cargo build "${packages[@]}" --lib --bins --tests --examples
 cargo run --quiet -p bundle
 

@@ -39,6 +39,7 @@ pub fn LoginPage() -> impl IntoView {
                 <Field form="login" name="password" label="field.password" kind="password" required=true autocomplete="current-password"/>
                 <button type="submit" class="button">{i.tr("login.submit")}</button>
             </form>
+            <p><a href="/forgot">{i.tr("forgot.link")}</a></p>
             <p>{i.tr("login.no_account")}" "<a href="/register">{i.tr("nav.register")}</a></p>
         </section>
     }
@@ -205,6 +206,11 @@ pub fn ProfilePage() -> impl IntoView {
                                     <CsrfField/>
                                     <button type="submit" class="button secondary">{i.tr("profile.logout_all")}</button>
                                 </form>
+                            </section>
+                            <section class="card">
+                                <h2>{i.tr("email_change.title")}</h2>
+                                <p>{i.trf("email_change.current", &[("email", &a.email)])}</p>
+                                <a class="button secondary" href="/profile/email">{i.tr("email_change.open")}</a>
                             </section>
                             <section class="card">
                                 <h2>{i.tr("profile.password_title")}</h2>

@@ -141,6 +141,41 @@ pub fn UsersPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <MailStatusCard/>
+    }
+}
+
+/// Where outgoing mail goes, and how the outbox stands: an admin sees at once when
+/// members cannot reset their own passwords (no SMTP server) or mail is piling up.
+#[component]
+fn MailStatusCard() -> impl IntoView {
+    let i = use_i18n();
+    let status = Resource::new(|| (), |_| crate::server_fns::admin_mail_status());
+    view! {
+        <section class="card mail-status">
+            <h2>{i.tr("admin.mail.title")}</h2>
+            <Suspense fallback=move || view! { <p>{i.tr("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match status.await {
+                        Err(e) => view! { <LoadError error=e/> }.into_any(),
+                        Ok(m) => {
+                            let place = match (&m.smtp_host, &m.file_dir) {
+                                (Some(host), _) => view! { <p>{i.trf("admin.mail.smtp", &[("host", host)])}</p> }.into_any(),
+                                (None, dir) => view! {
+                                    <p class="warning" role="status">{i.trf("admin.mail.files", &[("dir", dir.as_deref().unwrap_or(""))])}</p>
+                                }.into_any(),
+                            };
+                            let counts = i.trf("admin.mail.counts", &[
+                                ("waiting", &m.waiting.to_string()),
+                                ("sent", &m.sent_day.to_string()),
+                                ("failed", &m.failed_week.to_string()),
+                            ]);
+                            view! { {place}<p class="hint">{counts}</p> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }
 

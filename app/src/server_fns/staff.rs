@@ -122,3 +122,10 @@ pub async fn admin_categories() -> Result<Vec<Category>, PageError> {
     let _: Admin = viewer()?;
     Ok(services()?.store.all_categories().await?)
 }
+
+/// Where outgoing mail goes and how the outbox stands (admins).
+#[server(input = GetUrl, endpoint = "admin_mail_status")]
+pub async fn admin_mail_status() -> Result<domain::models::MailStatus, PageError> {
+    let _: Admin = viewer()?;
+    Ok(ops::mail_out::status(&services()?).await?)
+}

@@ -38,6 +38,7 @@ pub fn need(path: &str) -> Need {
         "/register",
         "/lang",
         "/logout",
+        "/forgot",
         "/healthz",
         "/favicon.ico",
         "/robots.txt",
@@ -47,13 +48,21 @@ pub fn need(path: &str) -> Need {
         || path.starts_with("/api/")
         // A one-time password link: its token is the permission.
         || path.starts_with("/reset/")
+        // Confirming a new e-mail address: opened from the letter, maybe on
+        // another device; the token is the permission.
+        || path.starts_with("/email/confirm/")
     {
         // Server functions check their own access.
         return Need::Public;
     }
     if matches!(
         path,
-        "/pending" | "/profile" | "/profile/password" | "/profile/sessions" | "/logout-all"
+        "/pending"
+            | "/profile"
+            | "/profile/password"
+            | "/profile/email"
+            | "/profile/sessions"
+            | "/logout-all"
     ) {
         return Need::SignedIn;
     }

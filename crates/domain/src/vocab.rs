@@ -197,6 +197,13 @@ stored! {
         PasswordReset = "account.password_reset",
         /// An admin ended every session of an account.
         SessionsEnded = "account.sessions_ended",
+        /// A member asked for a reset link by e-mail (only when the address has an
+        /// account; the page answers the same either way).
+        PasswordResetMailed = "account.password_reset_mailed",
+        /// A member asked to move their account to another e-mail address.
+        EmailChangeAsked = "account.email_change_asked",
+        /// A change of e-mail address was confirmed from the new address.
+        EmailChanged = "account.email_changed",
         /// A site-list term added.
         SiteListAdd = "site_list.add",
         /// A site-list term removed.

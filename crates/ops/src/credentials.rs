@@ -82,6 +82,7 @@ pub async fn change_password(
     let hash = passwords::hash(form.new).await?;
     let mut tx = s.store.begin().await?;
     let ended = tx.set_password(who.id(), &hash, keep_session).await?;
+    tell_password_changed(s, &mut tx, &user).await?;
     audit_account(
         &mut tx,
         Some(who.id()),
@@ -90,6 +91,7 @@ pub async fn change_password(
     )
     .await?;
     tx.commit().await?;
+    s.mail.nudge();
     tracing::info!(
         user_id = who.id(),
         sessions_ended = ended,
@@ -106,7 +108,8 @@ pub fn reset_path(token: &str) -> String {
     format!("/reset/{token}")
 }
 
-fn token_hash(token: &str) -> String {
+/// The stored form of a one-time token (links carry the token, the table its hash).
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
@@ -121,9 +124,7 @@ pub async fn reset_link(
     if store.user_by_id(user_id).await?.is_none() {
         return Err(AppError::NotFound);
     }
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    let token = hex::encode(bytes);
+    let token = new_token();
     let by_id = by.map(Admin::id);
     let mut tx = store.begin().await?;
     tx.create_reset(user_id, &token_hash(&token), RESET_LINK_SECS, by_id)
@@ -132,6 +133,13 @@ pub async fn reset_link(
     tx.commit().await?;
     tracing::info!(user_id, by = ?by_id, "password reset link made");
     Ok(token)
+}
+
+/// A fresh one-time token: 32 random bytes, hex.
+pub(crate) fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
 }
 
 /// Sets a new password through a reset link and ends every session of the account.
@@ -168,8 +176,12 @@ pub async fn reset_password(
     };
     // No session survives: whoever knew the old password is signed out too.
     let ended = tx.set_password(user_id, &hash, "").await?;
+    if let Some(user) = s.store.user_by_id(user_id).await? {
+        tell_password_changed(s, &mut tx, &user).await?;
+    }
     audit_account(&mut tx, None, AuditAction::PasswordReset, user_id).await?;
     tx.commit().await?;
+    s.mail.nudge();
     tracing::info!(
         user_id,
         sessions_ended = ended,
@@ -203,9 +215,24 @@ pub async fn end_sessions(s: &Services, admin: &Admin, user_id: i64) -> Result<u
     Ok(ended)
 }
 
+/// Tells the account's address that its password changed (whoever holds the mailbox
+/// learns of a change they did not make).
+async fn tell_password_changed(
+    s: &Services,
+    tx: &mut store::Tx,
+    user: &store::UserRecord,
+) -> Result<(), AppError> {
+    let letter = mail::letters::password_changed(
+        crate::mail_out::lang_of(user, s.config.default_lang),
+        &user.applicant.display_name,
+        &s.mail.site(),
+    );
+    crate::mail_out::queue(s, tx, user.id, &user.applicant.email, &letter).await
+}
+
 /// Records a change to an account's credentials: who did it (`None`: the command line
 /// or the link's holder), what, and to which account — ids only, never a password.
-async fn audit_account(
+pub(crate) async fn audit_account(
     tx: &mut store::Tx,
     actor: Option<i64>,
     action: AuditAction,

@@ -51,6 +51,8 @@ pub struct Services {
     pub search: SearchIndex,
     /// Operator settings.
     pub config: Arc<Config>,
+    /// Outgoing mail: the sender's identity, links to this site, the sender's nudge.
+    pub mail: mail::Mailer,
 }
 
 impl Services {

@@ -8,6 +8,7 @@ mod admin;
 mod credentials;
 mod forum;
 mod moderation;
+mod recovery;
 mod staff;
 
 use std::collections::BTreeMap;
@@ -40,6 +41,9 @@ pub fn routes() -> Router<AppState> {
         .route("/profile/password", post(credentials::change_password))
         .route("/profile/sessions", post(credentials::end_session))
         .route("/reset/{token}", post(credentials::reset))
+        .route("/forgot", post(recovery::forgot))
+        .route("/profile/email", post(recovery::ask))
+        .route("/email/confirm/{token}", post(recovery::confirm))
         .route("/mod/verification", post(staff::decide))
         .route("/admin/users", post(staff::set_role))
         .route("/admin/site-lists", post(staff::site_lists))

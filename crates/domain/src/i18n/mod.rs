@@ -5,6 +5,7 @@
 
 mod detector_messages;
 mod forum_messages;
+mod mail_messages;
 mod messages;
 mod search_messages;
 
@@ -92,6 +93,7 @@ fn all_messages() -> impl Iterator<Item = &'static (&'static str, &'static str, 
         .chain(forum_messages::FORUM_MESSAGES)
         .chain(search_messages::SEARCH_MESSAGES)
         .chain(detector_messages::DETECTOR_MESSAGES)
+        .chain(mail_messages::MAIL_MESSAGES)
 }
 
 fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {

@@ -5,6 +5,7 @@ mod cursor;
 mod detector;
 mod findings;
 mod forum;
+mod mail;
 mod moderation;
 mod search;
 
@@ -12,6 +13,7 @@ pub use cursor::*;
 pub use detector::*;
 pub use findings::*;
 pub use forum::*;
+pub use mail::*;
 pub use moderation::*;
 pub use search::*;
 

@@ -1,0 +1,50 @@
+//! The words of every letter Rounds sends, and of the pages that start one (forgotten
+//! password, change of address), as (key, English, Japanese).
+
+/// Mail strings (merged with [`super::MESSAGES`]).
+pub static MAIL_MESSAGES: &[(&str, &str, &str)] = &[
+    ("mail.greeting", "Hello {name},", "{name} 様"),
+    ("mail.footer", "Sent by Rounds, the clinicians' forum. Never reply with patient information.", "臨床家のフォーラム Rounds からのお知らせです。患者さんの情報を返信に書かないでください。"),
+    ("mail.unsubscribe", "Stop these e-mails", "このメールの配信を停止"),
+    ("mail.open_site", "Open Rounds", "Rounds を開く"),
+    ("mail.not_you", "If this was not you, reset your password at once and tell an administrator.", "お心当たりがない場合は、すぐにパスワードを再設定し、管理者にお知らせください。"),
+    ("mail.reset.subject", "Reset your Rounds password", "Rounds のパスワード再設定"),
+    ("mail.reset.body", "Someone asked to reset the password of your Rounds account. The link below works once, for 30 minutes. Setting a new password signs you out on every device.", "Rounds アカウントのパスワード再設定が依頼されました。下のリンクは30分間、1回だけ有効です。新しいパスワードを設定すると、すべての端末からログアウトされます。"),
+    ("mail.reset.action", "Choose a new password", "新しいパスワードを設定する"),
+    ("mail.reset.ignore", "If you did not ask for this, ignore this e-mail: your password stays as it is.", "お心当たりがない場合は、このメールを無視してください。パスワードは変わりません。"),
+    ("mail.email_confirm.subject", "Confirm your new Rounds e-mail address", "Rounds の新しいメールアドレスの確認"),
+    ("mail.email_confirm.body", "You asked to sign in to Rounds with this address from now on. Confirm it with the link below within 24 hours; until then your old address stays in use.", "今後このアドレスで Rounds にログインするよう依頼がありました。24時間以内に下のリンクから確認してください。確認されるまでは、これまでのアドレスが使われます。"),
+    ("mail.email_confirm.action", "Confirm this address", "このアドレスを確認する"),
+    ("mail.email_confirm.ignore", "If you did not ask for this, ignore this e-mail: nothing changes.", "お心当たりがない場合は、このメールを無視してください。何も変わりません。"),
+    ("mail.email_change_asked.subject", "A change of your Rounds e-mail address was asked for", "Rounds のメールアドレス変更が依頼されました"),
+    ("mail.email_change_asked.body", "Someone signed in to your account asked to move it to another e-mail address. Nothing changes until the new address is confirmed.", "あなたのアカウントにログインした人が、別のメールアドレスへの変更を依頼しました。新しいアドレスが確認されるまで、何も変わりません。"),
+    ("mail.email_changed.subject", "Your Rounds e-mail address was changed", "Rounds のメールアドレスが変更されました"),
+    ("mail.email_changed.body", "Your account now signs in with another e-mail address. This address will receive no more mail from Rounds.", "あなたのアカウントのログイン用メールアドレスが変更されました。このアドレスには今後 Rounds からメールは届きません。"),
+    ("mail.password_changed.subject", "Your Rounds password was changed", "Rounds のパスワードが変更されました"),
+    ("mail.password_changed.body", "The password of your Rounds account was just changed, and other devices were signed out.", "Rounds アカウントのパスワードが変更され、ほかの端末はログアウトされました。"),
+    // The forgotten-password page.
+    ("forgot.link", "Forgot your password?", "パスワードをお忘れですか？"),
+    ("forgot.title", "Forgotten password", "パスワードの再設定"),
+    ("forgot.lead", "Enter the e-mail address you sign in with. If it belongs to an account, a link to choose a new password is sent to it; the link works once, for 30 minutes.", "ログインに使うメールアドレスを入力してください。アカウントのアドレスであれば、新しいパスワードを設定するリンクを送ります。リンクは30分間、1回だけ有効です。"),
+    ("forgot.submit", "Send the link", "リンクを送る"),
+    ("notice.reset_sent", "If that address belongs to an account, a link is on its way. Check your inbox (and spam folder) in a few minutes.", "そのアドレスがアカウントのものであれば、リンクを送りました。数分後に受信箱（と迷惑メールフォルダ）を確認してください。"),
+    // Changing the sign-in address.
+    ("email_change.title", "E-mail address", "メールアドレス"),
+    ("email_change.current", "You sign in with {email}.", "現在のログイン用アドレス: {email}"),
+    ("email_change.lead", "To move your account to another address, enter it with your password. A confirmation link goes to the new address; your old address is told, and stays in use until you confirm.", "別のアドレスに変更するには、新しいアドレスとパスワードを入力してください。新しいアドレスに確認リンクを送り、これまでのアドレスにもお知らせします。確認されるまでは、これまでのアドレスが使われます。"),
+    ("email_change.new", "New e-mail address", "新しいメールアドレス"),
+    ("email_change.open", "Change e-mail address", "メールアドレスを変更"),
+    ("email_change.submit", "Send the confirmation link", "確認リンクを送る"),
+    ("notice.email_change_sent", "A confirmation link is on its way to the new address. Your address changes when you open it.", "新しいアドレスに確認リンクを送りました。リンクを開くとアドレスが変更されます。"),
+    ("email_confirm.title", "Confirm your new e-mail address", "新しいメールアドレスの確認"),
+    ("email_confirm.lead", "Confirm to sign in with your new address from now on.", "確認すると、今後は新しいアドレスでログインします。"),
+    ("email_confirm.submit", "Confirm the new address", "新しいアドレスを確認する"),
+    ("notice.email_changed", "Your e-mail address is changed. Sign in with the new one from now on.", "メールアドレスを変更しました。今後は新しいアドレスでログインしてください。"),
+    ("err.email_link_unusable", "This link has expired or was already used. Ask for a new one on your profile page.", "このリンクは期限切れか、すでに使われています。プロフィールページから改めて依頼してください。"),
+    ("err.email_same", "That is already your address.", "すでにそのアドレスを使っています。"),
+    // The admin page on mail delivery.
+    ("admin.mail.title", "Outgoing mail", "送信メール"),
+    ("admin.mail.smtp", "Mail is sent through the SMTP server at {host}.", "メールは SMTP サーバー {host} から送信されます。"),
+    ("admin.mail.files", "No SMTP server is configured (ROUNDS_SMTP_URL): mail is written as .eml files to {dir} on the server and reaches nobody. Members cannot reset their own passwords; make them a link on this page.", "SMTP サーバーが設定されていません（ROUNDS_SMTP_URL）。メールはサーバーの {dir} に .eml ファイルとして書き出され、誰にも届きません。会員は自分でパスワードを再設定できないため、このページからリンクを作成してください。"),
+    ("admin.mail.counts", "Waiting: {waiting} · sent in the last 24 hours: {sent} · given up in the last 7 days: {failed}", "送信待ち: {waiting} ・ 24時間以内の送信: {sent} ・ 7日以内の送信断念: {failed}"),
+];

@@ -1,0 +1,77 @@
+//! Every letter Rounds sends, each one function from the facts it needs to a
+//! [`Letter`] in the recipient's language. The words live in the message table
+//! (`domain::i18n`, keys `mail.*`); what goes in is decided here, once: links and
+//! account facts only.
+
+use domain::i18n::{t, tf, Lang};
+
+use crate::compose::Letter;
+
+fn greeting(lang: Lang, name: &str) -> String {
+    tf(lang, "mail.greeting", &[("name", name)])
+}
+
+/// A password-reset link the member asked for on the sign-in page.
+pub fn password_reset(lang: Lang, name: &str, url: &str) -> Letter {
+    Letter {
+        kind: "password_reset",
+        lang,
+        subject: t(lang, "mail.reset.subject"),
+        before: vec![greeting(lang, name), t(lang, "mail.reset.body")],
+        link: Some((t(lang, "mail.reset.action"), url.to_string())),
+        after: vec![t(lang, "mail.reset.ignore")],
+        unsubscribe: None,
+    }
+}
+
+/// The confirmation link of a change of address, sent to the new address.
+pub fn email_confirm(lang: Lang, name: &str, url: &str) -> Letter {
+    Letter {
+        kind: "email_confirm",
+        lang,
+        subject: t(lang, "mail.email_confirm.subject"),
+        before: vec![greeting(lang, name), t(lang, "mail.email_confirm.body")],
+        link: Some((t(lang, "mail.email_confirm.action"), url.to_string())),
+        after: vec![t(lang, "mail.email_confirm.ignore")],
+        unsubscribe: None,
+    }
+}
+
+/// The notice to the old address that a change was asked for (`done` = false) or
+/// has happened (`done` = true). It names neither address.
+pub fn email_change_notice(lang: Lang, name: &str, done: bool, site: &str) -> Letter {
+    let (subject, body) = if done {
+        ("mail.email_changed.subject", "mail.email_changed.body")
+    } else {
+        (
+            "mail.email_change_asked.subject",
+            "mail.email_change_asked.body",
+        )
+    };
+    Letter {
+        kind: if done {
+            "email_changed"
+        } else {
+            "email_change_asked"
+        },
+        lang,
+        subject: t(lang, subject),
+        before: vec![greeting(lang, name), t(lang, body)],
+        link: Some((t(lang, "mail.open_site"), site.to_string())),
+        after: vec![t(lang, "mail.not_you")],
+        unsubscribe: None,
+    }
+}
+
+/// A password was set (changed, or through a reset link): the member hears of it.
+pub fn password_changed(lang: Lang, name: &str, site: &str) -> Letter {
+    Letter {
+        kind: "password_changed",
+        lang,
+        subject: t(lang, "mail.password_changed.subject"),
+        before: vec![greeting(lang, name), t(lang, "mail.password_changed.body")],
+        link: Some((t(lang, "mail.open_site"), site.to_string())),
+        after: vec![t(lang, "mail.not_you")],
+        unsubscribe: None,
+    }
+}
