@@ -90,6 +90,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/forgot") view=ForgotPage/>
                             <Route path=path!("/profile/email") view=EmailPage/>
                             <Route path=path!("/email/confirm/:token") view=EmailConfirmPage/>
+                            <Route path=path!("/profile/notifications") view=PrefsPage ssr=SsrMode::Async/>
+                            <Route path=path!("/unsubscribe/:user/:kind/:key") view=UnsubscribePage/>
                             <Route path=path!("/mod/verification") view=VerificationPage ssr=SsrMode::Async/>
                             <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                             <Route path=path!("/admin/site-lists") view=SiteListsPage ssr=SsrMode::Async/>

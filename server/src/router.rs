@@ -168,6 +168,8 @@ async fn search_follows_writes(
     let res = next.run(req).await;
     if writes {
         state.services.search.nudge();
+        // A change may have queued a letter (a notification, a reset link).
+        state.services.mail.nudge();
     }
     res
 }

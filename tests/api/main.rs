@@ -17,6 +17,7 @@ mod gate_elsewhere;
 mod kept;
 mod lists;
 mod mail;
+mod mail_notices;
 mod mail_outage;
 mod moderation;
 mod pages;

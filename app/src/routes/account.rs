@@ -208,6 +208,11 @@ pub fn ProfilePage() -> impl IntoView {
                                 </form>
                             </section>
                             <section class="card">
+                                <h2>{i.tr("prefs.title")}</h2>
+                                <p>{i.tr("prefs.lead")}</p>
+                                <a class="button secondary" href="/profile/notifications">{i.tr("prefs.open")}</a>
+                            </section>
+                            <section class="card">
                                 <h2>{i.tr("email_change.title")}</h2>
                                 <p>{i.trf("email_change.current", &[("email", &a.email)])}</p>
                                 <a class="button secondary" href="/profile/email">{i.tr("email_change.open")}</a>

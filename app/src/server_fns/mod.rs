@@ -138,3 +138,15 @@ async fn sessions_of(
         })
         .collect())
 }
+
+/// How the signed-in member hears of each kind of notification, as
+/// (kind, channel) pairs of stored names.
+#[server(input = GetUrl, endpoint = "my_channels")]
+pub async fn my_channels() -> Result<Vec<(String, String)>, PageError> {
+    let who: ops::access::Signed = viewer()?;
+    Ok(ops::notices::channels(&services()?, &who)
+        .await?
+        .into_iter()
+        .map(|(k, c)| (k.as_str().to_string(), c.as_str().to_string()))
+        .collect())
+}

@@ -51,6 +51,8 @@ pub fn need(path: &str) -> Need {
         // Confirming a new e-mail address: opened from the letter, maybe on
         // another device; the token is the permission.
         || path.starts_with("/email/confirm/")
+        // One-click unsubscribe from a letter: the link is the permission.
+        || path.starts_with("/unsubscribe/")
     {
         // Server functions check their own access.
         return Need::Public;
@@ -61,6 +63,7 @@ pub fn need(path: &str) -> Need {
             | "/profile"
             | "/profile/password"
             | "/profile/email"
+            | "/profile/notifications"
             | "/profile/sessions"
             | "/logout-all"
     ) {

@@ -119,6 +119,30 @@ stored! {
 }
 
 stored! {
+    /// How a member hears of one kind of notification.
+    Channel {
+        /// In the app and by e-mail at once.
+        Email = "email",
+        /// In the app only.
+        InApp = "in_app",
+        /// Not at all.
+        Off = "off",
+    }
+}
+
+impl Channel {
+    /// What a member who never chose gets: e-mail for what needs their answer or
+    /// ends their wait (a reply, a mention, a decision on their post or licence), the
+    /// app only for good news about a held post.
+    pub fn default_for(kind: NotificationKind) -> Channel {
+        match kind {
+            NotificationKind::Approved => Channel::InApp,
+            _ => Channel::Email,
+        }
+    }
+}
+
+stored! {
     /// A thread's moderator switches.
     ThreadFlag {
         /// Shown first in lists.

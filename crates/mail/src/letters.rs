@@ -75,3 +75,28 @@ pub fn password_changed(lang: Lang, name: &str, site: &str) -> Letter {
         unsubscribe: None,
     }
 }
+
+/// A notification of `kind` (`reply`, `mention`, …), its words filled from `args`
+/// (`actor`, `title`), with the link to what happened and a one-click unsubscribe
+/// link for this kind.
+pub fn notification(
+    lang: Lang,
+    name: &str,
+    kind: &str,
+    args: &[(&str, &str)],
+    url: &str,
+    unsubscribe: &str,
+) -> Letter {
+    Letter {
+        kind: "notification",
+        lang,
+        subject: tf(lang, &format!("mail.note.{kind}.subject"), args),
+        before: vec![
+            greeting(lang, name),
+            tf(lang, &format!("mail.note.{kind}.body"), args),
+        ],
+        link: Some((t(lang, "mail.note.open"), url.to_string())),
+        after: vec![t(lang, "mail.note.why")],
+        unsubscribe: Some(unsubscribe.to_string()),
+    }
+}

@@ -77,6 +77,7 @@ pub async fn display_name_problem(
 /// In the transaction that first publishes a post: tell the thread's author about a
 /// reply and every verified member mentioned (never the author themself).
 pub async fn notify_publication(
+    s: &crate::services::Services,
     tx: &mut Tx,
     stored: &Stored,
     author_id: i64,
@@ -97,7 +98,9 @@ pub async fn notify_publication(
     let body = tx.published_body(stored.post_id).await?;
     let mut told = vec![author_id];
     if post.number > 1 && !told.contains(&thread.author_id) {
-        tx.notify(
+        crate::notices::notify(
+            s,
+            tx,
             thread.author_id,
             NotificationKind::Reply,
             Some(author_id),
@@ -109,7 +112,7 @@ pub async fn notify_publication(
     let names = markdown::mentions(&body);
     for id in tx.verified_ids_by_names(&names).await? {
         if !told.contains(&id) {
-            tx.notify(id, NotificationKind::Mention, Some(author_id), target)
+            crate::notices::notify(s, tx, id, NotificationKind::Mention, Some(author_id), target)
                 .await?;
             told.push(id);
         }

@@ -19,6 +19,7 @@ pub mod error;
 pub mod gate;
 pub mod mail_out;
 pub mod moderation;
+pub mod notices;
 pub mod passwords;
 pub mod posting;
 pub mod recovery;

@@ -173,7 +173,9 @@ pub async fn decide_held(
             {
                 return Ok(Decided::AlreadyDecided);
             }
-            tx.notify(
+            crate::notices::notify(
+                s,
+                &mut tx,
                 rev.author_id,
                 NotificationKind::Rejected,
                 Some(actor.id()),
@@ -211,7 +213,9 @@ pub async fn decide_held(
     )
     .await?;
     tx.release_claim(QueueKind::Held, id).await?;
-    tx.notify(
+    crate::notices::notify(
+        s,
+        &mut tx,
         rev.author_id,
         NotificationKind::Approved,
         Some(actor.id()),
@@ -226,7 +230,7 @@ pub async fn decide_held(
             published: true,
             first_publication: true,
         };
-        notify_publication(&mut tx, &stored, rev.author_id).await?;
+        notify_publication(s, &mut tx, &stored, rev.author_id).await?;
     }
     tx.commit().await?;
     tracing::info!(actor = actor.id(), revision = id, action = %action, "held post published");

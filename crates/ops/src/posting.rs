@@ -16,12 +16,13 @@ use crate::services::Services;
 /// After a draft is stored in `tx`: when it was published for the first time, the
 /// notifications go out in the same transaction.
 async fn notify_if_first(
+    s: &Services,
     tx: &mut store::Tx,
     stored: &Stored,
     author_id: i64,
 ) -> Result<(), AppError> {
     if stored.first_publication {
-        let notified = notify_publication(tx, stored, author_id).await?;
+        let notified = notify_publication(s, tx, stored, author_id).await?;
         tracing::info!(post = stored.post_id, notified, "publication notified");
     }
     Ok(())
@@ -52,7 +53,7 @@ pub async fn start_thread(
     };
     let mut tx = s.store.begin().await?;
     let stored = tx.create_thread(category.id, &draft).await?;
-    notify_if_first(&mut tx, &stored, author.id()).await?;
+    notify_if_first(s, &mut tx, &stored, author.id()).await?;
     tx.commit().await?;
     tracing::info!(
         user_id = author.id(),
@@ -84,7 +85,7 @@ pub async fn reply(
     let draft = prepare(&s.store, author.id(), form).await?;
     let mut tx = s.store.begin().await?;
     let stored = tx.create_reply(thread_id, &draft).await?;
-    notify_if_first(&mut tx, &stored, author.id()).await?;
+    notify_if_first(s, &mut tx, &stored, author.id()).await?;
     tx.commit().await?;
     tracing::info!(
         user_id = author.id(),
@@ -129,7 +130,7 @@ pub async fn edit(
     let draft = prepare(&s.store, author.id(), form).await?;
     let mut tx = s.store.begin().await?;
     let stored = tx.add_revision(post.id, &draft, s.purge_deadline()).await?;
-    notify_if_first(&mut tx, &stored, author.id()).await?;
+    notify_if_first(s, &mut tx, &stored, author.id()).await?;
     tx.commit().await?;
     tracing::info!(
         post = post.id,

@@ -73,7 +73,7 @@ pub async fn decide_verification(
     )
     .await?;
     tx.release_claim(QueueKind::Verification, target).await?;
-    tx.notify(target, kind, Some(actor.id()), Target::default())
+    crate::notices::notify(s, &mut tx, target, kind, Some(actor.id()), Target::default())
         .await?;
     tx.commit().await?;
     tracing::info!(actor = actor.id(), target, action = %action, "verification decided");

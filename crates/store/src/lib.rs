@@ -27,6 +27,7 @@ pub mod notify;
 pub mod outbox;
 pub mod pool;
 pub mod posting;
+mod prefs;
 pub mod posts;
 pub mod queue;
 pub mod reports;

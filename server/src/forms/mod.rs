@@ -8,6 +8,7 @@ mod admin;
 mod credentials;
 mod forum;
 mod moderation;
+mod preferences;
 mod recovery;
 mod staff;
 
@@ -44,6 +45,11 @@ pub fn routes() -> Router<AppState> {
         .route("/forgot", post(recovery::forgot))
         .route("/profile/email", post(recovery::ask))
         .route("/email/confirm/{token}", post(recovery::confirm))
+        .route("/profile/notifications", post(preferences::save))
+        .route(
+            "/unsubscribe/{user}/{kind}/{key}",
+            post(preferences::unsubscribe),
+        )
         .route("/mod/verification", post(staff::decide))
         .route("/admin/users", post(staff::set_role))
         .route("/admin/site-lists", post(staff::site_lists))

@@ -1,0 +1,147 @@
+//! Telling a member something happened: in the app and, as they chose per kind
+//! (`Channel`), by e-mail too — in the transaction of the change itself, so a notice
+//! exists exactly when its cause does. A letter names the actor, a published thread
+//! title and a link; never post text, never a reason a moderator typed (it may quote
+//! what was held). Each carries a one-click unsubscribe link for its kind.
+
+use domain::vocab::{Channel, NotificationKind};
+use store::notify::Target;
+use store::Tx;
+
+use crate::error::AppError;
+use crate::mail_out::{lang_of, queue};
+use crate::services::Services;
+
+/// The path of a one-click unsubscribe link: account, kind and the account's secret.
+pub fn unsubscribe_path(user_id: i64, kind: NotificationKind, key: &str) -> String {
+    format!("/unsubscribe/{user_id}/{}/{key}", kind.as_str())
+}
+
+/// Notifies `user_id` of `kind` (never the actor themself) as they chose.
+pub async fn notify(
+    s: &Services,
+    tx: &mut Tx,
+    user_id: i64,
+    kind: NotificationKind,
+    actor_id: Option<i64>,
+    target: Target,
+) -> Result<(), AppError> {
+    if actor_id == Some(user_id) {
+        return Ok(());
+    }
+    let channel = tx.channel(user_id, kind).await?;
+    if channel == Channel::Off {
+        return Ok(());
+    }
+    tx.notify(user_id, kind, actor_id, target).await?;
+    if channel == Channel::Email {
+        mail_notice(s, tx, user_id, kind, actor_id, target).await?;
+    }
+    Ok(())
+}
+
+async fn mail_notice(
+    s: &Services,
+    tx: &mut Tx,
+    user_id: i64,
+    kind: NotificationKind,
+    actor_id: Option<i64>,
+    target: Target,
+) -> Result<(), AppError> {
+    let Some(user) = s.store.user_by_id(user_id).await? else {
+        return Ok(());
+    };
+    let actor = match actor_id {
+        Some(id) => s
+            .store
+            .user_by_id(id)
+            .await?
+            .map(|u| u.applicant.display_name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let title = match target.thread_id {
+        Some(id) => tx
+            .thread_row(id)
+            .await?
+            .filter(|t| t.published)
+            .map(|t| t.title)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let path = match (kind, target.post_id) {
+        (NotificationKind::Reply | NotificationKind::Mention, Some(post)) => format!("/p/{post}"),
+        (NotificationKind::Verified, _) => "/".to_string(),
+        (NotificationKind::VerificationRejected, _) => "/pending".to_string(),
+        _ => "/notifications".to_string(),
+    };
+    let key = tx.mail_key(user_id, &crate::credentials::new_token()).await?;
+    let letter = mail::letters::notification(
+        lang_of(&user, s.config.default_lang),
+        &user.applicant.display_name,
+        kind.as_str(),
+        &[("actor", &actor), ("title", &title)],
+        &s.mail.url(&path),
+        &s.mail.url(&unsubscribe_path(user_id, kind, &key)),
+    );
+    queue(s, tx, user_id, &user.applicant.email, &letter).await
+}
+
+/// How `who` hears of each kind, for their settings page.
+pub async fn channels(
+    s: &Services,
+    who: &crate::access::Signed,
+) -> Result<Vec<(NotificationKind, Channel)>, AppError> {
+    Ok(s.store.channels(who.id()).await?)
+}
+
+/// Saves `who`'s choices; a kind left out keeps its setting. `get` reads a form field
+/// (`kind.<kind>` = `email` | `in_app` | `off`); an unknown value is a bad request.
+pub async fn set_channels(
+    s: &Services,
+    who: &crate::access::Signed,
+    get: &(dyn Fn(&str) -> String + Sync),
+) -> Result<(), AppError> {
+    let mut chosen = Vec::new();
+    for kind in NotificationKind::ALL {
+        let v = get(&format!("kind.{}", kind.as_str()));
+        if v.is_empty() {
+            continue;
+        }
+        chosen.push((*kind, Channel::parse(&v).ok_or(AppError::BadRequest)?));
+    }
+    let mut tx = s.store.begin().await?;
+    for (kind, channel) in &chosen {
+        tx.set_channel(who.id(), *kind, *channel).await?;
+    }
+    tx.commit().await?;
+    tracing::info!(user_id = who.id(), kinds = chosen.len(), "notification settings saved");
+    Ok(())
+}
+
+/// One-click unsubscribe (RFC 8058): the link's account, kind and secret turn that
+/// kind's e-mail off (the app still shows it). Works without a session.
+pub async fn unsubscribe(
+    s: &Services,
+    user_id: i64,
+    kind: &str,
+    key: &str,
+) -> Result<NotificationKind, AppError> {
+    let invalid = || {
+        let mut errors = domain::fields::FieldErrors::new();
+        domain::fields::flag(&mut errors, "_form", "err.unsubscribe_link");
+        AppError::Invalid(errors)
+    };
+    let kind = NotificationKind::parse(kind).ok_or_else(invalid)?;
+    if !s.store.user_by_mail_key(user_id, key).await? {
+        tracing::info!("unsubscribe with an unknown link");
+        return Err(invalid());
+    }
+    let mut tx = s.store.begin().await?;
+    if tx.channel(user_id, kind).await? == Channel::Email {
+        tx.set_channel(user_id, kind, Channel::InApp).await?;
+    }
+    tx.commit().await?;
+    tracing::info!(user_id, kind = kind.as_str(), "unsubscribed from a kind of e-mail");
+    Ok(kind)
+}

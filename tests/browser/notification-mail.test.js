@@ -1,0 +1,104 @@
+// What this file proves, in a real browser, in English with JavaScript off and in
+// Japanese with JavaScript on:
+// - a reply to a member's thread reaches them as a letter (an .eml file here; the API
+//   tests use a real SMTP server) that names the colleague and the thread, links to
+//   the reply and holds none of its text;
+// - the letter's unsubscribe link opens a page with one button that stops that kind
+//   of e-mail, and the settings page shows the change;
+// - the settings page (/profile/notifications) saves a choice per kind.
+
+'use strict';
+
+const assert = require('node:assert/strict');
+const { describe, it, before, after } = require('node:test');
+const h = require('./lib/app.js');
+const mail = require('./lib/mail.js');
+
+const TEXT = {
+  en: {
+    stop: 'Stop these e-mails',
+    stopped: 'Done: no more e-mails of that kind. You can turn them on again under Profile → Notifications.',
+    settings: 'Notification settings',
+    save: 'Save notification settings',
+    saved: 'Your notification settings are saved.',
+  },
+  ja: {
+    stop: '配信を停止する',
+    stopped: '停止しました。プロフィール → 通知 から、いつでも再開できます。',
+    settings: '通知設定',
+    save: '通知設定を保存',
+    saved: '通知設定を保存しました。',
+  },
+};
+
+let app;
+let browser;
+let adminCtx;
+let adminPage;
+
+before(async () => {
+  app = await h.startApp();
+  browser = await h.launchBrowser();
+  adminCtx = await h.newContext(browser, app, { js: false });
+  adminPage = await adminCtx.newPage();
+  await h.signIn(adminPage, app.admin.email, app.admin.password);
+});
+
+after(async () => {
+  if (adminCtx) await adminCtx.close();
+  if (browser) await browser.close();
+  if (app) await app.stop();
+});
+
+for (const [js, locale, lang] of [[false, 'en-US', 'en'], [true, 'ja-JP', 'ja']]) {
+  const t = TEXT[lang];
+  describe(`Notification letters ${lang === 'en' ? 'in English' : 'in Japanese'} with JavaScript ${js ? 'on' : 'off'}`, () => {
+    it('tell of a reply without its text, and stop with one click', async () => {
+      const member = h.newApplicant(`notes${lang}`);
+      const { ctx, page } = await h.verifiedMember(browser, app, adminPage, member, { js, locale });
+      const problems = h.watchPage(page);
+      try {
+        // The member's language is remembered for their letters.
+        await page.goto('/new');
+        if (js) await h.waitForComposer(page);
+        await page.selectOption('select[name=category]', 'internal-medicine');
+        const title = `Night-time delirium ${lang}`;
+        await page.fill('input[name=title]', title);
+        await page.fill('#compose-body', 'What helps with delirium on night shifts? Lights, sleep, family visits?');
+        await h.submit(page, lang === 'en' ? /^Post$/ : /^投稿する$/, page.locator('form.composer'));
+        const thread = new URL(page.url()).pathname.match(/^\/t\/(\d+)/)[1];
+
+        // The admin replies (any colleague would).
+        await adminPage.goto(`/t/${thread}`);
+        await adminPage.fill('section#reply textarea[name=body]', 'Melatonin and a clock in view helped our ward.');
+        await h.submit(adminPage, 'Post reply', adminPage.locator('section#reply'));
+
+        const letter = await mail.waitForLetter(app, member.email, (l) => l.subject.includes(title));
+        assert.ok(!letter.text.includes('Melatonin'), 'the reply text stays on Rounds');
+        assert.match(letter.text, /\/p\/\d+/);
+        const link = (letter.text.match(/http:\/\/\S+\/unsubscribe\/\d+\/reply\/[0-9a-f]{64}/) || [])[0];
+        assert.ok(link, letter.text);
+
+        await page.goto(link);
+        if (js) await h.waitForHydration(page);
+        const done = await h.submit(page, t.stop);
+        assert.equal(done.status(), 200);
+        assert.equal(await h.noticeText(page), t.stopped);
+
+        await page.goto('/profile');
+        await page.click(`a:has-text("${t.settings}")`);
+        await page.waitForURL((u) => u.pathname === '/profile/notifications');
+        if (js) await h.waitForHydration(page);
+        assert.ok(await page.isChecked('#pref-reply-in_app'), 'replies now stay in Rounds');
+        await page.check('#pref-mention-off');
+        const saved = await h.submit(page, t.save);
+        assert.equal(saved.status(), 200);
+        assert.equal(await h.noticeText(page), t.saved);
+        assert.ok(await page.isChecked('#pref-mention-off'));
+        h.assertNoScriptErrors(problems);
+      } finally {
+        await ctx.close();
+      }
+    });
+  });
+}
