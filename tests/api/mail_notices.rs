@@ -36,9 +36,19 @@ async fn a_reply_is_mailed_without_its_text_and_one_click_stops_it() {
     assert_eq!(mail.len(), 1);
     let letter = &mail[0];
     assert_eq!(letter.to, "author@example.jp");
-    assert_eq!(letter.subject, "Abe RN replied: Aspiration pneumonia antibiotics");
-    assert!(letter.text.contains("http://rounds.test/p/"), "{}", letter.text);
-    assert!(!letter.text.contains("clindamycin"), "never the post's text");
+    assert_eq!(
+        letter.subject,
+        "Abe RN replied: Aspiration pneumonia antibiotics"
+    );
+    assert!(
+        letter.text.contains("http://rounds.test/p/"),
+        "{}",
+        letter.text
+    );
+    assert!(
+        !letter.text.contains("clindamycin"),
+        "never the post's text"
+    );
     assert!(!letter.html.contains("clindamycin"));
     let unsubscribe = letter
         .headers
@@ -47,7 +57,9 @@ async fn a_reply_is_mailed_without_its_text_and_one_click_stops_it() {
         .and_then(|l| l.strip_suffix('>'))
         .expect("a one-click unsubscribe link")
         .to_string();
-    assert!(letter.headers.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+    assert!(letter
+        .headers
+        .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
     let path = unsubscribe
         .strip_prefix("http://rounds.test")
         .expect("a link to this site")
@@ -79,7 +91,9 @@ async fn a_reply_is_mailed_without_its_text_and_one_click_stops_it() {
         .expect("post");
     assert_eq!(res.status(), 303);
 
-    colleague.reply(thread, "One more thought on dosing in renal failure.").await;
+    colleague
+        .reply(thread, "One more thought on dosing in renal failure.")
+        .await;
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     assert_eq!(sink.messages().len(), 1, "no more reply letters");
     assert_eq!(
@@ -143,7 +157,10 @@ async fn the_settings_page_chooses_per_kind() {
     let colleague = app.new_browser();
     colleague.member("colleague3@example.jp", "Abe RN").await;
     colleague
-        .reply(thread, "Two-hourly turns and a foam mattress helped @Kato_MD")
+        .reply(
+            thread,
+            "Two-hourly turns and a foam mattress helped @Kato_MD",
+        )
         .await;
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     assert_eq!(sink.messages().len(), 0, "no letters for kinds not mailed");

@@ -112,8 +112,15 @@ pub async fn notify_publication(
     let names = markdown::mentions(&body);
     for id in tx.verified_ids_by_names(&names).await? {
         if !told.contains(&id) {
-            crate::notices::notify(s, tx, id, NotificationKind::Mention, Some(author_id), target)
-                .await?;
+            crate::notices::notify(
+                s,
+                tx,
+                id,
+                NotificationKind::Mention,
+                Some(author_id),
+                target,
+            )
+            .await?;
             told.push(id);
         }
     }

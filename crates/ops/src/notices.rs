@@ -75,7 +75,9 @@ async fn mail_notice(
         (NotificationKind::VerificationRejected, _) => "/pending".to_string(),
         _ => "/notifications".to_string(),
     };
-    let key = tx.mail_key(user_id, &crate::credentials::new_token()).await?;
+    let key = tx
+        .mail_key(user_id, &crate::credentials::new_token())
+        .await?;
     let letter = mail::letters::notification(
         lang_of(&user, s.config.default_lang),
         &user.applicant.display_name,
@@ -115,7 +117,11 @@ pub async fn set_channels(
         tx.set_channel(who.id(), *kind, *channel).await?;
     }
     tx.commit().await?;
-    tracing::info!(user_id = who.id(), kinds = chosen.len(), "notification settings saved");
+    tracing::info!(
+        user_id = who.id(),
+        kinds = chosen.len(),
+        "notification settings saved"
+    );
     Ok(())
 }
 
@@ -142,6 +148,10 @@ pub async fn unsubscribe(
         tx.set_channel(user_id, kind, Channel::InApp).await?;
     }
     tx.commit().await?;
-    tracing::info!(user_id, kind = kind.as_str(), "unsubscribed from a kind of e-mail");
+    tracing::info!(
+        user_id,
+        kind = kind.as_str(),
+        "unsubscribed from a kind of e-mail"
+    );
     Ok(kind)
 }

@@ -73,8 +73,15 @@ pub async fn decide_verification(
     )
     .await?;
     tx.release_claim(QueueKind::Verification, target).await?;
-    crate::notices::notify(s, &mut tx, target, kind, Some(actor.id()), Target::default())
-        .await?;
+    crate::notices::notify(
+        s,
+        &mut tx,
+        target,
+        kind,
+        Some(actor.id()),
+        Target::default(),
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(actor = actor.id(), target, action = %action, "verification decided");
     Ok(Decided::Done)

@@ -15,11 +15,12 @@ impl Tx {
         user_id: i64,
         kind: NotificationKind,
     ) -> Result<Channel, StoreError> {
-        let row = sqlx::query("SELECT channel FROM notification_prefs WHERE user_id = $1 AND kind = $2")
-            .bind(user_id)
-            .bind(kind.as_str())
-            .fetch_optional(self.conn())
-            .await?;
+        let row =
+            sqlx::query("SELECT channel FROM notification_prefs WHERE user_id = $1 AND kind = $2")
+                .bind(user_id)
+                .bind(kind.as_str())
+                .fetch_optional(self.conn())
+                .await?;
         Ok(row
             .and_then(|r| r.try_get::<String, _>("channel").ok())
             .and_then(|c| Channel::parse(&c))
@@ -56,13 +57,18 @@ impl Tx {
             .bind(user_id)
             .fetch_one(self.conn())
             .await?;
-        Ok(row.try_get::<Option<String>, _>("mail_key")?.unwrap_or_default())
+        Ok(row
+            .try_get::<Option<String>, _>("mail_key")?
+            .unwrap_or_default())
     }
 }
 
 impl Store {
     /// Every kind with how `user_id` hears of it.
-    pub async fn channels(&self, user_id: i64) -> Result<Vec<(NotificationKind, Channel)>, StoreError> {
+    pub async fn channels(
+        &self,
+        user_id: i64,
+    ) -> Result<Vec<(NotificationKind, Channel)>, StoreError> {
         let rows = sqlx::query("SELECT kind, channel FROM notification_prefs WHERE user_id = $1")
             .bind(user_id)
             .fetch_all(&self.pool)

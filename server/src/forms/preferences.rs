@@ -18,7 +18,11 @@ pub async fn save(who: Signed, state: State<AppState>, req: Request) -> Response
     let out = async {
         let get = |k: &str| sub.form.get(k).to_string();
         notices::set_channels(&state.services, &who, &get).await?;
-        Ok(notice(&state, "/profile/notifications", "notice.prefs_saved"))
+        Ok(notice(
+            &state,
+            "/profile/notifications",
+            "notice.prefs_saved",
+        ))
     }
     .await;
     finish(&state, sub, "prefs", out).await

@@ -23,10 +23,11 @@ function decodeQP(s) {
 }
 
 function decodeWords(s) {
-  return s.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc, text) =>
+  // Whitespace between two encoded words is not part of the text (RFC 2047).
+  return s.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc, text) =>
     enc.toLowerCase() === 'b'
       ? Buffer.from(text, 'base64').toString('utf8')
-      : decodeQP(text.replace(/_/g, ' '))).replace(/\?=\s+=\?/g, '?==?');
+      : decodeQP(text.replace(/_/g, ' ')));
 }
 
 /** Parses one message into { to, subject, text }. */
