@@ -6,16 +6,15 @@
 //! it works once, for 30 minutes, and setting a password through it ends every session.
 //! An admin can also end every session of any account (a lost phone, a shared login).
 
-use argon2::password_hash::rand_core::{OsRng, RngCore};
 use domain::fields::{flag, FieldErrors};
 use domain::vocab::AuditAction;
-use sha2::{Digest, Sha256};
 
 use crate::access::{Admin, Signed};
 use crate::accounts::delay_after;
 use crate::error::AppError;
 use crate::passwords;
 use crate::services::Services;
+use crate::tokens::{new_token, token_hash};
 
 /// Wrong current passwords allowed per account before each further try waits.
 const FREE_WRONG_CURRENT: i64 = 5;
@@ -108,11 +107,6 @@ pub fn reset_path(token: &str) -> String {
     format!("/reset/{token}")
 }
 
-/// The stored form of a one-time token (links carry the token, the table its hash).
-pub(crate) fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
 /// Makes a one-time reset link for account `user_id` and returns its token (shown
 /// once to whoever made it; only its hash is stored). `by` is the admin, or `None`
 /// for the command line. Audited by ids.
@@ -133,13 +127,6 @@ pub async fn reset_link(
     tx.commit().await?;
     tracing::info!(user_id, by = ?by_id, "password reset link made");
     Ok(token)
-}
-
-/// A fresh one-time token: 32 random bytes, hex.
-pub(crate) fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    hex::encode(bytes)
 }
 
 /// Sets a new password through a reset link and ends every session of the account.

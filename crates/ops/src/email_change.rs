@@ -11,11 +11,12 @@ use store::email_changes::EmailTaken;
 
 use crate::access::Signed;
 use crate::accounts::delay_after;
-use crate::credentials::{audit_account, new_token, token_hash};
+use crate::credentials::audit_account;
 use crate::error::AppError;
 use crate::mail_out::{lang_of, queue};
 use crate::passwords;
 use crate::services::Services;
+use crate::tokens::{new_token, token_hash};
 
 /// How long a confirmation link works.
 pub const CONFIRM_SECS: i64 = 24 * 3600;

@@ -27,6 +27,7 @@ pub mod services;
 pub mod staff;
 pub mod teaching;
 pub mod threads;
+pub mod tokens;
 
 pub use error::AppError;
 pub use search::SearchIndex;

@@ -75,9 +75,7 @@ async fn mail_notice(
         (NotificationKind::VerificationRejected, _) => "/pending".to_string(),
         _ => "/notifications".to_string(),
     };
-    let key = tx
-        .mail_key(user_id, &crate::credentials::new_token())
-        .await?;
+    let key = tx.mail_key(user_id, &crate::tokens::new_token()).await?;
     let letter = mail::letters::notification(
         lang_of(&user, s.config.default_lang),
         &user.applicant.display_name,

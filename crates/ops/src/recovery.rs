@@ -8,13 +8,13 @@
 use domain::fields::{flag, Email, FieldErrors};
 use domain::i18n::Lang;
 use domain::vocab::AuditAction;
-use sha2::{Digest, Sha256};
 
 use crate::accounts::delay_after;
-use crate::credentials::{audit_account, new_token, reset_path, token_hash, RESET_LINK_SECS};
+use crate::credentials::{audit_account, reset_path, RESET_LINK_SECS};
 use crate::error::AppError;
 use crate::mail_out::{lang_of, queue};
 use crate::services::Services;
+use crate::tokens::{new_token, token_hash};
 
 /// Requests per address typed before each further one waits (30 s, doubling).
 const FREE_PER_ADDRESS: i64 = 3;
@@ -38,10 +38,13 @@ pub async fn request_reset(
     // Keyed on what was typed, so a throttled answer says nothing about accounts.
     for (key, free) in [
         (
-            format!("forgot:{}", hashed(email.as_str())),
+            format!("forgot:{}", token_hash(email.as_str())),
             FREE_PER_ADDRESS,
         ),
-        (format!("forgot-client:{}", hashed(client)), FREE_PER_CLIENT),
+        (
+            format!("forgot-client:{}", token_hash(client)),
+            FREE_PER_CLIENT,
+        ),
     ] {
         if let Some(wait) = s
             .store
@@ -69,8 +72,4 @@ pub async fn request_reset(
     s.mail.nudge();
     tracing::info!(user_id = user.id, "password reset link mailed");
     Ok(())
-}
-
-fn hashed(s: &str) -> String {
-    hex::encode(Sha256::digest(s.as_bytes()))
 }
