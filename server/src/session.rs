@@ -21,7 +21,7 @@ use ops::error::ErrorPage;
 use ops::AppError;
 
 pub use crate::cookies::{
-    cookie, set_cookie, CSRF_COOKIE, FLASH_COOKIE, LANG_COOKIE, SESSION_COOKIE,
+    cookie, cookie_name, set_cookie, CSRF_COOKIE, FLASH_COOKIE, LANG_COOKIE, SESSION_COOKIE,
 };
 use crate::render::{render_error, render_error_page};
 use crate::state::AppState;
@@ -54,7 +54,9 @@ async fn load_viewer(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<(Option<String>, Option<Viewer>, Option<Lang>), AppError> {
-    let Some(token) = cookie(headers, SESSION_COOKIE).filter(|t| well_formed_token(t)) else {
+    let secure = state.services.config.secure_cookies;
+    let Some(token) = cookie(headers, SESSION_COOKIE, secure).filter(|t| well_formed_token(t))
+    else {
         return Ok((None, None, None));
     };
     let hash = hash_token(&token);
@@ -118,10 +120,12 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
         .map(|c| c.0.ip());
     let client =
         crate::client::client_address(peer, &parts.headers, &state.services.config.trusted_proxies);
-    let existing_csrf = cookie(&parts.headers, CSRF_COOKIE).filter(|t| well_formed_token(t));
+    let secure = state.services.config.secure_cookies;
+    let existing_csrf =
+        cookie(&parts.headers, CSRF_COOKIE, secure).filter(|t| well_formed_token(t));
     let csrf = existing_csrf.clone().unwrap_or_else(random_token);
-    let notice =
-        cookie(&parts.headers, FLASH_COOKIE).filter(|k| k.len() < 64 && k.starts_with("notice."));
+    let notice = cookie(&parts.headers, FLASH_COOKIE, secure)
+        .filter(|k| k.len() < 64 && k.starts_with("notice."));
     let mut ctx = RequestCtx {
         session_hash: None,
         viewer: None,
@@ -141,7 +145,7 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
         Err(e) => return Err((e, ctx, parts)),
     };
     ctx.lang = user_lang
-        .or_else(|| cookie(&parts.headers, LANG_COOKIE).and_then(|l| Lang::parse(&l)))
+        .or_else(|| cookie(&parts.headers, LANG_COOKIE, secure).and_then(|l| Lang::parse(&l)))
         .or_else(|| {
             parts
                 .headers
@@ -242,11 +246,10 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
         );
     }
     if had_notice
-        && !res
-            .headers()
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .any(|v| v.as_bytes().starts_with(FLASH_COOKIE.as_bytes()))
+        && !res.headers().get_all(header::SET_COOKIE).iter().any(|v| {
+            v.as_bytes()
+                .starts_with(cookie_name(FLASH_COOKIE, secure).as_bytes())
+        })
     {
         res.headers_mut().append(
             header::SET_COOKIE,

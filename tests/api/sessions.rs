@@ -156,3 +156,39 @@ async fn an_admin_signs_a_member_out_everywhere() {
         303
     );
 }
+
+/// A session ends 30 days after sign-in however busy it is (a ward computer left
+/// signed in and used every day still asks for the password once a month).
+#[tokio::test]
+async fn a_session_ends_thirty_days_after_sign_in_however_active() {
+    let app = spawn_app().await;
+    let id = app.member("busy@example.jp", "Ward PC").await;
+    assert_eq!(app.page("/profile").await.0, 200);
+    let store = app.store().await;
+    let almost = store::now() - store::SESSION_MAX_SECS + 3600;
+    sqlx::query("UPDATE sessions SET created_at = $1 WHERE user_id = $2")
+        .bind(almost)
+        .bind(id)
+        .execute(store.pool())
+        .await
+        .expect("age the session");
+    assert_eq!(
+        app.page("/profile").await.0,
+        200,
+        "29 days and 23 hours: still in"
+    );
+    sqlx::query("UPDATE sessions SET created_at = $1 WHERE user_id = $2")
+        .bind(almost - 7200)
+        .bind(id)
+        .execute(store.pool())
+        .await
+        .expect("age the session");
+    let res = app.get("/profile").await;
+    assert_eq!(
+        res.status(),
+        303,
+        "30 days: signed out although last seen just now"
+    );
+    assert!(location(&res).starts_with("/login"));
+    assert_eq!(store.purge_expired_sessions().await.expect("purge"), 1);
+}

@@ -55,7 +55,7 @@ pub use posting::Stored;
 pub use posts::{PostRow, POSTS_PER_PAGE};
 pub use queue::QueueFilter;
 pub use reports::ReportRow;
-pub use sessions::{SessionRow, SESSION_KEY_CHARS};
+pub use sessions::{SessionRow, SESSION_KEY_CHARS, SESSION_MAX_SECS};
 pub use thread_lists::{ThreadPage, THREADS_PER_PAGE};
 pub use threads::{pages, ThreadRow};
 pub use throttle::ThrottleState;

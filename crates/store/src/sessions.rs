@@ -13,6 +13,10 @@ use crate::tx::Tx;
 /// unique among one member's sessions, and no use for taking one over).
 pub const SESSION_KEY_CHARS: usize = 16;
 
+/// The longest a session lives however active it is (30 days): a session left open on
+/// a ward computer ends even if someone keeps using it.
+pub const SESSION_MAX_SECS: i64 = 30 * 24 * 3600;
+
 /// A live session as its member's list shows it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SessionRow {
@@ -98,10 +102,12 @@ impl Store {
     ) -> Result<Option<i64>, StoreError> {
         let t = now();
         let row = sqlx::query(
-            "SELECT user_id, last_seen_at FROM sessions WHERE id_hash = $1 AND expires_at > $2",
+            "SELECT user_id, last_seen_at FROM sessions \
+             WHERE id_hash = $1 AND expires_at > $2 AND created_at > $3",
         )
         .bind(id_hash)
         .bind(t)
+        .bind(t - SESSION_MAX_SECS)
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
@@ -142,10 +148,12 @@ impl Store {
     pub async fn sessions_of(&self, user_id: i64) -> Result<Vec<SessionRow>, StoreError> {
         let rows: Vec<SessionRow> = sqlx::query_as(
             "SELECT id_hash, device, created_at, last_seen_at FROM sessions \
-             WHERE user_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC, created_at DESC",
+             WHERE user_id = $1 AND expires_at > $2 AND created_at > $3 \
+             ORDER BY last_seen_at DESC, created_at DESC",
         )
         .bind(user_id)
         .bind(now())
+        .bind(now() - SESSION_MAX_SECS)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows)
@@ -169,10 +177,12 @@ impl Store {
     /// How many live sessions a user has.
     pub async fn count_sessions(&self, user_id: i64) -> Result<i64, StoreError> {
         let row = sqlx::query(
-            "SELECT COUNT(*) AS n FROM sessions WHERE user_id = $1 AND expires_at > $2",
+            "SELECT COUNT(*) AS n FROM sessions \
+             WHERE user_id = $1 AND expires_at > $2 AND created_at > $3",
         )
         .bind(user_id)
         .bind(now())
+        .bind(now() - SESSION_MAX_SECS)
         .fetch_one(&self.pool)
         .await?;
         Ok(row.try_get("n")?)
@@ -180,8 +190,10 @@ impl Store {
 
     /// Removes expired sessions (run periodically).
     pub async fn purge_expired_sessions(&self) -> Result<u64, StoreError> {
-        let res = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-            .bind(now())
+        let t = now();
+        let res = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR created_at <= $2")
+            .bind(t)
+            .bind(t - SESSION_MAX_SECS)
             .execute(&self.pool)
             .await?;
         Ok(res.rows_affected())
