@@ -234,6 +234,8 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
             // Delivered and given-up mail rows hold ids and times only; a month is
             // enough to answer "did it go out?".
             let _ = maintenance.prune_mail(month).await;
+            // One-time links a day past their end (used or not) are of no use.
+            let _ = maintenance.purge_spent_links(store::now() - 86_400).await;
         }
     });
     let listener = tokio::net::TcpListener::bind(settings.listen)

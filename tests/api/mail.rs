@@ -368,3 +368,40 @@ async fn without_smtp_mail_is_written_to_files_and_the_admin_page_says_so() {
     assert!(page.contains("No SMTP server is configured"), "{page}");
     assert!(page.contains("sent in the last 24 hours: 1"), "{page}");
 }
+
+#[tokio::test]
+async fn spent_links_are_purged_a_day_after_their_end() {
+    let app = crate::helpers::spawn_app().await;
+    app.member("purge@example.jp", "Purge MD").await;
+    app.new_browser()
+        .post_form("/forgot", &[("email", "purge@example.jp")])
+        .await;
+    assert_eq!(
+        app.post_form(
+            "/profile/email",
+            &[("email", "moved@example.jp"), ("password", GOOD_PASSWORD)]
+        )
+        .await
+        .status(),
+        303
+    );
+    let store = app.store().await;
+    assert_eq!(
+        store
+            .purge_spent_links(store::now() - 86_400)
+            .await
+            .expect("purge"),
+        0,
+        "live links stay"
+    );
+    // Two days later, both have ended more than a day ago.
+    assert_eq!(
+        store
+            .purge_spent_links(store::now() + 2 * 86_400)
+            .await
+            .expect("purge"),
+        2
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM password_resets").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM email_changes").await, 0);
+}

@@ -110,3 +110,22 @@ impl Store {
         Ok(row.is_some())
     }
 }
+
+impl Store {
+    /// Deletes one-time links (password resets and address confirmations) that ended
+    /// before `before`, used or not: a spent link's hash has nothing left to prove.
+    pub async fn purge_spent_links(&self, before: i64) -> Result<u64, StoreError> {
+        let mut n = 0;
+        for sql in [
+            "DELETE FROM password_resets WHERE expires_at < $1",
+            "DELETE FROM email_changes WHERE expires_at < $1",
+        ] {
+            n += sqlx::query(sql)
+                .bind(before)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+        }
+        Ok(n)
+    }
+}
