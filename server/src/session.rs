@@ -238,7 +238,6 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
             res = render_error_page(&state, parts, ctx, page).await;
         }
     }
-    let secure = state.services.config.secure_cookies;
     if let Some(token) = new_csrf {
         res.headers_mut().append(
             header::SET_COOKIE,

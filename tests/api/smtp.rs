@@ -35,27 +35,21 @@ pub struct SmtpSink {
 impl SmtpSink {
     /// A server on a free port, accepting anyone.
     pub fn start() -> SmtpSink {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let dir = tmp.path().to_path_buf();
-        let mut sink = SmtpSink {
-            port: 0,
-            dir,
-            _tmp: Some(tmp),
-            auth: None,
-            child: None,
-        };
-        sink.run();
-        sink
+        SmtpSink::start_as(None)
     }
 
     /// A server that requires AUTH with `user:password`.
     pub fn start_with_auth(auth: &str) -> SmtpSink {
+        SmtpSink::start_as(Some(auth.into()))
+    }
+
+    fn start_as(auth: Option<String>) -> SmtpSink {
         let tmp = tempfile::tempdir().expect("temp dir");
         let mut sink = SmtpSink {
             port: 0,
             dir: tmp.path().to_path_buf(),
             _tmp: Some(tmp),
-            auth: Some(auth.into()),
+            auth,
             child: None,
         };
         sink.run();

@@ -68,7 +68,8 @@ impl Mailer {
         letter.to_message(&self.0.from.to_string(), to)
     }
 
-    /// Wakes this process's sender (call after committing a queued message).
+    /// Wakes this process's sender (the router calls it after every form post, once the
+    /// change — and any letter it queued — is committed).
     pub fn nudge(&self) {
         self.0.wake.notify_one();
     }

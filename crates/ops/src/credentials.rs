@@ -90,7 +90,6 @@ pub async fn change_password(
     )
     .await?;
     tx.commit().await?;
-    s.mail.nudge();
     tracing::info!(
         user_id = who.id(),
         sessions_ended = ended,
@@ -168,7 +167,6 @@ pub async fn reset_password(
     }
     audit_account(&mut tx, None, AuditAction::PasswordReset, user_id).await?;
     tx.commit().await?;
-    s.mail.nudge();
     tracing::info!(
         user_id,
         sessions_ended = ended,

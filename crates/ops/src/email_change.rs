@@ -104,7 +104,6 @@ pub async fn ask(
     )
     .await?;
     tx.commit().await?;
-    s.mail.nudge();
     tracing::info!(user_id = user.id, "e-mail change asked");
     Ok(())
 }
@@ -145,7 +144,6 @@ pub async fn confirm(s: &Services, token: &str, lang: Lang) -> Result<i64, AppEr
     queue(s, &mut tx, user_id, &old_email, &notice).await?;
     audit_account(&mut tx, Some(user_id), AuditAction::EmailChanged, user_id).await?;
     tx.commit().await?;
-    s.mail.nudge();
     tracing::info!(user_id, "e-mail address changed");
     Ok(user_id)
 }

@@ -1,6 +1,7 @@
 //! Queuing a letter to an account inside a use case's transaction: the letter is
 //! written in the account's language and lands in the outbox with the change it
-//! reports, or not at all. The caller nudges the sender after committing.
+//! reports, or not at all. The sender is woken after every form post (the router's
+//! write middleware), and polls besides.
 
 use domain::i18n::Lang;
 use mail::Letter;

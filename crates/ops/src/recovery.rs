@@ -69,7 +69,6 @@ pub async fn request_reset(
     queue(s, &mut tx, user.id, &user.applicant.email, &letter).await?;
     audit_account(&mut tx, None, AuditAction::PasswordResetMailed, user.id).await?;
     tx.commit().await?;
-    s.mail.nudge();
     tracing::info!(user_id = user.id, "password reset link mailed");
     Ok(())
 }
