@@ -106,6 +106,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/mod/queue") view=QueuePage ssr=SsrMode::Async/>
                             <Route path=path!("/mod/held/:id") view=HeldItemPage ssr=SsrMode::Async/>
                             <Route path=path!("/mod/report/:id") view=ReportItemPage ssr=SsrMode::Async/>
+                            <Route path=path!("/mod/members") view=MembersPage ssr=SsrMode::Async/>
+                            <Route path=path!("/mod/members/:id") view=MemberPage ssr=SsrMode::Async/>
+                            <Route path=path!("/suspended") view=SuspendedPage ssr=SsrMode::Async/>
                         </Routes>
                     }.into_any(),
                 }}

@@ -60,7 +60,7 @@ async fn load_viewer(
         return Ok((None, None, None));
     };
     let hash = hash_token(&token);
-    let Some(user_id) = state
+    let Some(session) = state
         .services
         .store
         .session_user(&hash, state.services.config.session_ttl_secs)
@@ -68,10 +68,11 @@ async fn load_viewer(
     else {
         return Ok((None, None, None));
     };
-    let Some(user) = state.services.store.user_by_id(user_id).await? else {
+    let Some(user) = state.services.store.user_by_id(session.user_id).await? else {
         return Ok((None, None, None));
     };
-    let unread = if user.applicant.status == domain::models::Status::Verified {
+    let suspended = session.suspended_until.is_some();
+    let unread = if user.applicant.status == domain::models::Status::Verified && !suspended {
         state.services.store.unread_count(user.id).await?
     } else {
         0
@@ -82,6 +83,7 @@ async fn load_viewer(
         role: user.role,
         status: user.applicant.status,
         unread,
+        suspended_until: session.suspended_until,
     };
     Ok((Some(hash), Some(viewer), user.lang))
 }
@@ -222,6 +224,7 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
                 Ok(crate::reply::see_other(&to))
             }
             access::Denied::Pending => Ok(crate::reply::see_other("/pending")),
+            access::Denied::Suspended => Ok(crate::reply::see_other(access::SUSPENDED_PATH)),
             access::Denied::Forbidden => Err((AppError::Forbidden, ctx, parts)),
         };
     }

@@ -33,6 +33,7 @@ mod sessions;
 mod slow_clients;
 mod smtp;
 mod storage;
+mod suspension;
 mod teaching;
 mod throttle;
 mod verification;

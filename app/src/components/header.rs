@@ -23,6 +23,16 @@ pub fn Header() -> impl IntoView {
             <a href="/register" class="button small">{i.tr("nav.register")}</a>
         }
         .into_any(),
+        // A suspended member has one page: their notice.
+        Some(v) if v.is_suspended() => view! {
+            <a href=domain::access::SUSPENDED_PATH>{i.tr("suspended.title")}</a>
+            <span class="who">{v.display_name.clone()}</span>
+            <form method="post" action="/logout" class="inline">
+                <CsrfField/>
+                <button type="submit" class="link">{i.tr("nav.sign_out")}</button>
+            </form>
+        }
+        .into_any(),
         Some(v) => {
             let verified = v.is_verified();
             let moderator = v.can_moderate();
@@ -34,6 +44,7 @@ pub fn Header() -> impl IntoView {
                 {(!verified).then(|| view! { <a href="/pending">{i.tr("nav.application")}</a> })}
                 {moderator.then(|| view! { <a href="/mod/queue">{i.tr("nav.queue")}</a> })}
                 {moderator.then(|| view! { <a href="/mod/verification">{i.tr("nav.verification")}</a> })}
+                {moderator.then(|| view! { <a href="/mod/members">{i.tr("nav.members")}</a> })}
                 {admin.then(|| view! { <a href="/admin/users">{i.tr("nav.users")}</a> })}
                 {admin.then(|| view! { <a href="/admin/categories">{i.tr("nav.categories")}</a> })}
                 {admin.then(|| view! { <a href="/admin/site-lists">{i.tr("nav.site_lists")}</a> })}

@@ -116,7 +116,7 @@ pub fn UsersPage() -> impl IntoView {
                                 };
                                 view! {
                                     <tr id=format!("user-{}", u.id)>
-                                        <td>{u.display_name.clone()}</td>
+                                        <td><a href=format!("/mod/members/{}", u.id)>{u.display_name.clone()}</a></td>
                                         <td>{u.email.clone()}</td>
                                         <td>{i.tr(&format!("status_name.{}", u.status.as_str()))}</td>
                                         <td>{i.tr(&format!("role.{}", u.role.as_str()))}</td>

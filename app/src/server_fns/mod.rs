@@ -10,10 +10,12 @@ use crate::error::PageError;
 use domain::models::{Applicant, ClaimState, Profile, UserRow};
 
 mod forum;
+mod members;
 mod search;
 mod staff;
 
 pub use forum::*;
+pub use members::*;
 pub use search::*;
 pub use staff::*;
 

@@ -1,7 +1,7 @@
 //! Who may open which path. Checked by the session middleware before any page or
 //! form handler runs, so a page cannot forget it; server functions check again.
 
-use crate::models::Viewer;
+use crate::models::{Role, Viewer};
 
 /// Why a request is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,6 +12,8 @@ pub enum Denied {
     Pending,
     /// Signed in and verified, but lacking the role.
     Forbidden,
+    /// Suspended by a moderator: send to the suspension notice.
+    Suspended,
 }
 
 /// What a path requires.
@@ -40,6 +42,9 @@ pub fn need(path: &str) -> Need {
         "/logout",
         "/forgot",
         "/healthz",
+        // The suspension notice: the one page a suspended member may open; it shows
+        // the signed-in viewer's own suspension, or says there is none.
+        SUSPENDED_PATH,
         "/favicon.ico",
         "/robots.txt",
     ];
@@ -78,20 +83,45 @@ pub fn need(path: &str) -> Need {
     Need::Verified
 }
 
+/// Where a suspended member reads why, and until when.
+pub const SUSPENDED_PATH: &str = "/suspended";
+
+/// The longest suspension, in days (five years); longer is a matter for an admin.
+pub const MAX_SUSPENSION_DAYS: i64 = 5 * 365;
+
+/// Whether an account of role `actor` may suspend (or lift the suspension of) an
+/// account of role `target`: moderators suspend members, admins also suspend
+/// moderators, and nobody suspends an admin (an admin is first made a member from
+/// the command line). Nobody suspends themselves; callers check ids.
+pub fn may_suspend(actor: Role, target: Role) -> bool {
+    match target {
+        Role::Member => actor.can_moderate(),
+        Role::Moderator => actor == Role::Admin,
+        Role::Admin => false,
+    }
+}
+
 /// Whether `viewer` may open `path`.
 pub fn check(path: &str, viewer: Option<&Viewer>) -> Result<(), Denied> {
     // The front page is the forum for members: applicants go to their pending page.
+    // A suspended member's front page is their notice; other public pages (sign-out,
+    // language, the links in letters) still work.
+    if path == "/" && viewer.is_some_and(|v| v.is_suspended()) {
+        return Err(Denied::Suspended);
+    }
     if path == "/" && viewer.is_some_and(|v| !v.is_verified()) {
         return Err(Denied::Pending);
     }
     allows(need(path), viewer)
 }
 
-/// Whether `viewer` meets `need`.
+/// Whether `viewer` meets `need`. A suspended account meets nothing but
+/// [`Need::Public`], whatever its role.
 pub fn allows(need: Need, viewer: Option<&Viewer>) -> Result<(), Denied> {
     match (need, viewer) {
         (Need::Public, _) => Ok(()),
         (_, None) => Err(Denied::SignIn),
+        (_, Some(v)) if v.is_suspended() => Err(Denied::Suspended),
         (Need::SignedIn, Some(_)) => Ok(()),
         (_, Some(v)) if !v.is_verified() => Err(Denied::Pending),
         (Need::Verified, Some(_)) => Ok(()),
@@ -113,7 +143,29 @@ mod tests {
             display_name: "x".into(),
             role,
             status,
+            suspended_until: None,
         }
+    }
+
+    #[test]
+    fn a_suspended_account_opens_only_public_pages_whatever_its_role() {
+        let mut admin = v(Role::Admin, Status::Verified);
+        admin.suspended_until = Some(2_000_000_000);
+        assert_eq!(check("/", Some(&admin)), Err(Denied::Suspended));
+        assert_eq!(check("/admin/users", Some(&admin)), Err(Denied::Suspended));
+        assert_eq!(check("/profile", Some(&admin)), Err(Denied::Suspended));
+        assert_eq!(check(SUSPENDED_PATH, Some(&admin)), Ok(()));
+        assert_eq!(check("/logout", Some(&admin)), Ok(()));
+        assert_eq!(allows(Need::SignedIn, Some(&admin)), Err(Denied::Suspended));
+    }
+
+    #[test]
+    fn moderators_suspend_members_and_admins_suspend_moderators() {
+        assert!(may_suspend(Role::Moderator, Role::Member));
+        assert!(!may_suspend(Role::Member, Role::Member));
+        assert!(!may_suspend(Role::Moderator, Role::Moderator));
+        assert!(may_suspend(Role::Admin, Role::Moderator));
+        assert!(!may_suspend(Role::Admin, Role::Admin));
     }
 
     #[test]

@@ -221,6 +221,10 @@ stored! {
         PasswordReset = "account.password_reset",
         /// An admin ended every session of an account.
         SessionsEnded = "account.sessions_ended",
+        /// A moderator suspended an account (its sessions ended with it).
+        AccountSuspended = "account.suspended",
+        /// A moderator lifted a suspension before its end.
+        AccountUnsuspended = "account.unsuspended",
         /// A member asked for a reset link by e-mail (only when the address has an
         /// account; the page answers the same either way).
         PasswordResetMailed = "account.password_reset_mailed",

@@ -76,6 +76,37 @@ pub fn password_changed(lang: Lang, name: &str, site: &str) -> Letter {
     }
 }
 
+/// A moderator suspended the account until `until` (a time as the member's pages
+/// show it). Never the reason, which the member reads after signing in: a reason
+/// may quote a post that is still held.
+pub fn suspended(lang: Lang, name: &str, until: &str, notice_url: &str) -> Letter {
+    Letter {
+        kind: "suspended",
+        lang,
+        subject: t(lang, "mail.suspended.subject"),
+        before: vec![
+            greeting(lang, name),
+            tf(lang, "mail.suspended.body", &[("until", until)]),
+        ],
+        link: Some((t(lang, "mail.suspended.action"), notice_url.to_string())),
+        after: vec![],
+        unsubscribe: None,
+    }
+}
+
+/// A moderator lifted the account's suspension before its end.
+pub fn unsuspended(lang: Lang, name: &str, site: &str) -> Letter {
+    Letter {
+        kind: "unsuspended",
+        lang,
+        subject: t(lang, "mail.unsuspended.subject"),
+        before: vec![greeting(lang, name), t(lang, "mail.unsuspended.body")],
+        link: Some((t(lang, "mail.open_site"), site.to_string())),
+        after: vec![],
+        unsubscribe: None,
+    }
+}
+
 /// A notification of `kind` (`reply`, `mention`, …), its words filled from `args`
 /// (`actor`, `title`), with the link to what happened and a one-click unsubscribe
 /// link for this kind.

@@ -46,7 +46,9 @@ pub trait Access: Sized {
                 .map(Self::wrap)
                 .ok_or(AppError::Unauthorized),
             Err(Denied::SignIn) => Err(AppError::Unauthorized),
-            Err(Denied::Pending | Denied::Forbidden) => Err(AppError::Forbidden),
+            Err(Denied::Pending | Denied::Forbidden | Denied::Suspended) => {
+                Err(AppError::Forbidden)
+            }
         }
     }
 
@@ -129,6 +131,7 @@ mod tests {
                 role,
                 status,
                 unread: 0,
+                suspended_until: None,
             }),
             csrf: String::new(),
             lang: Lang::En,

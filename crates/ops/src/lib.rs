@@ -25,6 +25,7 @@ pub mod posting;
 pub mod recovery;
 pub mod services;
 pub mod staff;
+pub mod suspension;
 pub mod teaching;
 pub mod threads;
 pub mod tokens;

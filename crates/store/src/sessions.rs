@@ -28,6 +28,15 @@ pub struct SessionRow {
     pub last_seen_at: i64,
 }
 
+/// Whose a live session is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionUser {
+    /// The account.
+    pub user_id: i64,
+    /// When the account's current suspension ends, if it is suspended.
+    pub suspended_until: Option<i64>,
+}
+
 impl SessionRow {
     /// The short handle a "sign out" button sends.
     pub fn key(&self) -> &str {
@@ -94,25 +103,29 @@ impl Store {
         Ok(())
     }
 
-    /// The user of a live session, sliding its expiry forward at most once a minute.
+    /// The user of a live session and the end of their current suspension (if
+    /// any), sliding the session's expiry forward at most once a minute.
     pub async fn session_user(
         &self,
         id_hash: &str,
         ttl_secs: i64,
-    ) -> Result<Option<i64>, StoreError> {
+    ) -> Result<Option<SessionUser>, StoreError> {
         let t = now();
-        let row = sqlx::query(
-            "SELECT user_id, last_seen_at FROM sessions \
+        let sql = format!(
+            "SELECT user_id, last_seen_at, {} AS suspended_until FROM sessions \
              WHERE id_hash = $1 AND expires_at > $2 AND created_at > $3",
-        )
-        .bind(id_hash)
-        .bind(t)
-        .bind(t - SESSION_MAX_SECS)
-        .fetch_optional(&self.pool)
-        .await?;
+            crate::suspensions::active_end("sessions.user_id", "$2")
+        );
+        let row = sqlx::query(&sql)
+            .bind(id_hash)
+            .bind(t)
+            .bind(t - SESSION_MAX_SECS)
+            .fetch_optional(&self.pool)
+            .await?;
         let Some(row) = row else { return Ok(None) };
         let user_id: i64 = row.try_get("user_id")?;
         let last_seen: i64 = row.try_get("last_seen_at")?;
+        let suspended_until: Option<i64> = row.try_get("suspended_until")?;
         if t - last_seen >= 60 {
             sqlx::query(
                 "UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id_hash = $3",
@@ -123,7 +136,10 @@ impl Store {
             .execute(&self.pool)
             .await?;
         }
-        Ok(Some(user_id))
+        Ok(Some(SessionUser {
+            user_id,
+            suspended_until,
+        }))
     }
 
     /// Ends one session.

@@ -120,8 +120,16 @@ async fn login_inner(state: &AppState, sub: &Submitted) -> Outcome {
         .unwrap_or("");
     let device = domain::devices::device_label(agent);
     let started = start_session(state, user.id, sub.ctx.session_hash.as_deref(), &device).await?;
-    let verified = user.applicant.status == Status::Verified;
-    let to = if verified {
+    let suspended = state
+        .services
+        .store
+        .suspended_until(user.id)
+        .await?
+        .is_some();
+    let verified = user.applicant.status == Status::Verified && !suspended;
+    let to = if suspended {
+        domain::access::SUSPENDED_PATH.to_string()
+    } else if verified {
         safe_return(sub.form.get("next"))
     } else {
         "/pending".to_string()
@@ -136,6 +144,7 @@ async fn login_inner(state: &AppState, sub: &Submitted) -> Outcome {
                 role: user.role,
                 status: user.applicant.status,
                 unread: state.services.store.unread_count(user.id).await?,
+                suspended_until: None,
             }),
             csrf: started.csrf.clone(),
             lang: user.lang.unwrap_or(sub.ctx.lang),

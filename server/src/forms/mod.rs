@@ -7,6 +7,7 @@ mod account;
 mod admin;
 mod credentials;
 mod forum;
+mod members;
 mod moderation;
 mod preferences;
 mod recovery;
@@ -66,6 +67,7 @@ pub fn routes() -> Router<AppState> {
         .route("/mod/thread/{id}", post(moderation::thread))
         .route("/mod/thread/{id}/title", post(moderation::retitle))
         .route("/mod/post/{id}", post(moderation::post))
+        .route("/mod/members/{id}", post(members::member))
 }
 
 /// A request split into what handlers need.

@@ -272,12 +272,15 @@ async function waitForComposer(page, timeoutMs = 20_000) {
   }));
 }
 
-/** Signs in through the /login form and waits for the page the app sends us to. */
+/**
+ * Signs in through the /login form (in whichever language the page is) and waits
+ * for the page the app sends us to.
+ */
 async function signIn(page, email, password) {
   await page.goto('/login');
   await page.fill('#login-email', email);
   await page.fill('#login-password', password);
-  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Sign in")')]);
+  await Promise.all([page.waitForNavigation(), page.click('main form[action="/login"] button[type=submit]')]);
 }
 
 let counter = 0;

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 pub use account::{email_is_plausible, normalize_email, DisplayName, Email, Licence, Npi};
 pub use post::{NewPost, PostForm, Tags};
-pub use staff::{CategoryForm, CategoryInput, Slug};
+pub use staff::{CategoryForm, CategoryInput, Slug, SuspensionDays};
 
 /// Field → message key (`key` or `key|name=value`).
 pub type FieldErrors = BTreeMap<String, String>;

@@ -132,3 +132,26 @@ impl CategoryInput {
         }
     }
 }
+
+/// How long a suspension lasts, in whole days, as the moderator chose it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SuspensionDays(i64);
+
+impl SuspensionDays {
+    /// The lengths the form offers (any whole number up to the maximum is accepted).
+    pub const CHOICES: [i64; 7] = [1, 3, 7, 14, 30, 90, 365];
+
+    /// Parses the form's value: a whole number of days, 1 to
+    /// [`crate::access::MAX_SUSPENSION_DAYS`].
+    pub fn parse(s: &str) -> Result<SuspensionDays, FieldError> {
+        match s.trim().parse::<i64>() {
+            Ok(d) if (1..=crate::access::MAX_SUSPENSION_DAYS).contains(&d) => Ok(SuspensionDays(d)),
+            _ => Err("err.suspension_days".into()),
+        }
+    }
+
+    /// The length in seconds.
+    pub fn seconds(self) -> i64 {
+        self.0 * 86_400
+    }
+}

@@ -104,3 +104,22 @@ fn categories_key_their_errors_by_card() {
     assert_eq!(e["name_ja_7"], "err.required");
     assert_eq!(e["position_7"], "err.number");
 }
+
+#[test]
+fn a_suspension_lasts_whole_days_within_five_years() {
+    assert_eq!(
+        SuspensionDays::parse("7").map(|d| d.seconds()),
+        Ok(7 * 86_400)
+    );
+    assert_eq!(
+        SuspensionDays::parse(" 1825 ").map(|d| d.seconds()),
+        Ok(1825 * 86_400)
+    );
+    for bad in ["0", "-3", "1826", "", "1.5", "seven"] {
+        assert_eq!(
+            SuspensionDays::parse(bad),
+            Err("err.suspension_days".to_string()),
+            "{bad:?}"
+        );
+    }
+}

@@ -22,6 +22,11 @@ pub static MAIL_MESSAGES: &[(&str, &str, &str)] = &[
     ("mail.email_changed.body", "Your account now signs in with another e-mail address. This address will receive no more mail from Rounds.", "あなたのアカウントのログイン用メールアドレスが変更されました。このアドレスには今後 Rounds からメールは届きません。"),
     ("mail.password_changed.subject", "Your Rounds password was changed", "Rounds のパスワードが変更されました"),
     ("mail.password_changed.body", "The password of your Rounds account was just changed, and other devices were signed out.", "Rounds アカウントのパスワードが変更され、ほかの端末はログアウトされました。"),
+    ("mail.suspended.subject", "Your Rounds account is suspended", "Rounds アカウントが利用停止になりました"),
+    ("mail.suspended.body", "A moderator suspended your Rounds account until {until}. Sign in to read the moderator's reason; until then you cannot read or post.", "モデレーターにより、Rounds アカウントが{until}まで利用停止になりました。ログインするとモデレーターからの理由を読めます。それまでは閲覧も投稿もできません。"),
+    ("mail.suspended.action", "Read the reason", "理由を読む"),
+    ("mail.unsuspended.subject", "Your Rounds account is open again", "Rounds アカウントの利用停止が解除されました"),
+    ("mail.unsuspended.body", "A moderator lifted the suspension of your Rounds account. You can sign in and take part again.", "モデレーターにより、Rounds アカウントの利用停止が解除されました。ログインして再び参加できます。"),
     // The forgotten-password page.
     ("forgot.link", "Forgot your password?", "パスワードをお忘れですか？"),
     ("forgot.title", "Forgotten password", "パスワードの再設定"),

@@ -6,6 +6,7 @@
 mod detector_messages;
 mod forum_messages;
 mod mail_messages;
+mod member_messages;
 mod messages;
 mod search_messages;
 
@@ -94,6 +95,7 @@ fn all_messages() -> impl Iterator<Item = &'static (&'static str, &'static str, 
         .chain(search_messages::SEARCH_MESSAGES)
         .chain(detector_messages::DETECTOR_MESSAGES)
         .chain(mail_messages::MAIL_MESSAGES)
+        .chain(member_messages::MEMBER_MESSAGES)
 }
 
 fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {

@@ -6,6 +6,7 @@ mod detector;
 mod findings;
 mod forum;
 mod mail;
+mod members;
 mod moderation;
 mod search;
 
@@ -14,6 +15,7 @@ pub use detector::*;
 pub use findings::*;
 pub use forum::*;
 pub use mail::*;
+pub use members::*;
 pub use moderation::*;
 pub use search::*;
 
@@ -107,12 +109,20 @@ pub struct Viewer {
     /// Unread notifications (the header's count).
     #[serde(default)]
     pub unread: i64,
+    /// While a moderator has suspended the account: when that ends (unix seconds).
+    /// A suspended member may read their suspension notice and nothing else.
+    #[serde(default)]
+    pub suspended_until: Option<i64>,
 }
 
 impl Viewer {
-    /// Verified members may read and write in the forum.
+    /// Suspended by a moderator, for now.
+    pub fn is_suspended(&self) -> bool {
+        self.suspended_until.is_some()
+    }
+    /// Verified members may read and write in the forum (not while suspended).
     pub fn is_verified(&self) -> bool {
-        self.status == Status::Verified
+        self.status == Status::Verified && !self.is_suspended()
     }
     /// Verified moderators and admins work the queues.
     pub fn can_moderate(&self) -> bool {
@@ -276,6 +286,7 @@ mod tests {
             display_name: "x".into(),
             role: Role::Moderator,
             status: Status::Pending,
+            suspended_until: None,
         };
         assert!(!v.can_moderate());
         v.status = Status::Verified;
