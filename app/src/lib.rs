@@ -109,6 +109,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/mod/members") view=MembersPage ssr=SsrMode::Async/>
                             <Route path=path!("/mod/members/:id") view=MemberPage ssr=SsrMode::Async/>
                             <Route path=path!("/suspended") view=SuspendedPage ssr=SsrMode::Async/>
+                            <Route path=path!("/profile/two-factor") view=TwoFactorPage ssr=SsrMode::Async/>
+                            <Route path=path!("/login/code") view=SignInCodePage/>
                         </Routes>
                     }.into_any(),
                 }}

@@ -83,7 +83,7 @@ fn thread_page(c: &mut Criterion) {
         tx.commit().await.expect("commit");
         let token = server::session::random_token();
         store
-            .create_session(&server::session::hash_token(&token), user, 3600, "")
+            .create_session(&server::session::hash_token(&token), user, 3600, "", true)
             .await
             .expect("session");
         let search = server::open_search(&settings, &store)

@@ -11,6 +11,8 @@ pub const SESSION_COOKIE: &str = "rounds_session";
 pub const CSRF_COOKIE: &str = "rounds_csrf";
 /// Language chosen with the header switcher.
 pub const LANG_COOKIE: &str = "rounds_lang";
+/// The code step of a sign-in: the token of a sign-in whose password was right.
+pub const CHALLENGE_COOKIE: &str = "rounds_sign_in";
 /// One-time notice after a successful form post (a message key, never user text).
 pub const FLASH_COOKIE: &str = "rounds_flash";
 

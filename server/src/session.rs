@@ -21,7 +21,8 @@ use ops::error::ErrorPage;
 use ops::AppError;
 
 pub use crate::cookies::{
-    cookie, cookie_name, set_cookie, CSRF_COOKIE, FLASH_COOKIE, LANG_COOKIE, SESSION_COOKIE,
+    cookie, cookie_name, set_cookie, CHALLENGE_COOKIE, CSRF_COOKIE, FLASH_COOKIE, LANG_COOKIE,
+    SESSION_COOKIE,
 };
 use crate::render::{render_error, render_error_page};
 use crate::state::AppState;
@@ -84,6 +85,7 @@ async fn load_viewer(
         status: user.applicant.status,
         unread,
         suspended_until: session.suspended_until,
+        second_factor: session.second_factor,
     };
     Ok((Some(hash), Some(viewer), user.lang))
 }
@@ -225,6 +227,7 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
             }
             access::Denied::Pending => Ok(crate::reply::see_other("/pending")),
             access::Denied::Suspended => Ok(crate::reply::see_other(access::SUSPENDED_PATH)),
+            access::Denied::SecondFactor => Ok(crate::reply::see_other(access::TWO_FACTOR_PATH)),
             access::Denied::Forbidden => Err((AppError::Forbidden, ctx, parts)),
         };
     }

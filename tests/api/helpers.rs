@@ -12,6 +12,9 @@ use store::{NewUser, Store};
 /// A password that passes the strength rules.
 pub const GOOD_PASSWORD: &str = "tidal-morphine-ladder-93";
 
+/// The two-factor key of every staff account the tests seed (base32, 160 bits).
+pub const TEST_TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
 /// A running app and a browser-like client with its own cookies.
 pub struct TestApp {
     /// `http://127.0.0.1:PORT`
@@ -322,13 +325,21 @@ impl TestApp {
         .await
     }
 
-    /// Signs in.
+    /// Signs in; an account with two-factor sign-in on (seeded staff) answers the
+    /// code step too, and the final answer is returned.
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
-        self.post_form(
-            "/login",
-            &[("email", email), ("password", password), ("next", "/")],
-        )
-        .await
+        let res = self
+            .post_form(
+                "/login",
+                &[("email", email), ("password", password), ("next", "/")],
+            )
+            .await;
+        if location(&res) != domain::access::SIGN_IN_CODE_PATH {
+            return res;
+        }
+        let code = self.next_code(email).await;
+        self.post_form(domain::access::SIGN_IN_CODE_PATH, &[("code", &code)])
+            .await
     }
 
     /// Creates an account directly in the database and signs this browser in as it.
@@ -354,10 +365,79 @@ impl TestApp {
             })
             .await
             .expect("create user");
+        if role.can_moderate() {
+            // Staff sign in with a code: their key is set up as if from the page.
+            tx.begin_two_factor(id, TEST_TOTP_SECRET)
+                .await
+                .expect("key");
+            tx.enable_two_factor(id).await.expect("key on");
+        }
         tx.commit().await.expect("commit");
         let res = self.login(email, GOOD_PASSWORD).await;
         assert_eq!(res.status().as_u16(), 303, "sign-in of a seeded account");
         id
+    }
+
+    /// Sets up two-factor sign-in from the page as a member does: reads the key the
+    /// page offers, answers with the app's code; returns the recovery codes shown.
+    pub async fn enrol_two_factor(&self) -> Vec<String> {
+        let state: domain::models::TwoFactorState = self
+            .get("/api/two_factor_state")
+            .await
+            .json()
+            .await
+            .expect("two-factor state");
+        let secret: String = state
+            .setup
+            .expect("a key to set up")
+            .secret
+            .split_whitespace()
+            .collect();
+        // The oldest code still accepted, leaving the newer ones for sign-ins to come.
+        let code = totp_code(&secret, store::now() - 30);
+        let res = self
+            .post_form(
+                domain::access::TWO_FACTOR_PATH,
+                &[("action", "enable"), ("code", &code)],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 200, "two-factor turned on");
+        let page = res.text().await.expect("body");
+        page.split("<li><code>")
+            .skip(1)
+            .filter_map(|rest| rest.split_once("</code>").map(|(c, _)| c.to_string()))
+            .collect()
+    }
+
+    /// The next code of `TEST_TOTP_SECRET` that account `email` has not spent: a code
+    /// works once, so a test that signs in often waits for the next 30-second step.
+    pub async fn next_code(&self, email: &str) -> String {
+        self.next_code_of(email, TEST_TOTP_SECRET).await
+    }
+
+    /// The next unspent code of key `secret` for account `email` (waiting for the
+    /// next step when the three a sign-in accepts are spent).
+    pub async fn next_code_of(&self, email: &str, secret: &str) -> String {
+        let store = self.store().await;
+        let user = store
+            .user_by_email(email)
+            .await
+            .expect("query")
+            .expect("user");
+        let last = store
+            .two_factor(user.id)
+            .await
+            .expect("query")
+            .map(|r| r.last_step)
+            .unwrap_or(0);
+        loop {
+            let now = store::now();
+            let step = (last + 1).max(now / 30 - 1);
+            if step <= now / 30 + 1 {
+                return totp_code(secret, step * 30);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        }
     }
 
     /// The id of an account by email.
@@ -371,6 +451,16 @@ impl TestApp {
             .applicant
             .id
     }
+}
+
+/// The code an authenticator app shows at unix time `at` for base32 key `secret`.
+pub fn totp_code(secret: &str, at: i64) -> String {
+    let bytes = totp_rs::Secret::Encoded(secret.into())
+        .to_bytes()
+        .expect("base32");
+    totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, bytes, None, "t".into())
+        .expect("totp")
+        .generate(at as u64)
 }
 
 /// The Location header of a redirect.

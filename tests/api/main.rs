@@ -36,5 +36,6 @@ mod storage;
 mod suspension;
 mod teaching;
 mod throttle;
+mod two_factor;
 mod verification;
 mod worst_inputs;

@@ -192,6 +192,19 @@ async fn admins_grant_and_revoke_moderator_and_moderators_cannot() {
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
+    // A new moderator sets up two-factor sign-in before the queues open.
+    let res = member.get("/mod/verification").await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(crate::helpers::location(&res), "/profile/two-factor");
+    assert_eq!(
+        member
+            .get("/api/verification_queue")
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    assert_eq!(member.enrol_two_factor().await.len(), 10);
     assert_eq!(
         member.get("/mod/verification").await.status().as_u16(),
         200,
@@ -223,7 +236,11 @@ async fn admins_grant_and_revoke_moderator_and_moderators_cannot() {
     let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(
         actions,
-        vec!["role.revoke_moderator", "role.grant_moderator"]
+        vec![
+            "role.revoke_moderator",
+            "account.two_factor_on",
+            "role.grant_moderator"
+        ]
     );
 }
 

@@ -222,6 +222,11 @@ pub fn ProfilePage() -> impl IntoView {
                                 <p>{i.tr("profile.password_lead")}</p>
                                 <a class="button secondary" href="/profile/password">{i.tr("profile.password_submit")}</a>
                             </section>
+                            <section class="card">
+                                <h2>{i.tr("two_factor.title")}</h2>
+                                <p>{i.tr("two_factor.optional")}</p>
+                                <a class="button secondary" href=domain::access::TWO_FACTOR_PATH>{i.tr("two_factor.link")}</a>
+                            </section>
                         }.into_any()
                     }
                 }

@@ -15,6 +15,7 @@ mod search;
 mod security;
 mod staff;
 mod thread;
+mod two_factor;
 
 pub use account::{LoginPage, PendingPage, ProfilePage, RegisterPage};
 pub use admin::CategoriesPage;
@@ -30,3 +31,4 @@ pub use search::SearchPage;
 pub use security::{PasswordPage, ResetPage};
 pub use staff::{SiteListsPage, UsersPage, VerificationPage};
 pub use thread::ThreadPage;
+pub use two_factor::{SignInCodePage, TwoFactorPage};

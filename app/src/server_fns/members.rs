@@ -1,4 +1,5 @@
-//! Server functions of the staff's member pages and of the suspension notice.
+//! Server functions of the staff's member pages, the suspension notice and the
+//! member's two-factor set-up.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -33,4 +34,11 @@ pub async fn my_suspension() -> Result<Option<Suspension>, PageError> {
         .and_then(|p| p.extensions.get::<ops::access::RequestCtx>().cloned());
     let viewer = ctx.and_then(|c| c.viewer);
     Ok(ops::suspension::own_suspension(&services()?, viewer.as_ref()).await?)
+}
+
+/// The viewer's two-factor sign-in, with a key to set up while it is off.
+#[server(input = GetUrl, endpoint = "two_factor_state")]
+pub async fn two_factor_state() -> Result<domain::models::TwoFactorState, PageError> {
+    let ops::access::Signed(viewer) = viewer()?;
+    Ok(ops::two_factor::state(&services()?, &viewer).await?)
 }

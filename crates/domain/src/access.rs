@@ -14,6 +14,9 @@ pub enum Denied {
     Forbidden,
     /// Suspended by a moderator: send to the suspension notice.
     Suspended,
+    /// Staff whose session has not passed a second factor: send to two-factor
+    /// set-up (or to sign in again with a code).
+    SecondFactor,
 }
 
 /// What a path requires.
@@ -45,6 +48,8 @@ pub fn need(path: &str) -> Need {
         // The suspension notice: the one page a suspended member may open; it shows
         // the signed-in viewer's own suspension, or says there is none.
         SUSPENDED_PATH,
+        // The code step of a sign-in: its cookie is the permission.
+        SIGN_IN_CODE_PATH,
         "/favicon.ico",
         "/robots.txt",
     ];
@@ -70,6 +75,7 @@ pub fn need(path: &str) -> Need {
             | "/profile/email"
             | "/profile/notifications"
             | "/profile/sessions"
+            | TWO_FACTOR_PATH
             | "/logout-all"
     ) {
         return Need::SignedIn;
@@ -82,6 +88,12 @@ pub fn need(path: &str) -> Need {
     }
     Need::Verified
 }
+
+/// Where a member sets up two-factor sign-in (staff are sent here until they have).
+pub const TWO_FACTOR_PATH: &str = "/profile/two-factor";
+
+/// Where a sign-in whose password was right asks for the code.
+pub const SIGN_IN_CODE_PATH: &str = "/login/code";
 
 /// Where a suspended member reads why, and until when.
 pub const SUSPENDED_PATH: &str = "/suspended";
@@ -125,6 +137,10 @@ pub fn allows(need: Need, viewer: Option<&Viewer>) -> Result<(), Denied> {
         (Need::SignedIn, Some(_)) => Ok(()),
         (_, Some(v)) if !v.is_verified() => Err(Denied::Pending),
         (Need::Verified, Some(_)) => Ok(()),
+        // Staff pages show held patient data: a password alone does not open them.
+        (Need::Moderator | Need::Admin, Some(v)) if v.role.can_moderate() && !v.second_factor => {
+            Err(Denied::SecondFactor)
+        }
         (Need::Moderator, Some(v)) if v.can_moderate() => Ok(()),
         (Need::Admin, Some(v)) if v.is_admin() => Ok(()),
         _ => Err(Denied::Forbidden),
@@ -144,6 +160,7 @@ mod tests {
             role,
             status,
             suspended_until: None,
+            second_factor: true,
         }
     }
 
@@ -157,6 +174,27 @@ mod tests {
         assert_eq!(check(SUSPENDED_PATH, Some(&admin)), Ok(()));
         assert_eq!(check("/logout", Some(&admin)), Ok(()));
         assert_eq!(allows(Need::SignedIn, Some(&admin)), Err(Denied::Suspended));
+    }
+
+    #[test]
+    fn staff_pages_need_a_second_factor_on_the_session() {
+        let mut moderator = v(Role::Moderator, Status::Verified);
+        moderator.second_factor = false;
+        assert_eq!(
+            check("/mod/queue", Some(&moderator)),
+            Err(Denied::SecondFactor)
+        );
+        assert_eq!(
+            allows(Need::Moderator, Some(&moderator)),
+            Err(Denied::SecondFactor)
+        );
+        assert_eq!(check("/", Some(&moderator)), Ok(()), "the forum opens");
+        assert_eq!(check(TWO_FACTOR_PATH, Some(&moderator)), Ok(()));
+        let mut member = v(Role::Member, Status::Verified);
+        member.second_factor = false;
+        assert_eq!(check("/mod/queue", Some(&member)), Err(Denied::Forbidden));
+        moderator.second_factor = true;
+        assert_eq!(check("/mod/queue", Some(&moderator)), Ok(()));
     }
 
     #[test]

@@ -225,6 +225,14 @@ stored! {
         AccountSuspended = "account.suspended",
         /// A moderator lifted a suspension before its end.
         AccountUnsuspended = "account.unsuspended",
+        /// Two-factor sign-in turned on (a code confirmed the key).
+        TwoFactorOn = "account.two_factor_on",
+        /// Two-factor sign-in turned off by the member.
+        TwoFactorOff = "account.two_factor_off",
+        /// A new set of recovery codes replaced the old one.
+        RecoveryCodesRenewed = "account.recovery_codes_renewed",
+        /// A recovery code stood in for a code at sign-in.
+        RecoveryCodeUsed = "account.recovery_code_used",
         /// A member asked for a reset link by e-mail (only when the address has an
         /// account; the page answers the same either way).
         PasswordResetMailed = "account.password_reset_mailed",

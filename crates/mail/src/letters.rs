@@ -107,6 +107,32 @@ pub fn unsuspended(lang: Lang, name: &str, site: &str) -> Letter {
     }
 }
 
+/// Two-factor sign-in was turned on (`on`) or off for the account.
+pub fn two_factor_changed(lang: Lang, name: &str, on: bool, site: &str) -> Letter {
+    let (kind, subject, body) = if on {
+        (
+            "two_factor_on",
+            "mail.two_factor_on.subject",
+            "mail.two_factor_on.body",
+        )
+    } else {
+        (
+            "two_factor_off",
+            "mail.two_factor_off.subject",
+            "mail.two_factor_off.body",
+        )
+    };
+    Letter {
+        kind,
+        lang,
+        subject: t(lang, subject),
+        before: vec![greeting(lang, name), t(lang, body)],
+        link: Some((t(lang, "mail.open_site"), site.to_string())),
+        after: vec![t(lang, "mail.not_you")],
+        unsubscribe: None,
+    }
+}
+
 /// A notification of `kind` (`reply`, `mention`, …), its words filled from `args`
 /// (`actor`, `title`), with the link to what happened and a one-click unsubscribe
 /// link for this kind.

@@ -46,7 +46,7 @@ pub trait Access: Sized {
                 .map(Self::wrap)
                 .ok_or(AppError::Unauthorized),
             Err(Denied::SignIn) => Err(AppError::Unauthorized),
-            Err(Denied::Pending | Denied::Forbidden | Denied::Suspended) => {
+            Err(Denied::Pending | Denied::Forbidden | Denied::Suspended | Denied::SecondFactor) => {
                 Err(AppError::Forbidden)
             }
         }
@@ -132,6 +132,7 @@ mod tests {
                 status,
                 unread: 0,
                 suspended_until: None,
+                second_factor: true,
             }),
             csrf: String::new(),
             lang: Lang::En,

@@ -29,6 +29,7 @@ pub mod suspension;
 pub mod teaching;
 pub mod threads;
 pub mod tokens;
+pub mod two_factor;
 
 pub use error::AppError;
 pub use search::SearchIndex;

@@ -43,6 +43,7 @@ mod suspensions;
 pub mod thread_lists;
 pub mod threads;
 mod throttle;
+pub mod two_factor;
 mod tx;
 pub mod visibility;
 

@@ -35,6 +35,8 @@ pub struct SessionUser {
     pub user_id: i64,
     /// When the account's current suspension ends, if it is suspended.
     pub suspended_until: Option<i64>,
+    /// Whether the session's sign-in passed a second factor.
+    pub second_factor: bool,
 }
 
 impl SessionRow {
@@ -81,23 +83,26 @@ impl Tx {
 
 impl Store {
     /// Records a new session for `user_id` under the hash of its id.
+    /// `second_factor`: the sign-in passed a code as well as the password.
     pub async fn create_session(
         &self,
         id_hash: &str,
         user_id: i64,
         ttl_secs: i64,
         device: &str,
+        second_factor: bool,
     ) -> Result<(), StoreError> {
         let t = now();
         sqlx::query(
-            "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at, device) \
-             VALUES ($1, $2, $3, $3, $4, $5)",
+            "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at, device, \
+             second_factor_at) VALUES ($1, $2, $3, $3, $4, $5, $6)",
         )
         .bind(id_hash)
         .bind(user_id)
         .bind(t)
         .bind(t + ttl_secs)
         .bind(device)
+        .bind(second_factor.then_some(t))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -112,7 +117,7 @@ impl Store {
     ) -> Result<Option<SessionUser>, StoreError> {
         let t = now();
         let sql = format!(
-            "SELECT user_id, last_seen_at, {} AS suspended_until FROM sessions \
+            "SELECT user_id, last_seen_at, second_factor_at, {} AS suspended_until FROM sessions \
              WHERE id_hash = $1 AND expires_at > $2 AND created_at > $3",
             crate::suspensions::active_end("sessions.user_id", "$2")
         );
@@ -126,6 +131,7 @@ impl Store {
         let user_id: i64 = row.try_get("user_id")?;
         let last_seen: i64 = row.try_get("last_seen_at")?;
         let suspended_until: Option<i64> = row.try_get("suspended_until")?;
+        let second_factor: Option<i64> = row.try_get("second_factor_at")?;
         if t - last_seen >= 60 {
             sqlx::query(
                 "UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id_hash = $3",
@@ -139,6 +145,7 @@ impl Store {
         Ok(Some(SessionUser {
             user_id,
             suspended_until,
+            second_factor: second_factor.is_some(),
         }))
     }
 

@@ -12,23 +12,27 @@ use ops::AppError;
 
 use super::{finish, notice, read_or_render, safe_return, see_other, Outcome, Submitted};
 use crate::session::{
-    hash_token, random_token, set_cookie, RequestCtx, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE,
+    hash_token, random_token, set_cookie, RequestCtx, CHALLENGE_COOKIE, CSRF_COOKIE, LANG_COOKIE,
+    SESSION_COOKIE,
 };
 use crate::state::AppState;
 
 /// A new session: its cookies, and the session's hash and CSRF token (for a page
 /// rendered in this same response).
-struct Started {
-    cookies: Vec<header::HeaderValue>,
-    session_hash: String,
-    csrf: String,
+pub(super) struct Started {
+    pub(super) cookies: Vec<header::HeaderValue>,
+    pub(super) session_hash: String,
+    pub(super) csrf: String,
 }
 
-async fn start_session(
+/// Starts a session for `user_id` (ending `old`, the browser's earlier one);
+/// `second_factor`: the sign-in passed a code as well as the password.
+pub(super) async fn start_session(
     state: &AppState,
     user_id: i64,
     old: Option<&str>,
     device: &str,
+    second_factor: bool,
 ) -> Result<Started, AppError> {
     if let Some(old) = old {
         state.services.store.delete_session(old).await?;
@@ -43,6 +47,7 @@ async fn start_session(
             user_id,
             state.services.config.session_ttl_secs,
             device,
+            second_factor,
         )
         .await?;
     let secure = state.services.config.secure_cookies;
@@ -63,7 +68,7 @@ async fn start_session(
     })
 }
 
-fn with_cookies(mut res: Response, cookies: Vec<header::HeaderValue>) -> Response {
+pub(super) fn with_cookies(mut res: Response, cookies: Vec<header::HeaderValue>) -> Response {
     for c in cookies {
         res.headers_mut().append(header::SET_COOKIE, c);
     }
@@ -119,7 +124,31 @@ async fn login_inner(state: &AppState, sub: &Submitted) -> Outcome {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     let device = domain::devices::device_label(agent);
-    let started = start_session(state, user.id, sub.ctx.session_hash.as_deref(), &device).await?;
+    if ops::two_factor::is_on(&state.services, user.id).await? {
+        // The password was right; the session starts once the code is.
+        let next = safe_return(sub.form.get("next"));
+        let token = ops::two_factor::challenge(&state.services, user.id, &next, &device).await?;
+        let secure = state.services.config.secure_cookies;
+        let ttl = ops::two_factor::CHALLENGE_SECS;
+        return Ok(with_cookies(
+            see_other(domain::access::SIGN_IN_CODE_PATH),
+            vec![set_cookie(
+                CHALLENGE_COOKIE,
+                &token,
+                Some(ttl),
+                secure,
+                "Lax",
+            )],
+        ));
+    }
+    let started = start_session(
+        state,
+        user.id,
+        sub.ctx.session_hash.as_deref(),
+        &device,
+        false,
+    )
+    .await?;
     let suspended = state
         .services
         .store
@@ -145,6 +174,7 @@ async fn login_inner(state: &AppState, sub: &Submitted) -> Outcome {
                 status: user.applicant.status,
                 unread: state.services.store.unread_count(user.id).await?,
                 suspended_until: None,
+                second_factor: false,
             }),
             csrf: started.csrf.clone(),
             lang: user.lang.unwrap_or(sub.ctx.lang),

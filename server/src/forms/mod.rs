@@ -12,6 +12,7 @@ mod moderation;
 mod preferences;
 mod recovery;
 mod staff;
+mod two_factor;
 
 use std::collections::BTreeMap;
 
@@ -36,6 +37,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/register", post(account::register))
         .route("/login", post(account::login))
+        .route("/login/code", post(two_factor::answer))
+        .route("/profile/two-factor", post(two_factor::settings))
         .route("/logout", post(account::logout))
         .route("/logout-all", post(account::logout_all))
         .route("/lang", post(account::lang))

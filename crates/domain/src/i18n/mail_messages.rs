@@ -27,6 +27,10 @@ pub static MAIL_MESSAGES: &[(&str, &str, &str)] = &[
     ("mail.suspended.action", "Read the reason", "理由を読む"),
     ("mail.unsuspended.subject", "Your Rounds account is open again", "Rounds アカウントの利用停止が解除されました"),
     ("mail.unsuspended.body", "A moderator lifted the suspension of your Rounds account. You can sign in and take part again.", "モデレーターにより、Rounds アカウントの利用停止が解除されました。ログインして再び参加できます。"),
+    ("mail.two_factor_on.subject", "Two-factor sign-in is on for your Rounds account", "Rounds アカウントの2段階認証を有効にしました"),
+    ("mail.two_factor_on.body", "Signing in to your Rounds account now needs a code from your authenticator app (or a recovery code) as well as your password.", "Rounds へのログインに、パスワードに加えて認証アプリのコード（または復旧コード）が必要になりました。"),
+    ("mail.two_factor_off.subject", "Two-factor sign-in is off for your Rounds account", "Rounds アカウントの2段階認証を無効にしました"),
+    ("mail.two_factor_off.body", "Signing in to your Rounds account needs only your password again.", "Rounds へのログインは、再びパスワードだけで行えるようになりました。"),
     // The forgotten-password page.
     ("forgot.link", "Forgot your password?", "パスワードをお忘れですか？"),
     ("forgot.title", "Forgotten password", "パスワードの再設定"),

@@ -9,6 +9,7 @@ mod mail_messages;
 mod member_messages;
 mod messages;
 mod search_messages;
+mod two_factor_messages;
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -96,6 +97,7 @@ fn all_messages() -> impl Iterator<Item = &'static (&'static str, &'static str, 
         .chain(detector_messages::DETECTOR_MESSAGES)
         .chain(mail_messages::MAIL_MESSAGES)
         .chain(member_messages::MEMBER_MESSAGES)
+        .chain(two_factor_messages::TWO_FACTOR_MESSAGES)
 }
 
 fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {

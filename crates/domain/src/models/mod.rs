@@ -9,6 +9,7 @@ mod mail;
 mod members;
 mod moderation;
 mod search;
+mod two_factor;
 
 pub use cursor::*;
 pub use detector::*;
@@ -18,6 +19,7 @@ pub use mail::*;
 pub use members::*;
 pub use moderation::*;
 pub use search::*;
+pub use two_factor::*;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -113,6 +115,10 @@ pub struct Viewer {
     /// A suspended member may read their suspension notice and nothing else.
     #[serde(default)]
     pub suspended_until: Option<i64>,
+    /// Whether this session's sign-in passed a second factor (a TOTP code or a
+    /// recovery code). Staff open the queues and held text only from such a session.
+    #[serde(default)]
+    pub second_factor: bool,
 }
 
 impl Viewer {
@@ -287,6 +293,7 @@ mod tests {
             role: Role::Moderator,
             status: Status::Pending,
             suspended_until: None,
+            second_factor: true,
         };
         assert!(!v.can_moderate());
         v.status = Status::Verified;
