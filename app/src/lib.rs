@@ -86,6 +86,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/pending") view=PendingPage ssr=SsrMode::Async/>
                             <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
                             <Route path=path!("/profile/password") view=PasswordPage/>
+                            // Where the profile's own forms post: a refused one comes back here.
+                            <Route path=path!("/profile/name") view=ProfilePage ssr=SsrMode::Async/>
+                            <Route path=path!("/profile/delete") view=ProfilePage ssr=SsrMode::Async/>
                             <Route path=path!("/reset/:token") view=ResetPage/>
                             <Route path=path!("/forgot") view=ForgotPage/>
                             <Route path=path!("/profile/email") view=EmailPage/>
@@ -109,6 +112,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/mod/members") view=MembersPage ssr=SsrMode::Async/>
                             <Route path=path!("/mod/members/:id") view=MemberPage ssr=SsrMode::Async/>
                             <Route path=path!("/suspended") view=SuspendedPage ssr=SsrMode::Async/>
+                            <Route path=path!("/u/:name") view=PersonPage ssr=SsrMode::Async/>
                             <Route path=path!("/profile/two-factor") view=TwoFactorPage ssr=SsrMode::Async/>
                             <Route path=path!("/login/code") view=SignInCodePage/>
                         </Routes>

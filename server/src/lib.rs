@@ -7,6 +7,7 @@ mod body_read;
 pub mod cli;
 pub mod client;
 pub mod cookies;
+mod downloads;
 mod form_data;
 pub mod forms;
 mod headers;

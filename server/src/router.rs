@@ -96,6 +96,7 @@ pub fn build_router(
     Router::new()
         .route("/healthz", get(healthz))
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
+        .route("/profile/export", get(crate::downloads::export))
         .merge(forms::routes())
         .leptos_routes_with_context(
             &state,

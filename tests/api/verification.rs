@@ -295,3 +295,39 @@ async fn a_decision_made_by_another_moderator_first_is_not_applied_twice() {
     assert_eq!(decisions, 1, "only the first decision is recorded");
     let _ = GOOD_PASSWORD;
 }
+
+#[tokio::test]
+async fn a_rejection_refused_for_want_of_a_claim_keeps_the_reason_typed() {
+    let app = spawn_app().await;
+    app.register("new@example.jp", "Newcomer").await;
+    let id = app.user_id("new@example.jp").await;
+    let moderator = app.new_browser();
+    moderator
+        .sign_in_as("mod@example.jp", "Mod", Role::Moderator, Status::Verified)
+        .await;
+    let field = format!("reason_{id}");
+    let reason = "The licence number belongs to another prefecture's register.";
+    let form = [
+        ("user_id", id.to_string()),
+        ("decision", "reject".to_string()),
+        (field.as_str(), reason.to_string()),
+    ];
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = moderator.post_form("/mod/verification", &fields).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.expect("body");
+    assert!(page.contains("Claim this application before you decide on it"));
+    assert!(
+        page.contains("another prefecture&#x27;s register")
+            || page.contains("another prefecture's register"),
+        "the reason is kept"
+    );
+    let pending = app.store().await.user_by_id(id).await.unwrap().unwrap();
+    assert_eq!(pending.applicant.status, Status::Pending, "nothing decided");
+
+    moderator.claim("verification", id).await;
+    let res = moderator.post_form("/mod/verification", &fields).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let rejected = app.store().await.user_by_id(id).await.unwrap().unwrap();
+    assert_eq!(rejected.applicant.status, Status::Rejected);
+}

@@ -231,10 +231,7 @@ for (const [js, locale, lang] of [[false, 'en-US', 'en'], [true, 'ja-JP', 'ja']]
       const staff = await staffCtx.newPage();
       const problems = h.watchPage(staff);
       try {
-        await staff.goto('/login');
-        await staff.fill('#login-email', app.admin.email);
-        await staff.fill('#login-password', app.admin.password);
-        await Promise.all([staff.waitForNavigation(), staff.click('form[action="/login"] button[type=submit]')]);
+        await h.signIn(staff, app.admin.email, app.admin.password);
         await staff.goto('/admin/users');
         if (js) await h.waitForHydration(staff);
         const row = staff.locator('tr', { hasText: member.email });

@@ -15,7 +15,9 @@ pub use composer::{Composer, ComposerInit};
 pub use fields::{CsrfField, Field, FormError, ProfessionSelect, TextArea};
 pub use header::Header;
 pub use highlight::{Highlighted, ListPager, Pager};
-pub use search::{encode_query_value, Marked, SearchForm};
+pub use search::{
+    author_label, encode_path_segment, encode_query_value, person_href, Marked, SearchForm,
+};
 pub use verdicts::FindingVerdicts;
 
 use leptos::prelude::*;

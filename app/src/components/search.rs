@@ -23,6 +23,27 @@ pub fn encode_query_value(s: &str) -> String {
     out
 }
 
+/// Percent-encodes `s` as one path segment (unreserved characters kept; a space
+/// becomes `%20`, never `+`).
+pub fn encode_path_segment(s: &str) -> String {
+    encode_query_value(s).replace('+', "%20")
+}
+
+/// The public profile link of the member named `name`.
+pub fn person_href(name: &str) -> String {
+    format!("/u/{}", encode_path_segment(name))
+}
+
+/// An author's name as pages show it: a deleted account has none, and shows as
+/// "former member" in the page's language.
+pub fn author_label(i: domain::i18n::I18n, name: &str) -> String {
+    if name.is_empty() {
+        i.tr("member.former")
+    } else {
+        name.to_string()
+    }
+}
+
 /// Text pieces with the matching ones in `<mark>`.
 #[component]
 pub fn Marked(pieces: Vec<Piece>) -> impl IntoView {

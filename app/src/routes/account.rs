@@ -198,6 +198,13 @@ pub fn ProfilePage() -> impl IntoView {
                                     {row("profile.language", page.lang.native_name().to_string())}
                                 </dl>
                             </section>
+                            <super::settings::RenameCard name=a.display_name.clone() verified=a.status == domain::models::Status::Verified/>
+                            <section class="card" id="export">
+                                <h2>{i.tr("export.title")}</h2>
+                                <p>{i.tr("export.lead")}</p>
+                                <a class="button secondary" href="/profile/export" download="" rel="external">{i.tr("export.download")}</a>
+                            </section>
+                            <super::settings::DeleteCard/>
                             <section class="card">
                                 <h2>{i.tr("profile.sessions_title")}</h2>
                                 <p>{i.trf("profile.sessions", &[("n", &p.sessions.len().to_string())])}</p>

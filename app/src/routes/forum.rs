@@ -105,7 +105,7 @@ fn ForumView(home: ForumHome) -> impl IntoView {
                                     <a class="thread-title" href=format!("/t/{}", t.id)>{t.title.clone()}</a>
                                     <div class="meta">
                                         <a href=format!("/c/{}", t.category)>{cat}</a>
-                                        " · "{t.author.clone()}
+                                        " · "{crate::components::author_label(i, &t.author)}
                                         {t.tags.iter().map(|tag| view! { " " <span class="tag">"#"{tag.clone()}</span> }).collect_view()}
                                     </div>
                                 </div>

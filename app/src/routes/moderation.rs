@@ -145,7 +145,7 @@ fn HeldDecision(h: HeldItem) -> impl IntoView {
     };
     view! {
         <p class="meta">
-            {i.trf("held.by", &[("name", &h.author)])}" · "{i.time(r.created_at)}
+            {i.trf("held.by", &[("name", &crate::components::author_label(i, &h.author))])}" · "{i.time(r.created_at)}
             {(!h.thread_title.is_empty()).then(|| view! { " · " <a href=format!("/t/{}", h.thread_id)>{h.thread_title.clone()}</a> })}
         </p>
         {h.own.then(|| view! { <p class="notice warn">{i.tr("held.own")}</p> })}
@@ -214,7 +214,7 @@ fn ReportDecision(r: ReportItem) -> impl IntoView {
         <p class="meta">{i.trf("report.by", &[("name", &r.reporter)])}" · "
             <span class="badge">{i.tr(&format!("report.reason.{}", r.reason))}</span></p>
         {(!r.note.is_empty()).then(|| view! { <blockquote class="note">{r.note.clone()}</blockquote> })}
-        <h2>{i.trf("report.post_by", &[("name", &r.author)])}</h2>
+        <h2>{i.trf("report.post_by", &[("name", &crate::components::author_label(i, &r.author))])}</h2>
         <div class="post-body card" inner_html=r.post_html.clone()></div>
         <p><a href=format!("/t/{}#post-{}", r.thread_id, r.post_id)>{i.tr("report.in_thread")}</a></p>
         {r.own.then(|| view! { <p class="notice warn">{i.tr("report.own")}</p> })}

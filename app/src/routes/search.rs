@@ -123,7 +123,7 @@ fn Hit(h: SearchHit) -> impl IntoView {
             <a class="hit-title" href=href><Marked pieces=h.title.clone()/></a>
             <div class="meta">
                 <a href=format!("/c/{}", h.category_slug)>{category}</a>
-                " · "{h.author.clone()}
+                " · "{crate::components::author_label(i, &h.author)}
                 " · "<time>{i.time(h.created_at)}</time>
                 {(h.number > 1).then(|| view! { " · "{i.trf("search.post_number", &[("n", &h.number.to_string())])} })}
             </div>

@@ -40,6 +40,9 @@ fn ApplicantCard(a: Applicant, claim: ClaimState) -> impl IntoView {
     let id = a.id;
     let reason_field = format!("reason_{id}");
     let resubmitted = a.rejection_reason.is_some();
+    let kept = crate::components::fields::echoed("decide", &reason_field)
+        .1
+        .is_some();
     let row = move |k: &'static str, v: String| view! { <dt>{i.tr(k)}</dt><dd>{v}</dd> };
     view! {
         <li class="card applicant" id=format!("applicant-{id}")>
@@ -56,7 +59,8 @@ fn ApplicantCard(a: Applicant, claim: ClaimState) -> impl IntoView {
                 {row("verify.submitted", i.time(a.submitted_at))}
             </dl>
             <ClaimBox kind="verification" id claim=claim.clone() back=format!("/mod/verification#applicant-{id}")/>
-            <div class="decisions" hidden=!claim.mine>
+            // Shown once claimed, and after a refused rejection (its reason kept).
+            <div class="decisions" hidden=!(claim.mine || kept)>
                 <form method="post" action="/mod/verification" class="inline">
                     <CsrfField/>
                     <input type="hidden" name="user_id" value=id.to_string()/>

@@ -140,7 +140,11 @@ fn PostItem(p: PostView, thread_id: i64, moderator: bool) -> impl IntoView {
     view! {
         <li class="post" class:hidden-post=p.hidden id=format!("post-{pid}")>
             <header class="post-head">
-                <strong class="author">{p.author.clone()}</strong>
+                <strong class="author">{if p.author.is_empty() {
+                    crate::components::author_label(i, "").into_any()
+                } else {
+                    view! { <a href=crate::components::person_href(&p.author)>{p.author.clone()}</a> }.into_any()
+                }}</strong>
                 <time>{i.time(p.created_at)}</time>
                 {p.edited_at.map(|e| view! { <span class="meta" title=i.time(e)>{i.tr("post.edited")}</span> })}
                 {p.hidden.then(|| view! { <span class="badge warn">{i.tr("post.hidden")}</span> })}

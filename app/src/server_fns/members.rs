@@ -42,3 +42,15 @@ pub async fn two_factor_state() -> Result<domain::models::TwoFactorState, PageEr
     let ops::access::Signed(viewer) = viewer()?;
     Ok(ops::two_factor::state(&services()?, &viewer).await?)
 }
+
+/// A member's public profile by display name (verified members; 404 when no
+/// verified member has that name).
+#[server(input = GetUrl, endpoint = "load_profile")]
+pub async fn load_profile(name: String) -> Result<domain::models::PublicProfile, PageError> {
+    let _: ops::access::Verified = viewer()?;
+    services()?
+        .store
+        .public_profile(&name, domain::models::PROFILE_RECENT_POSTS)
+        .await?
+        .ok_or_else(super::not_found)
+}

@@ -75,6 +75,9 @@ pub fn need(path: &str) -> Need {
             | "/profile/email"
             | "/profile/notifications"
             | "/profile/sessions"
+            | "/profile/name"
+            | "/profile/export"
+            | "/profile/delete"
             | TWO_FACTOR_PATH
             | "/logout-all"
     ) {

@@ -225,6 +225,13 @@ stored! {
         AccountSuspended = "account.suspended",
         /// A moderator lifted a suspension before its end.
         AccountUnsuspended = "account.unsuspended",
+        /// A member deleted their account and kept their published posts under
+        /// "former member".
+        AccountDeletedKeepingPosts = "account.deleted_keeping_posts",
+        /// A member deleted their account and its published posts with it.
+        AccountDeletedWithPosts = "account.deleted_with_posts",
+        /// A member chose another display name.
+        AccountRenamed = "account.renamed",
         /// Two-factor sign-in turned on (a code confirmed the key).
         TwoFactorOn = "account.two_factor_on",
         /// Two-factor sign-in turned off by the member.

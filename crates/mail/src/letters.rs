@@ -133,6 +133,29 @@ pub fn two_factor_changed(lang: Lang, name: &str, on: bool, site: &str) -> Lette
     }
 }
 
+/// The account was deleted at the member's request; `with_posts`: their published
+/// posts went with it (else they stay under "former member").
+pub fn account_deleted(lang: Lang, name: &str, with_posts: bool) -> Letter {
+    let posts = if with_posts {
+        "mail.account_deleted.removed"
+    } else {
+        "mail.account_deleted.kept"
+    };
+    Letter {
+        kind: "account_deleted",
+        lang,
+        subject: t(lang, "mail.account_deleted.subject"),
+        before: vec![
+            greeting(lang, name),
+            t(lang, "mail.account_deleted.body"),
+            t(lang, posts),
+        ],
+        link: None,
+        after: vec![t(lang, "mail.not_you")],
+        unsubscribe: None,
+    }
+}
+
 /// A notification of `kind` (`reply`, `mention`, …), its words filled from `args`
 /// (`actor`, `title`), with the link to what happened and a one-click unsubscribe
 /// link for this kind.

@@ -251,7 +251,7 @@ impl Store {
     pub async fn list_users(&self) -> Result<Vec<UserRow>, StoreError> {
         let rows: Vec<UserListRow> = sqlx::query_as(
             "SELECT id, display_name, email, role, status, created_at FROM users \
-             ORDER BY created_at DESC, id DESC",
+             WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC",
         )
         .fetch_all(&self.pool)
         .await?;

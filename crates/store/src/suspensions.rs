@@ -142,7 +142,7 @@ impl Store {
             .collect();
         let sql = format!(
             "SELECT u.id, u.display_name, u.role, u.status, {} AS suspended_until \
-             FROM users u WHERE u.display_key LIKE $1 ESCAPE '\\' \
+             FROM users u WHERE u.display_key LIKE $1 ESCAPE '\\' AND u.deleted_at IS NULL \
              ORDER BY u.display_key, u.id LIMIT $3",
             active_end("u.id", "$2")
         );

@@ -1,6 +1,6 @@
 //! Credential forms: a member changes their password, sets one through a one-time
-//! reset link, or signs out one of their sessions. The rules live in
-//! `ops::credentials`; these read the form and answer.
+//! reset link, signs out one of their sessions, or deletes their account. The rules
+//! live in `ops::credentials` and `ops::deletion`; these read the form and answer.
 
 use axum::extract::{Path, Request, State};
 use axum::response::Response;
@@ -30,6 +30,37 @@ pub async fn change_password(who: Signed, state: State<AppState>, req: Request) 
     }
     .await;
     finish(&state, sub, "password", out).await
+}
+
+/// POST /profile/delete: the member deletes their account (password and a choice
+/// for their published posts); they leave signed out, on the front page.
+pub async fn delete_account(who: Signed, state: State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        ops::deletion::delete_account(
+            &state.services,
+            &who,
+            sub.form.get("password").to_string(),
+            sub.form.get("posts"),
+        )
+        .await?;
+        let secure = state.services.config.secure_cookies;
+        Ok(super::account::with_cookies(
+            notice(&state, "/", "notice.account_deleted"),
+            vec![crate::session::set_cookie(
+                crate::session::SESSION_COOKIE,
+                "",
+                Some(0),
+                secure,
+                "Lax",
+            )],
+        ))
+    }
+    .await;
+    finish(&state, sub, "delete", out).await
 }
 
 /// POST /reset/{token}: a new password through a one-time link; every session of the

@@ -50,6 +50,8 @@ pub fn routes() -> Router<AppState> {
         .route("/profile/email", post(recovery::ask))
         .route("/email/confirm/{token}", post(recovery::confirm))
         .route("/profile/notifications", post(preferences::save))
+        .route("/profile/name", post(preferences::rename))
+        .route("/profile/delete", post(credentials::delete_account))
         .route(
             "/unsubscribe/{user}/{kind}/{key}",
             post(preferences::unsubscribe),

@@ -1,5 +1,6 @@
-//! Notification settings and one-click unsubscribe from a letter. The rules live in
-//! `ops::notices`; these read the form and answer.
+//! A member's settings: display name, notification settings, and one-click
+//! unsubscribe from a letter. The rules live in `ops::profile` and `ops::notices`;
+//! these read the form and answer.
 
 use axum::extract::{Path, Request, State};
 use axum::response::Response;
@@ -8,6 +9,20 @@ use ops::notices;
 
 use super::{finish, notice, read_or_render};
 use crate::state::AppState;
+
+/// POST /profile/name: another display name (checked as at registration).
+pub async fn rename(who: Signed, state: State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        ops::profile::rename(&state.services, &who, sub.form.get("display_name")).await?;
+        Ok(notice(&state, "/profile", "notice.renamed"))
+    }
+    .await;
+    finish(&state, sub, "rename", out).await
+}
 
 /// POST /profile/notifications: the member's choice per kind.
 pub async fn save(who: Signed, state: State<AppState>, req: Request) -> Response {

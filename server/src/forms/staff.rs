@@ -38,6 +38,11 @@ pub async fn decide(actor: Moderator, state: St, req: Request) -> Response {
         match staff::decide_verification(&state.services, &actor, target, decision, &reason_field)
             .await?
         {
+            // A refused rejection comes back with the reason as typed (the claim
+            // lapsed or was never made): claiming then sending loses nothing.
+            Decided::ClaimFirst if !verified => Err(AppError::Invalid(
+                [(reason_field.clone(), "err.claim_first".to_string())].into(),
+            )),
             Decided::ClaimFirst => Ok(notice(
                 &state,
                 &format!("/mod/verification#applicant-{target}"),

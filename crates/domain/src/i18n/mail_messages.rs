@@ -31,6 +31,10 @@ pub static MAIL_MESSAGES: &[(&str, &str, &str)] = &[
     ("mail.two_factor_on.body", "Signing in to your Rounds account now needs a code from your authenticator app (or a recovery code) as well as your password.", "Rounds へのログインに、パスワードに加えて認証アプリのコード（または復旧コード）が必要になりました。"),
     ("mail.two_factor_off.subject", "Two-factor sign-in is off for your Rounds account", "Rounds アカウントの2段階認証を無効にしました"),
     ("mail.two_factor_off.body", "Signing in to your Rounds account needs only your password again.", "Rounds へのログインは、再びパスワードだけで行えるようになりました。"),
+    ("mail.account_deleted.subject", "Your Rounds account is deleted", "Rounds アカウントを削除しました"),
+    ("mail.account_deleted.body", "Your Rounds account was deleted as you asked. Your details, settings and every text that was never published are gone; nobody can sign in to the account.", "ご依頼により Rounds アカウントを削除しました。登録情報・設定・公開されなかった文章はすべて削除され、このアカウントにはログインできません。"),
+    ("mail.account_deleted.kept", "Your published posts stay in their threads under \"former member\".", "公開済みの投稿は「退会した会員」の名前でスレッドに残ります。"),
+    ("mail.account_deleted.removed", "Your published posts were deleted too.", "公開済みの投稿も削除しました。"),
     // The forgotten-password page.
     ("forgot.link", "Forgot your password?", "パスワードをお忘れですか？"),
     ("forgot.title", "Forgotten password", "パスワードの再設定"),

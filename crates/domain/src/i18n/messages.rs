@@ -80,6 +80,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("notice.signed_out_everywhere", "You are signed out on every device.", "すべての端末からログアウトしました。"),
     ("notice.verified", "The applicant is verified.", "申請者を承認しました。"),
     ("notice.rejected", "The application is rejected; the applicant sees your reason.", "申請を却下しました。申請者には理由が表示されます。"),
+    ("err.claim_first", "Claim this application before you decide on it; your reason is kept here.", "判断する前にこの申請を担当してください。入力した理由はここに残っています。"),
     ("notice.already_decided", "Another moderator decided this application first.", "この申請は別のモデレーターが先に判断しました。"),
     ("notice.role_changed", "The role is changed.", "役割を変更しました。"),
     // --- front page ---

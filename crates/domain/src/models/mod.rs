@@ -8,6 +8,7 @@ mod forum;
 mod mail;
 mod members;
 mod moderation;
+mod profile;
 mod search;
 mod two_factor;
 
@@ -18,6 +19,7 @@ pub use forum::*;
 pub use mail::*;
 pub use members::*;
 pub use moderation::*;
+pub use profile::*;
 pub use search::*;
 pub use two_factor::*;
 
