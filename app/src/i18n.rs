@@ -3,11 +3,10 @@
 
 pub use domain::i18n::*;
 
-/// The translator for the page being rendered.
+/// The translator for the page being rendered (its language and time zone).
 pub fn use_i18n() -> I18n {
-    I18n(
-        leptos::prelude::use_context::<domain::models::PageCtx>()
-            .map(|c| c.lang)
-            .unwrap_or_default(),
-    )
+    match leptos::prelude::use_context::<domain::models::PageCtx>() {
+        Some(c) => I18n::new(c.lang, &c.zone),
+        None => I18n::new(Lang::default(), ""),
+    }
 }

@@ -6,6 +6,8 @@
 #![forbid(unsafe_code)]
 #![recursion_limit = "256"]
 
+#[cfg(feature = "hydrate")]
+pub mod browser_zone;
 pub mod components;
 pub mod error;
 pub mod i18n;
@@ -66,7 +68,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let ctx = SharedValue::new(page_ctx::from_request).into_inner();
     provide_context(ctx.clone());
-    let i = i18n::I18n(ctx.lang);
+    let i = i18n::I18n::new(ctx.lang, &ctx.zone);
     let error = ctx.error.clone();
     view! {
         // leptos_meta writes the title into the server's HTML unescaped: titles come from
@@ -89,6 +91,7 @@ pub fn App() -> impl IntoView {
                             // Where the profile's own forms post: a refused one comes back here.
                             <Route path=path!("/profile/name") view=ProfilePage ssr=SsrMode::Async/>
                             <Route path=path!("/profile/delete") view=ProfilePage ssr=SsrMode::Async/>
+                            <Route path=path!("/profile/settings") view=ProfilePage ssr=SsrMode::Async/>
                             <Route path=path!("/reset/:token") view=ResetPage/>
                             <Route path=path!("/forgot") view=ForgotPage/>
                             <Route path=path!("/profile/email") view=EmailPage/>

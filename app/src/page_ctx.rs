@@ -50,6 +50,7 @@ fn server_side() -> PageCtx {
     match ctx {
         Some(c) => PageCtx {
             lang: c.lang,
+            zone: c.zone.unwrap_or_default(),
             csrf: c.csrf,
             viewer: c.viewer,
             notice: c.notice,

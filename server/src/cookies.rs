@@ -13,6 +13,9 @@ pub const CSRF_COOKIE: &str = "rounds_csrf";
 pub const LANG_COOKIE: &str = "rounds_lang";
 /// The code step of a sign-in: the token of a sign-in whose password was right.
 pub const CHALLENGE_COOKIE: &str = "rounds_sign_in";
+/// The time zone the browser reports (set by the page's script; only zones of
+/// `domain::zones` are read). Not `HttpOnly`: the script writes it.
+pub const ZONE_COOKIE: &str = "rounds_tz";
 /// One-time notice after a successful form post (a message key, never user text).
 pub const FLASH_COOKIE: &str = "rounds_flash";
 

@@ -22,7 +22,7 @@ use ops::AppError;
 
 pub use crate::cookies::{
     cookie, cookie_name, set_cookie, CHALLENGE_COOKIE, CSRF_COOKIE, FLASH_COOKIE, LANG_COOKIE,
-    SESSION_COOKIE,
+    SESSION_COOKIE, ZONE_COOKIE,
 };
 use crate::render::{render_error, render_error_page};
 use crate::state::AppState;
@@ -51,14 +51,14 @@ fn well_formed_token(t: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-async fn load_viewer(
-    state: &AppState,
-    headers: &HeaderMap,
-) -> Result<(Option<String>, Option<Viewer>, Option<Lang>), AppError> {
+/// The signed-in member: session hash, viewer, and their chosen language and zone.
+type Loaded = (Option<String>, Option<Viewer>, Option<Lang>, Option<String>);
+
+async fn load_viewer(state: &AppState, headers: &HeaderMap) -> Result<Loaded, AppError> {
     let secure = state.services.config.secure_cookies;
     let Some(token) = cookie(headers, SESSION_COOKIE, secure).filter(|t| well_formed_token(t))
     else {
-        return Ok((None, None, None));
+        return Ok((None, None, None, None));
     };
     let hash = hash_token(&token);
     let Some(session) = state
@@ -67,10 +67,10 @@ async fn load_viewer(
         .session_user(&hash, state.services.config.session_ttl_secs)
         .await?
     else {
-        return Ok((None, None, None));
+        return Ok((None, None, None, None));
     };
     let Some(user) = state.services.store.user_by_id(session.user_id).await? else {
-        return Ok((None, None, None));
+        return Ok((None, None, None, None));
     };
     let suspended = session.suspended_until.is_some();
     let unread = if user.applicant.status == domain::models::Status::Verified && !suspended {
@@ -87,7 +87,7 @@ async fn load_viewer(
         suspended_until: session.suspended_until,
         second_factor: session.second_factor,
     };
-    Ok((Some(hash), Some(viewer), user.lang))
+    Ok((Some(hash), Some(viewer), user.lang, user.time_zone))
 }
 
 fn same_origin(headers: &HeaderMap) -> bool {
@@ -135,15 +135,20 @@ async fn handle(state: AppState, req: Request, next: Next) -> Result<Response, F
         viewer: None,
         csrf,
         lang: state.services.config.default_lang,
+        zone: None,
         client,
         notice,
     };
 
     let loaded = load_viewer(&state, &parts.headers).await;
     let user_lang = match loaded {
-        Ok((hash, viewer, lang)) => {
+        Ok((hash, viewer, lang, zone)) => {
             ctx.session_hash = hash;
             ctx.viewer = viewer;
+            // The member's zone, else the one their browser reported.
+            ctx.zone = zone
+                .or_else(|| cookie(&parts.headers, ZONE_COOKIE, secure))
+                .filter(|z| domain::zones::zone(z).is_some());
             lang
         }
         Err(e) => return Err((e, ctx, parts)),

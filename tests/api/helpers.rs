@@ -23,7 +23,8 @@ pub struct TestApp {
     pub db_url: String,
     /// Settings the app was started with.
     pub settings: Settings,
-    jar: Arc<Jar>,
+    /// The cookies of this browser.
+    pub jar: Arc<Jar>,
     /// A client with cookies that does not follow redirects.
     pub client: reqwest::Client,
     _dir: tempfile::TempDir,

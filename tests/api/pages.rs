@@ -146,7 +146,7 @@ async fn the_workplace_is_shown_to_its_owner_and_moderators_only() {
 #[tokio::test]
 async fn times_are_in_japan_time_on_japanese_pages_and_utc_on_english_ones() {
     use domain::i18n::{I18n, Lang};
-    let format_time_in = |at: i64, lang: Lang| I18n(lang).time(at);
+    let format_time_in = |at: i64, lang: Lang| I18n::new(lang, "").time(at);
     let app = spawn_app().await;
     app.member("tz@example.jp", "Hayashi RN").await;
     let (thread, _) = app

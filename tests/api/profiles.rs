@@ -110,3 +110,55 @@ async fn a_member_renames_themselves_as_registration_would_allow() {
         1
     );
 }
+
+#[tokio::test]
+async fn every_time_follows_the_members_zone_then_the_browsers_then_the_language() {
+    let app = spawn_app().await;
+    app.member("ny@example.jp", "Kato MD").await;
+    let (thread, _) = app.start_thread("Heat stroke triage", CLEAN_BODY).await;
+    let shown = |page: &str| {
+        ["UTC", "JST", "EST", "EDT", "CET", "CEST"]
+            .into_iter()
+            .filter(|z| page.contains(&format!(" {z}<")))
+            .collect::<Vec<_>>()
+    };
+    let (_, page) = app.page(&format!("/t/{thread}")).await;
+    assert_eq!(shown(&page), vec!["UTC"], "English pages default to UTC");
+
+    // A zone the table does not have is refused, with the form kept.
+    let res = app
+        .post_form(
+            "/profile/settings",
+            &[("lang", "en"), ("time_zone", "Mars/Olympus")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let res = app
+        .post_form(
+            "/profile/settings",
+            &[("lang", "en"), ("time_zone", "America/New_York")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.page(&format!("/t/{thread}")).await;
+    let zones = shown(&page);
+    assert!(zones == vec!["EST"] || zones == vec!["EDT"], "{zones:?}");
+
+    // Without a choice, the browser's zone (its cookie) applies, then the language's.
+    let res = app
+        .post_form("/profile/settings", &[("lang", "ja"), ("time_zone", "")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.page(&format!("/t/{thread}")).await;
+    assert_eq!(
+        shown(&page),
+        vec!["JST"],
+        "Japanese pages default to Japan time"
+    );
+    let url: reqwest::Url = app.address.parse().expect("url");
+    app.jar
+        .add_cookie_str("rounds_tz=Europe/Berlin; Path=/", &url);
+    let (_, page) = app.page(&format!("/t/{thread}")).await;
+    let zones = shown(&page);
+    assert!(zones == vec!["CET"] || zones == vec!["CEST"], "{zones:?}");
+}

@@ -2,7 +2,8 @@
 // Japanese with JavaScript on: a member changes their display name on /profile (a
 // taken name is refused with what they typed kept), opens their public profile from
 // there, and a colleague reaches that profile from the author's name on a thread —
-// with the name, verified profession and latest posts, and no workplace or licence.
+// with the name, verified profession and latest posts, and no workplace or licence;
+// times follow the browser's zone (JavaScript on) until the member picks one.
 
 'use strict';
 
@@ -13,8 +14,8 @@ const h = require('./lib/app.js');
 const { Client } = require('./lib/http.js');
 
 const TEXT = {
-  en: { rename: 'Change display name', renamed: 'Your display name is changed.', link: 'Your public profile', verified: 'Verified Nurse', taken: /taken/ },
-  ja: { rename: '表示名を変更', renamed: '表示名を変更しました。', link: '公開プロフィール', verified: '確認済み：看護師', taken: /すでに使われている/ },
+  en: { save: 'Save', rename: 'Change display name', renamed: 'Your display name is changed.', link: 'Your public profile', verified: 'Verified Nurse', taken: /taken/ },
+  ja: { save: '保存', rename: '表示名を変更', renamed: '表示名を変更しました。', link: '公開プロフィール', verified: '確認済み：看護師', taken: /すでに使われている/ },
 };
 const LOCALE = { en: 'en-US', ja: 'ja-JP' };
 
@@ -40,7 +41,7 @@ for (const run of [{ lang: 'en', js: false }, { lang: 'ja', js: true }]) {
         const admin = await adminCtx.newPage();
         await h.signIn(admin, app.admin.email, app.admin.password);
         const applicant = h.newApplicant(`prof${run.lang}`);
-        const made = await h.verifiedMember(browser, app, admin, applicant, { js: run.js, locale: LOCALE[run.lang] });
+        const made = await h.verifiedMember(browser, app, admin, applicant, { js: run.js, locale: LOCALE[run.lang], timezoneId: 'Europe/Berlin' });
         memberCtx = made.ctx;
         const page = made.page;
         const problems = h.watchPage(page);
@@ -76,6 +77,19 @@ for (const run of [{ lang: 'en', js: false }, { lang: 'ja', js: true }]) {
         await admin.goto(thread);
         await Promise.all([admin.waitForURL(/\/u\//), admin.locator('.post-head .author a').first().click()]);
         assert.equal((await admin.locator('h1').textContent()).trim(), name);
+
+        // Times: the browser's zone once its script has run (JS on), else the
+        // language's; then the zone the member chooses.
+        const zoneOf = async () => (await page.locator('.post-head time').first().textContent()).trim().split(' ').pop();
+        await page.goto(thread);
+        if (run.js) await h.waitForHydration(page);
+        await page.goto(thread);
+        assert.match(await zoneOf(), run.js ? /^CES?T$/ : /^UTC$/);
+        await page.goto('/profile');
+        await page.selectOption('#settings-time_zone', 'America/New_York');
+        await h.submit(page, t.save, page.locator('#settings'));
+        await page.goto(thread);
+        assert.match(await zoneOf(), /^E[SD]T$/);
 
         if (run.js) h.assertNoScriptErrors(problems, { allowedStatus: [422] });
       } finally {

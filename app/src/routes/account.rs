@@ -198,6 +198,7 @@ pub fn ProfilePage() -> impl IntoView {
                                     {row("profile.language", page.lang.native_name().to_string())}
                                 </dl>
                             </section>
+                            <super::settings::SettingsCard lang=p.lang.unwrap_or(page.lang) zone=p.time_zone.clone().unwrap_or_default()/>
                             <super::settings::RenameCard name=a.display_name.clone() verified=a.status == domain::models::Status::Verified/>
                             <section class="card" id="export">
                                 <h2>{i.tr("export.title")}</h2>

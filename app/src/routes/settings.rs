@@ -29,6 +29,44 @@ pub fn RenameCard(name: String, verified: bool) -> impl IntoView {
     }
 }
 
+/// Page language and time zone.
+#[component]
+pub fn SettingsCard(lang: domain::i18n::Lang, zone: String) -> impl IntoView {
+    let i = use_i18n();
+    let lang = echoed("settings", "lang")
+        .0
+        .unwrap_or_else(|| lang.code().to_string());
+    let zone = echoed("settings", "time_zone").0.unwrap_or(zone);
+    view! {
+        <section class="card" id="settings">
+            <h2>{i.tr("settings.title")}</h2>
+            <p class="hint">{i.tr("settings.lead")}</p>
+            <form method="post" action="/profile/settings">
+                <CsrfField/>
+                <FormError form="settings"/>
+                <div class="field">
+                    <label for="settings-lang">{i.tr("settings.lang")}</label>
+                    <select id="settings-lang" name="lang">
+                        {[domain::i18n::Lang::En, domain::i18n::Lang::Ja].into_iter().map(|l| view! {
+                            <option value=l.code() selected=lang == l.code()>{l.native_name()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="settings-time_zone">{i.tr("settings.zone")}</label>
+                    <select id="settings-time_zone" name="time_zone">
+                        <option value="" selected=zone.is_empty()>{i.tr("settings.zone_auto")}</option>
+                        {domain::zones::ZONES.iter().map(|z| view! {
+                            <option value=z.id selected=zone == z.id>{z.id.replace('_', " ")}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button secondary">{i.tr("settings.save")}</button>
+            </form>
+        </section>
+    }
+}
+
 /// Deleting the account: what happens to published posts, and the password.
 #[component]
 pub fn DeleteCard() -> impl IntoView {

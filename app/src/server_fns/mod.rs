@@ -114,6 +114,7 @@ pub async fn my_profile() -> Result<Profile, PageError> {
         applicant: user.applicant,
         role: user.role,
         lang: user.lang,
+        time_zone: user.time_zone,
         sessions: sessions_of(&s.store, viewer.id).await?,
     })
 }

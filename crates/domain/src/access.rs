@@ -76,6 +76,7 @@ pub fn need(path: &str) -> Need {
             | "/profile/notifications"
             | "/profile/sessions"
             | "/profile/name"
+            | "/profile/settings"
             | "/profile/export"
             | "/profile/delete"
             | TWO_FACTOR_PATH

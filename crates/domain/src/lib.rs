@@ -22,3 +22,4 @@ pub mod screening;
 pub mod time;
 pub mod visibility;
 pub mod vocab;
+pub mod zones;

@@ -1,19 +1,22 @@
 //! Times as pages show them, without a date library: `YYYY-MM-DD HH:MM` and a zone.
-//! Japanese pages use Japan Standard Time (UTC+9 all year, no daylight saving),
-//! English pages UTC — until members choose a zone of their own.
+//! A member's own zone when they chose one (or their browser reported one), else
+//! Japan Standard Time on Japanese pages and UTC on English ones ([`crate::zones`]).
 
 /// Formats unix seconds as `YYYY-MM-DD HH:MM UTC`.
 pub fn format_time(unix: i64) -> String {
     format_zoned(unix, 0, "UTC")
 }
 
-/// Formats unix seconds for a page: Japan Standard Time when `japanese`, else UTC.
+/// Formats unix seconds for a page without a zone of its own: Japan Standard Time
+/// when `japanese`, else UTC.
 pub fn format_time_for(unix: i64, japanese: bool) -> String {
-    if japanese {
-        format_zoned(unix, 9 * 3600, "JST")
-    } else {
-        format_time(unix)
-    }
+    format_in(unix, crate::zones::default_for(japanese))
+}
+
+/// Formats unix seconds in zone `z` (with its summer time).
+pub fn format_in(unix: i64, z: &crate::zones::Zone) -> String {
+    let (offset, abbr) = crate::zones::offset_at(z, unix);
+    format_zoned(unix, offset, abbr)
 }
 
 /// `YYYY-MM-DD HH:MM ZONE` at `offset` seconds east of UTC.

@@ -24,6 +24,9 @@ pub struct RequestCtx {
     pub csrf: String,
     /// The page language.
     pub lang: Lang,
+    /// The IANA zone times are shown in: the member's choice, else the browser's
+    /// (a cookie its script sets); `None`: the language's default.
+    pub zone: Option<String>,
     /// The client's address (for throttling; never logged with anything personal).
     pub client: String,
     /// A one-time notice key, consumed by this request.
@@ -136,6 +139,7 @@ mod tests {
             }),
             csrf: String::new(),
             lang: Lang::En,
+            zone: None,
             client: String::new(),
             notice: None,
         }

@@ -17,6 +17,16 @@ pub fn lang_of(user: &UserRecord, fallback: Lang) -> Lang {
     user.lang.unwrap_or(fallback)
 }
 
+/// A time as the member's pages show it: in their zone, else their language's.
+pub fn time_for(user: &UserRecord, lang: Lang, unix: i64) -> String {
+    let zone = user
+        .time_zone
+        .as_deref()
+        .and_then(domain::zones::zone)
+        .unwrap_or_else(|| domain::zones::default_for(lang == Lang::Ja));
+    domain::time::format_in(unix, zone)
+}
+
 /// Queues `letter` to `to` (an account's address, current or new) in `tx`.
 pub async fn queue(
     s: &Services,

@@ -1,6 +1,7 @@
-//! A member's own public face: choosing another display name, checked as at
-//! registration (the field rules, the PHI gate — a name must not identify a patient
-//! — and uniqueness as names compare). The old name leaves search with the change.
+//! A member's own settings: another display name, checked as at registration (the
+//! field rules, the PHI gate — a name must not identify a patient — and uniqueness
+//! as names compare; the old name leaves search with the change), and the language
+//! and time zone their pages use.
 
 use domain::fields::{DisplayName, FieldErrors};
 use domain::vocab::AuditAction;
@@ -40,5 +41,33 @@ pub async fn rename(s: &Services, viewer: &Signed, name: &str) -> Result<(), App
         chars = name.as_str().chars().count(),
         "display name changed"
     );
+    Ok(())
+}
+
+/// Saves the viewer's page language and time zone (`zone` "": their browser's, else
+/// the language's default).
+pub async fn save_settings(
+    s: &Services,
+    viewer: &Signed,
+    lang: &str,
+    zone: &str,
+) -> Result<(), AppError> {
+    let mut errors = FieldErrors::new();
+    let lang = domain::i18n::Lang::parse(lang);
+    if lang.is_none() {
+        errors.insert("lang".into(), "err.choose".into());
+    }
+    let zone = (!zone.is_empty()).then_some(zone);
+    if zone.is_some_and(|z| domain::zones::zone(z).is_none()) {
+        errors.insert("time_zone".into(), "err.choose".into());
+    }
+    let (Some(lang), true) = (lang, errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let mut tx = s.store.begin().await?;
+    tx.set_lang(viewer.id(), lang).await?;
+    tx.set_time_zone(viewer.id(), zone).await?;
+    tx.commit().await?;
+    tracing::info!(user_id = viewer.id(), "settings saved");
     Ok(())
 }

@@ -6,7 +6,6 @@
 
 use domain::access::{may_suspend, SUSPENDED_PATH};
 use domain::fields::{check, FieldErrors, Reason, SuspensionDays};
-use domain::i18n::Lang;
 use domain::models::{MemberFile, MemberHit, Role, Suspension, Viewer, MEMBER_HITS};
 use domain::vocab::AuditAction;
 use store::UserRecord;
@@ -64,7 +63,7 @@ pub async fn suspend(
     let letter = mail::letters::suspended(
         lang,
         &user.applicant.display_name,
-        &domain::time::format_time_for(ends_at, lang == Lang::Ja),
+        &crate::mail_out::time_for(&user, lang, ends_at),
         &s.mail.url(SUSPENDED_PATH),
     );
     crate::mail_out::queue(s, &mut tx, target, &user.applicant.email, &letter).await?;

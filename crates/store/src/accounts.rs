@@ -52,6 +52,8 @@ pub struct UserRecord {
     pub role: Role,
     /// Preferred UI language.
     pub lang: Option<Lang>,
+    /// The IANA time zone the member chose.
+    pub time_zone: Option<String>,
 }
 
 /// The key that makes display names unique: two names with one key look alike on a
@@ -61,7 +63,8 @@ pub fn display_key(name: &str) -> String {
 }
 
 const USER_COLUMNS: &str = "id, email, password_hash, display_name, profession, licence_number, \
-     jurisdiction, npi, specialty, workplace, role, status, rejection_reason, lang, submitted_at";
+     jurisdiction, npi, specialty, workplace, role, status, rejection_reason, lang, submitted_at, \
+     time_zone";
 
 /// An account row as stored.
 #[derive(sqlx::FromRow)]
@@ -83,6 +86,7 @@ struct UserFlat {
     rejection_reason: Option<String>,
     lang: Option<String>,
     submitted_at: i64,
+    time_zone: Option<String>,
 }
 
 impl From<UserFlat> for UserRecord {
@@ -92,6 +96,7 @@ impl From<UserFlat> for UserRecord {
             password_hash: u.password_hash,
             role: u.role,
             lang: u.lang.as_deref().and_then(Lang::parse),
+            time_zone: u.time_zone,
             applicant: Applicant {
                 id: u.id,
                 display_name: u.display_name,
@@ -197,6 +202,16 @@ impl Tx {
     pub async fn set_lang(&mut self, id: i64, lang: Lang) -> Result<(), StoreError> {
         sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
             .bind(lang.code())
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Sets (or, with `None`, forgets) the member's time zone.
+    pub async fn set_time_zone(&mut self, id: i64, zone: Option<&str>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE users SET time_zone = $1 WHERE id = $2")
+            .bind(zone)
             .bind(id)
             .execute(self.conn())
             .await?;

@@ -178,6 +178,7 @@ async fn login_inner(state: &AppState, sub: &Submitted) -> Outcome {
             }),
             csrf: started.csrf.clone(),
             lang: user.lang.unwrap_or(sub.ctx.lang),
+            zone: user.time_zone.clone().or(sub.ctx.zone.clone()),
             client: sub.ctx.client.clone(),
             notice: None,
         };

@@ -51,6 +51,7 @@ pub fn routes() -> Router<AppState> {
         .route("/email/confirm/{token}", post(recovery::confirm))
         .route("/profile/notifications", post(preferences::save))
         .route("/profile/name", post(preferences::rename))
+        .route("/profile/settings", post(preferences::settings))
         .route("/profile/delete", post(credentials::delete_account))
         .route(
             "/unsubscribe/{user}/{kind}/{key}",

@@ -24,6 +24,26 @@ pub async fn rename(who: Signed, state: State<AppState>, req: Request) -> Respon
     finish(&state, sub, "rename", out).await
 }
 
+/// POST /profile/settings: page language and time zone.
+pub async fn settings(who: Signed, state: State<AppState>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        ops::profile::save_settings(
+            &state.services,
+            &who,
+            sub.form.get("lang"),
+            sub.form.get("time_zone"),
+        )
+        .await?;
+        Ok(notice(&state, "/profile", "notice.settings_saved"))
+    }
+    .await;
+    finish(&state, sub, "settings", out).await
+}
+
 /// POST /profile/notifications: the member's choice per kind.
 pub async fn save(who: Signed, state: State<AppState>, req: Request) -> Response {
     let sub = match read_or_render(&state, req).await {

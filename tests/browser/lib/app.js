@@ -192,12 +192,14 @@ async function launchBrowser({ offline = false } = {}) {
  * `js: false` turns JavaScript off; the locale is pinned so that the language the
  * app picks from Accept-Language does not depend on the machine.
  */
-async function newContext(browser, app, { js = true, locale = 'en-US', viewport = { width: 1280, height: 900 } } = {}) {
+async function newContext(browser, app, { js = true, locale = 'en-US', viewport = { width: 1280, height: 900 }, timezoneId = 'UTC' } = {}) {
   const context = await browser.newContext({
     baseURL: app.baseURL,
     javaScriptEnabled: js,
     locale,
     viewport,
+    // Pinned too: with JavaScript on, the page reports the browser's zone.
+    timezoneId,
   });
   // The app runs locally, so anything slower than this is a failure, not a wait
   // (generous enough for a busy two-core machine hydrating the debug wasm).
@@ -420,8 +422,8 @@ async function claimApplicant(page, email) {
  * `adminPage`) claims and verifies them from the verification queue. Returns the member's
  * context and page (signed in, on /pending until they load another page).
  */
-async function verifiedMember(browser, app, adminPage, applicant, { js = true, locale = 'en-US', viewport } = {}) {
-  const ctx = await newContext(browser, app, { js, locale, ...(viewport ? { viewport } : {}) });
+async function verifiedMember(browser, app, adminPage, applicant, { js = true, locale = 'en-US', viewport, timezoneId } = {}) {
+  const ctx = await newContext(browser, app, { js, locale, ...(viewport ? { viewport } : {}), ...(timezoneId ? { timezoneId } : {}) });
   const page = await ctx.newPage();
   await page.goto('/register');
   await fillRegistration(page, applicant);

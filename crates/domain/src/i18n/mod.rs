@@ -251,9 +251,20 @@ mod tests {
     }
 }
 
-/// The translator of the current page, copied into components.
+/// The translator of the current page, copied into components: its language and
+/// the zone its times are shown in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct I18n(pub Lang);
+pub struct I18n(pub Lang, pub &'static crate::zones::Zone);
+
+impl I18n {
+    /// The translator for `lang` and the zone named `zone` ("" or unknown: the
+    /// language's default zone).
+    pub fn new(lang: Lang, zone: &str) -> I18n {
+        let z =
+            crate::zones::zone(zone).unwrap_or_else(|| crate::zones::default_for(lang == Lang::Ja));
+        I18n(lang, z)
+    }
+}
 
 impl I18n {
     /// Whether pages are in Japanese (for text that comes in pairs, such as
@@ -276,6 +287,6 @@ impl I18n {
     }
     /// A time (unix seconds) in this page's zone (see [`crate::time`]).
     pub fn time(self, unix: i64) -> String {
-        crate::time::format_time_for(unix, self.is_ja())
+        crate::time::format_in(unix, self.1)
     }
 }

@@ -150,6 +150,9 @@ pub struct PageCtx {
     pub lang: Lang,
     /// The anti-CSRF token every form carries.
     pub csrf: String,
+    /// The IANA zone times are shown in ("": the language's default).
+    #[serde(default)]
+    pub zone: String,
     /// The signed-in user, if any.
     pub viewer: Option<Viewer>,
     /// A one-time notice key (translated) after a successful form post.
@@ -244,6 +247,9 @@ pub struct Profile {
     pub role: Role,
     /// Preferred UI language, if set.
     pub lang: Option<Lang>,
+    /// The chosen time zone (IANA), if set.
+    #[serde(default)]
+    pub time_zone: Option<String>,
     /// Open sessions of this account, the most recently active first.
     pub sessions: Vec<SessionInfo>,
 }
