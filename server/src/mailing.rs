@@ -1,6 +1,6 @@
 //! Starting outgoing mail: the transport the settings name (an SMTP server, or
-//! `.eml` files when none is set), the [`mail::Mailer`] the use cases hold, and this
-//! process's sender task.
+//! `.eml` files when none is set), the [`mail::Mailer`] the use cases hold, this
+//! process's sender task and its daily-digest task.
 
 use anyhow::Context;
 use mail::{Delivery, Mailer, Transport};
@@ -41,6 +41,19 @@ pub fn start(settings: &Settings, store: &Store) -> anyhow::Result<Mailer> {
         ));
     }
     Ok(mailer)
+}
+
+/// This process's daily-digest task: every `poll`, queue the digests that are due
+/// (the outbox's sender delivers them). Runs only where the sender runs.
+pub async fn digests(services: ops::Services, poll: std::time::Duration, wait_secs: u64) {
+    let wait = i64::try_from(wait_secs).unwrap_or(i64::MAX);
+    let mut tick = tokio::time::interval(poll);
+    loop {
+        tick.tick().await;
+        if let Err(e) = ops::digest::send_due(&services, wait).await {
+            e.log();
+        }
+    }
 }
 
 /// The host (and port) of an SMTP URL, without user or password.

@@ -89,6 +89,14 @@ pub fn build_router(
         },
         leptos,
     };
+    let m = &settings.mail;
+    if m.poll_ms > 0 && m.digest_poll_ms > 0 && tokio::runtime::Handle::try_current().is_ok() {
+        tokio::spawn(crate::mailing::digests(
+            state.services.clone(),
+            Duration::from_millis(m.digest_poll_ms.max(50)),
+            m.digest_wait_secs,
+        ));
+    }
     let routes = generate_route_list(App);
     let pkg = crate::assets::service(&settings.site_root);
     let ctx_services = state.services.clone();

@@ -161,6 +161,14 @@ async fn deleting_keeps_published_posts_under_former_member_and_blanks_the_rest(
         .await,
         0
     );
+    // Opening the database again (which re-keys display names after migrating)
+    // leaves the deleted account's key its own.
+    drop(app.store().await);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE display_key = ''")
+            .await,
+        0
+    );
     assert_eq!(
         app.count(&format!(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'account.deleted_keeping_posts' \

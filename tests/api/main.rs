@@ -10,6 +10,7 @@ mod audit;
 mod bad_input;
 mod categories;
 mod deletion;
+mod digest;
 mod disguise;
 mod forum;
 mod four_eyes;

@@ -91,10 +91,12 @@ for (const [js, locale, lang] of [[false, 'en-US', 'en'], [true, 'ja-JP', 'ja']]
         if (js) await h.waitForHydration(page);
         assert.ok(await page.isChecked('#pref-reply-in_app'), 'replies now stay in Rounds');
         await page.check('#pref-mention-off');
+        await page.check('#pref-approved-digest');
         const saved = await h.submit(page, t.save);
         assert.equal(saved.status(), 200);
         assert.equal(await h.noticeText(page), t.saved);
         assert.ok(await page.isChecked('#pref-mention-off'));
+        assert.ok(await page.isChecked('#pref-approved-digest'), 'the daily e-mail is a choice too');
         h.assertNoScriptErrors(problems);
       } finally {
         await ctx.close();

@@ -1,5 +1,5 @@
 //! Notification settings (`/profile/notifications`: per kind, in Rounds and by e-mail,
-//! in Rounds only, or off) and the page a letter's unsubscribe link opens
+//! in Rounds and in the daily digest, in Rounds only, or off) and the page a letter's unsubscribe link opens
 //! (`/unsubscribe/:user/:kind/:key`: one button; mail clients post to it directly).
 
 use leptos::prelude::*;
@@ -9,7 +9,7 @@ use crate::components::{CsrfField, FormError, LoadError};
 use crate::i18n::use_i18n;
 use crate::server_fns::my_channels;
 
-const CHANNELS: [&str; 3] = ["email", "in_app", "off"];
+const CHANNELS: [&str; 4] = ["email", "digest", "in_app", "off"];
 
 /// `/profile/notifications`: one group of choices per kind, saved by one button.
 #[component]

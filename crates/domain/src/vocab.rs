@@ -123,6 +123,8 @@ stored! {
     Channel {
         /// In the app and by e-mail at once.
         Email = "email",
+        /// In the app, and in one letter a day with everything new (the digest).
+        Digest = "digest",
         /// In the app only.
         InApp = "in_app",
         /// Not at all.

@@ -156,6 +156,33 @@ pub fn account_deleted(lang: Lang, name: &str, with_posts: bool) -> Letter {
     }
 }
 
+/// The daily digest: one line per notification since the last digest (`lines`,
+/// already worded), how many more there were, the notifications page and the
+/// one-click unsubscribe of the digest.
+pub fn digest(
+    lang: Lang,
+    name: &str,
+    lines: Vec<String>,
+    more: usize,
+    notifications_url: &str,
+    unsubscribe: &str,
+) -> Letter {
+    let mut before = vec![greeting(lang, name), t(lang, "mail.digest.body")];
+    before.extend(lines.into_iter().map(|l| format!("• {l}")));
+    if more > 0 {
+        before.push(tf(lang, "mail.digest.more", &[("n", &more.to_string())]));
+    }
+    Letter {
+        kind: "digest",
+        lang,
+        subject: t(lang, "mail.digest.subject"),
+        before,
+        link: Some((t(lang, "mail.note.open_all"), notifications_url.to_string())),
+        after: vec![t(lang, "mail.digest.why")],
+        unsubscribe: Some(unsubscribe.to_string()),
+    }
+}
+
 /// A notification of `kind` (`reply`, `mention`, …), its words filled from `args`
 /// (`actor`, `title`), with the link to what happened and a one-click unsubscribe
 /// link for this kind.

@@ -15,6 +15,7 @@ pub mod accounts;
 pub mod cpu;
 pub mod credentials;
 pub mod deletion;
+pub mod digest;
 pub mod email_change;
 pub mod error;
 pub mod export;

@@ -17,6 +17,14 @@ pub fn unsubscribe_path(user_id: i64, kind: NotificationKind, key: &str) -> Stri
     format!("/unsubscribe/{user_id}/{}/{key}", kind.as_str())
 }
 
+/// What a digest's unsubscribe link names instead of a kind.
+pub const DIGEST: &str = "digest";
+
+/// The path of the daily digest's one-click unsubscribe link.
+pub fn digest_unsubscribe_path(user_id: i64, key: &str) -> String {
+    format!("/unsubscribe/{user_id}/{DIGEST}/{key}")
+}
+
 /// Notifies `user_id` of `kind` (never the actor themself) as they chose.
 pub async fn notify(
     s: &Services,
@@ -33,7 +41,8 @@ pub async fn notify(
     if channel == Channel::Off {
         return Ok(());
     }
-    tx.notify(user_id, kind, actor_id, target).await?;
+    tx.notify(user_id, kind, actor_id, target, channel == Channel::Digest)
+        .await?;
     if channel == Channel::Email {
         mail_notice(s, tx, user_id, kind, actor_id, target).await?;
     }
@@ -124,32 +133,39 @@ pub async fn set_channels(
 }
 
 /// One-click unsubscribe (RFC 8058): the link's account, kind and secret turn that
-/// kind's e-mail off (the app still shows it). Works without a session.
+/// kind's e-mail off (the app still shows it); the digest's link (`kind` =
+/// [`DIGEST`]) turns every kind sent in the digest to "in Rounds only". Works
+/// without a session.
 pub async fn unsubscribe(
     s: &Services,
     user_id: i64,
     kind: &str,
     key: &str,
-) -> Result<NotificationKind, AppError> {
+) -> Result<(), AppError> {
     let invalid = || {
         let mut errors = domain::fields::FieldErrors::new();
         domain::fields::flag(&mut errors, "_form", "err.unsubscribe_link");
         AppError::Invalid(errors)
     };
-    let kind = NotificationKind::parse(kind).ok_or_else(invalid)?;
+    let (kinds, from): (Vec<NotificationKind>, Channel) = if kind == DIGEST {
+        (NotificationKind::ALL.to_vec(), Channel::Digest)
+    } else {
+        (
+            vec![NotificationKind::parse(kind).ok_or_else(invalid)?],
+            Channel::Email,
+        )
+    };
     if !s.store.user_by_mail_key(user_id, key).await? {
         tracing::info!("unsubscribe with an unknown link");
         return Err(invalid());
     }
     let mut tx = s.store.begin().await?;
-    if tx.channel(user_id, kind).await? == Channel::Email {
-        tx.set_channel(user_id, kind, Channel::InApp).await?;
+    for k in kinds {
+        if tx.channel(user_id, k).await? == from {
+            tx.set_channel(user_id, k, Channel::InApp).await?;
+        }
     }
     tx.commit().await?;
-    tracing::info!(
-        user_id,
-        kind = kind.as_str(),
-        "unsubscribed from a kind of e-mail"
-    );
-    Ok(kind)
+    tracing::info!(user_id, what = kind, "unsubscribed from e-mail");
+    Ok(())
 }

@@ -11,9 +11,11 @@ impl Store {
     /// changed. Two existing names that now look alike keep their old keys (a member
     /// is never renamed by an upgrade); the collision is logged by id only.
     pub(crate) async fn rekey_display_names(&self) -> Result<(), StoreError> {
-        let rows = sqlx::query("SELECT id, display_name, display_key FROM users")
-            .fetch_all(&self.pool)
-            .await?;
+        // A deleted account has no name, and a key of its own that no name makes.
+        let rows =
+            sqlx::query("SELECT id, display_name, display_key FROM users WHERE deleted_at IS NULL")
+                .fetch_all(&self.pool)
+                .await?;
         for r in rows {
             let (id, name, key): (i64, String, String) = (
                 r.try_get("id")?,

@@ -18,6 +18,7 @@ mod categories;
 mod counts;
 mod deletion;
 mod detector_record;
+pub mod digest;
 mod display_keys;
 pub mod email_changes;
 mod error;

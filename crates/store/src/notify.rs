@@ -27,19 +27,21 @@ pub struct Target {
 
 impl Tx {
     /// Notifies `user_id` (never the actor themself).
+    /// `digest`: it also waits for the member's next daily digest.
     pub async fn notify(
         &mut self,
         user_id: i64,
         kind: NotificationKind,
         actor_id: Option<i64>,
         target: Target,
+        digest: bool,
     ) -> Result<(), StoreError> {
         if actor_id == Some(user_id) {
             return Ok(());
         }
         sqlx::query(
             "INSERT INTO notifications (user_id, kind, actor_id, thread_id, post_id, revision_id, \
-             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+             created_at, in_digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(user_id)
         .bind(kind.as_str())
@@ -48,6 +50,7 @@ impl Tx {
         .bind(target.post_id)
         .bind(target.revision_id)
         .bind(now())
+        .bind(i64::from(digest))
         .execute(self.conn())
         .await?;
         Ok(())

@@ -113,15 +113,18 @@ impl Store {
 }
 
 impl Tx {
-    /// Starts (or restarts) enrolment with a new key; any earlier key and codes go.
+    /// Gives the account a key to set up, unless it has one (enrolling or on): two
+    /// set-up pages opened at once show the same key.
     pub async fn begin_two_factor(&mut self, user_id: i64, secret: &str) -> Result<(), StoreError> {
-        self.end_two_factor(user_id).await?;
-        sqlx::query("INSERT INTO two_factor (user_id, secret, created_at) VALUES ($1, $2, $3)")
-            .bind(user_id)
-            .bind(secret)
-            .bind(now())
-            .execute(self.conn())
-            .await?;
+        sqlx::query(
+            "INSERT INTO two_factor (user_id, secret, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (user_id) DO NOTHING",
+        )
+        .bind(user_id)
+        .bind(secret)
+        .bind(now())
+        .execute(self.conn())
+        .await?;
         Ok(())
     }
 

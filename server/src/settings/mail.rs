@@ -21,6 +21,8 @@ pub(super) struct FileMail {
     dir: Option<PathBuf>,
     retry_ms: Option<u64>,
     poll_ms: Option<u64>,
+    digest_poll_ms: Option<u64>,
+    digest_wait_secs: Option<u64>,
 }
 
 /// Everything about outgoing mail.
@@ -43,6 +45,12 @@ pub struct MailSettings {
     /// How often this process looks for mail other processes queued
     /// (`ROUNDS_MAIL_POLL_MS`, default 2000; 0: this process sends nothing).
     pub poll_ms: u64,
+    /// How often this process looks for daily digests that are due
+    /// (`ROUNDS_DIGEST_POLL_MS`, default 300000; 0: never).
+    pub digest_poll_ms: u64,
+    /// How long the first item of a digest waits, so a burst lands in one letter
+    /// (`ROUNDS_DIGEST_WAIT_SECS`, default 3600).
+    pub digest_wait_secs: u64,
 }
 
 impl std::fmt::Debug for MailSettings {
@@ -54,6 +62,8 @@ impl std::fmt::Debug for MailSettings {
             .field("dir", &self.dir)
             .field("retry_ms", &self.retry_ms)
             .field("poll_ms", &self.poll_ms)
+            .field("digest_poll_ms", &self.digest_poll_ms)
+            .field("digest_wait_secs", &self.digest_wait_secs)
             .finish()
     }
 }
@@ -69,6 +79,8 @@ impl MailSettings {
             dir: data_dir.join("mail"),
             retry_ms: 30_000,
             poll_ms: 2000,
+            digest_poll_ms: 300_000,
+            digest_wait_secs: 3600,
         }
     }
 
@@ -125,6 +137,8 @@ impl MailSettings {
                 .unwrap_or_else(|| data_dir.join("mail")),
             retry_ms: number("ROUNDS_MAIL_RETRY_MS", file.retry_ms, 30_000)?,
             poll_ms: number("ROUNDS_MAIL_POLL_MS", file.poll_ms, 2000)?,
+            digest_poll_ms: number("ROUNDS_DIGEST_POLL_MS", file.digest_poll_ms, 300_000)?,
+            digest_wait_secs: number("ROUNDS_DIGEST_WAIT_SECS", file.digest_wait_secs, 3600)?,
         })
     }
 }
