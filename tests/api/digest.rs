@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use crate::helpers::{fresh_database, spawn_app_with, TestApp, CLEAN_BODY};
-use crate::smtp::SmtpSink;
+use crate::smtp::{one_click, SmtpSink};
 
 async fn app_with_digests(sink: &SmtpSink) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -61,14 +61,10 @@ async fn replies_gather_into_one_letter_a_day_without_their_text() {
     );
     assert!(!letter.text.contains("clindamycin") && !letter.html.contains("clindamycin"));
     assert!(letter.text.contains("http://rounds.test/notifications"));
-    let unsubscribe = letter
-        .headers
-        .lines()
-        .find_map(|l| l.strip_prefix("List-Unsubscribe: <"))
-        .and_then(|l| l.strip_suffix('>'))
-        .expect("a one-click unsubscribe link")
-        .to_string();
-    assert!(unsubscribe.contains(&format!("/unsubscribe/{author_id}/digest/")));
+    let path = letter
+        .unsubscribe_path()
+        .expect("a one-click unsubscribe link to this site");
+    assert!(path.contains(&format!("/unsubscribe/{author_id}/digest/")));
 
     // No second digest the same day, however much happens.
     colleague.reply(thread, "One more thought on dosing.").await;
@@ -84,20 +80,7 @@ async fn replies_gather_into_one_letter_a_day_without_their_text() {
     );
 
     // One click from the mail client turns the digest off (the app still tells).
-    let path = unsubscribe
-        .strip_prefix("http://rounds.test")
-        .expect("a link to this site")
-        .to_string();
-    let res = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
-        .post(format!("{}{path}", app.address))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("List-Unsubscribe=One-Click")
-        .send()
-        .await
-        .expect("post");
+    let res = one_click(&app.address, &path).await;
     assert_eq!(res.status(), 303);
     assert_eq!(
         app.count(&format!(

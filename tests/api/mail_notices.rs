@@ -5,7 +5,7 @@
 //! the settings page turns a kind to "in Rounds only" or off.
 
 use crate::helpers::{fresh_database, spawn_app_with, TestApp, CLEAN_BODY, PHI_BODY};
-use crate::smtp::SmtpSink;
+use crate::smtp::{one_click, SmtpSink};
 
 async fn app_mailing_to(sink: &SmtpSink) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -50,45 +50,21 @@ async fn a_reply_is_mailed_without_its_text_and_one_click_stops_it() {
         "never the post's text"
     );
     assert!(!letter.html.contains("clindamycin"));
-    let unsubscribe = letter
-        .headers
-        .lines()
-        .find_map(|l| l.strip_prefix("List-Unsubscribe: <"))
-        .and_then(|l| l.strip_suffix('>'))
-        .expect("a one-click unsubscribe link")
-        .to_string();
+    let path = letter
+        .unsubscribe_path()
+        .expect("a one-click unsubscribe link to this site");
     assert!(letter
         .headers
         .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
-    let path = unsubscribe
-        .strip_prefix("http://rounds.test")
-        .expect("a link to this site")
-        .to_string();
     assert!(path.starts_with(&format!("/unsubscribe/{author_id}/reply/")));
 
     // A forged key does nothing.
     let forged = format!("/unsubscribe/{author_id}/reply/{}", "0".repeat(64));
-    let res = reqwest::Client::new()
-        .post(format!("{}{forged}", app.address))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("List-Unsubscribe=One-Click")
-        .send()
-        .await
-        .expect("post");
+    let res = one_click(&app.address, &forged).await;
     assert_eq!(res.status(), 422);
 
     // The mail client posts, with no cookie, no token and no Origin of ours.
-    let res = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
-        .post(format!("{}{path}", app.address))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("origin", "https://mail.example")
-        .body("List-Unsubscribe=One-Click")
-        .send()
-        .await
-        .expect("post");
+    let res = one_click(&app.address, &path).await;
     assert_eq!(res.status(), 303);
 
     colleague

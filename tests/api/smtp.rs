@@ -23,6 +23,36 @@ pub struct Delivered {
     pub html: String,
 }
 
+impl Delivered {
+    /// The path (on this site) of the letter's one-click unsubscribe link
+    /// (`List-Unsubscribe`), if it has one.
+    pub fn unsubscribe_path(&self) -> Option<String> {
+        self.headers
+            .lines()
+            .find_map(|l| l.strip_prefix("List-Unsubscribe: <"))
+            .and_then(|l| l.strip_suffix('>'))
+            .and_then(|l| l.strip_prefix("http://rounds.test"))
+            .map(str::to_string)
+    }
+}
+
+/// Posts a one-click unsubscribe (RFC 8058) to `path` of the app at `address` as a
+/// mail client does: no cookie, no token, an Origin that is not ours, no redirect
+/// followed.
+pub async fn one_click(address: &str, path: &str) -> reqwest::Response {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .post(format!("{address}{path}"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("origin", "https://mail.example")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .expect("post")
+}
+
 /// A running SMTP server.
 pub struct SmtpSink {
     pub port: u16,

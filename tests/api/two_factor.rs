@@ -160,6 +160,12 @@ async fn a_member_sets_it_up_then_signs_in_with_a_code_or_a_recovery_code_once()
         )
         .await;
     assert_eq!(bad.status().as_u16(), 422);
+    let page = bad.text().await.expect("body");
+    assert_eq!(
+        page.matches("That code is not right").count(),
+        1,
+        "the message stands under the turn-off field only, not under renewal's too"
+    );
     let code = app.next_code_of("nurse@example.jp", &secret).await;
     let res = app
         .post_form(TWO_FACTOR_PATH, &[("action", "disable"), ("code", &code)])

@@ -15,14 +15,14 @@ use domain::models::TwoFactorState;
 
 /// A six-digit (or recovery) code field of form `form`.
 #[component]
-fn CodeField(form: &'static str, id: &'static str) -> impl IntoView {
+fn CodeField(form: &'static str, #[prop(into)] id: String) -> impl IntoView {
     let i = use_i18n();
     let err = echoed(form, "code").1;
     let bad = err.is_some();
     let err_id = format!("{id}-error");
     view! {
         <div class="field" class:has-error=bad>
-            <label for=id>{i.tr("two_factor.code")}</label>
+            <label for=id.clone()>{i.tr("two_factor.code")}</label>
             <input id=id name="code" required=true autocomplete="one-time-code" inputmode="text"
                 maxlength="24" spellcheck="false" autocapitalize="off"
                 aria-invalid=bad.then_some("true") aria-describedby=bad.then(|| err_id.clone())/>
@@ -74,30 +74,12 @@ fn State(state: TwoFactorState) -> impl IntoView {
             <p>{i.trf("two_factor.on_since", &[("time", &i.time(since))])}</p>
             <p>{i.trf("two_factor.codes_left", &[("n", &state.codes_left.to_string())])}</p>
             {(state.required && !session_passed).then(|| view! { <p class="warning" role="status">{i.tr("two_factor.session_without")}</p> })}
-            <section class="card" id="renew">
-                <h2>{i.tr("two_factor.renew")}</h2>
-                <form method="post" action=TWO_FACTOR_PATH>
-                    <CsrfField/>
-                    <input type="hidden" name="action" value="renew"/>
-                    <p class="hint">{i.tr("two_factor.renew_lead")}</p>
-                    <CodeField form="two_factor" id="renew-code"/>
-                    <button type="submit" class="button secondary">{i.tr("two_factor.renew")}</button>
-                </form>
-            </section>
+            <CodeAction action="renew" form="two_factor_renew" title="two_factor.renew" lead="two_factor.renew_lead" class="button secondary"/>
             {if state.required {
                 view! { <p class="hint">{i.tr("two_factor.staff_keep")}</p> }.into_any()
             } else {
                 view! {
-                    <section class="card" id="disable">
-                        <h2>{i.tr("two_factor.disable")}</h2>
-                        <form method="post" action=TWO_FACTOR_PATH>
-                            <CsrfField/>
-                            <input type="hidden" name="action" value="disable"/>
-                            <p class="hint">{i.tr("two_factor.disable_lead")}</p>
-                            <CodeField form="two_factor" id="disable-code"/>
-                            <button type="submit" class="button danger">{i.tr("two_factor.disable")}</button>
-                        </form>
-                    </section>
+                    <CodeAction action="disable" form="two_factor_disable" title="two_factor.disable" lead="two_factor.disable_lead" class="button danger"/>
                 }.into_any()
             }}
         }.into_any(),
@@ -111,12 +93,40 @@ fn State(state: TwoFactorState) -> impl IntoView {
                 <form method="post" action=TWO_FACTOR_PATH>
                     <CsrfField/>
                     <input type="hidden" name="action" value="enable"/>
-                    <CodeField form="two_factor" id="enable-code"/>
+                    <FormError form="two_factor_enable"/>
+                    <CodeField form="two_factor_enable" id="enable-code"/>
                     <button type="submit" class="button">{i.tr("two_factor.enable")}</button>
                 </form>
             </section>
         }.into_any(),
         (None, None) => view! { <p class="lead">{i.tr(lead)}</p> }.into_any(),
+    }
+}
+
+/// One action of an account with two-factor sign-in on that needs a current code
+/// (`renew`: new recovery codes; `disable`), in a card of its own whose refusal
+/// (form `form`) shows under its own field only.
+#[component]
+fn CodeAction(
+    action: &'static str,
+    form: &'static str,
+    title: &'static str,
+    lead: &'static str,
+    class: &'static str,
+) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <section class="card" id=action>
+            <h2>{i.tr(title)}</h2>
+            <form method="post" action=TWO_FACTOR_PATH>
+                <CsrfField/>
+                <input type="hidden" name="action" value=action/>
+                <FormError form/>
+                <p class="hint">{i.tr(lead)}</p>
+                <CodeField form id=format!("{action}-code")/>
+                <button type="submit" class=class>{i.tr(title)}</button>
+            </form>
+        </section>
     }
 }
 

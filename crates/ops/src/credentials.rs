@@ -19,6 +19,32 @@ use crate::tokens::{new_token, token_hash};
 /// Wrong current passwords allowed per account before each further try waits.
 const FREE_WRONG_CURRENT: i64 = 5;
 
+/// Whether `password` is the member's own (`hash`), for a change that needs it
+/// (password, e-mail address, deleting the account). Every try is counted under
+/// `key` (per account and purpose) atomically before the slow check, as sign-ins
+/// are; after five wrong ones each further try waits. A right one clears the count.
+pub(crate) async fn own_password_matches(
+    s: &Services,
+    key: &str,
+    password: String,
+    hash: &str,
+) -> Result<bool, AppError> {
+    if let Some(wait) = s
+        .store
+        .throttle_take(key, FREE_WRONG_CURRENT, |n| {
+            delay_after(n, FREE_WRONG_CURRENT)
+        })
+        .await?
+    {
+        return Err(AppError::TooManyAttempts(wait));
+    }
+    let ok = passwords::verify(password, Some(hash.to_string())).await?;
+    if ok {
+        s.store.throttle_clear(key).await?;
+    }
+    Ok(ok)
+}
+
 /// A password-change form as submitted.
 pub struct PasswordChange {
     /// The password the account has now.
@@ -55,18 +81,8 @@ pub async fn change_password(
     if form.new == form.current && !form.new.is_empty() {
         flag(&mut errors, "new_password", "err.password_unchanged");
     }
-    // Counted before the (slow) check, atomically, like a sign-in.
     let key = format!("pwchange:{}", who.id());
-    if let Some(wait) = s
-        .store
-        .throttle_take(&key, FREE_WRONG_CURRENT, |n| {
-            delay_after(n, FREE_WRONG_CURRENT)
-        })
-        .await?
-    {
-        return Err(AppError::TooManyAttempts(wait));
-    }
-    if !passwords::verify(form.current, Some(user.password_hash.clone())).await? {
+    if !own_password_matches(s, &key, form.current, &user.password_hash).await? {
         tracing::info!(
             user_id = who.id(),
             "password change: wrong current password"
@@ -74,7 +90,6 @@ pub async fn change_password(
         flag(&mut errors, "current_password", "err.password_wrong");
         return Err(AppError::Invalid(errors));
     }
-    s.store.throttle_clear(&key).await?;
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }

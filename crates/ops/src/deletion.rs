@@ -9,13 +9,9 @@ use domain::models::Role;
 use domain::vocab::AuditAction;
 
 use crate::access::Signed;
-use crate::accounts::delay_after;
+use crate::credentials::own_password_matches;
 use crate::error::AppError;
-use crate::passwords;
 use crate::services::Services;
-
-/// Wrong passwords before each further try waits (as for a password change).
-const FREE_WRONG: i64 = 5;
 
 /// What becomes of the member's published posts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,20 +56,12 @@ pub async fn delete_account(
         .await?
         .ok_or(AppError::Unauthorized)?;
     let key = format!("delete:{}", who.id());
-    if let Some(wait) = s
-        .store
-        .throttle_take(&key, FREE_WRONG, |n| delay_after(n, FREE_WRONG))
-        .await?
-    {
-        return Err(AppError::TooManyAttempts(wait));
-    }
-    if !passwords::verify(password, Some(user.password_hash.clone())).await? {
+    if !own_password_matches(s, &key, password, &user.password_hash).await? {
         flag(&mut errors, "password", "err.password_wrong");
     }
     let (true, Some(choice)) = (errors.is_empty(), choice) else {
         return Err(AppError::Invalid(errors));
     };
-    s.store.throttle_clear(&key).await?;
     let with_posts = choice == PublishedPosts::Remove;
     let mut tx = s.store.begin().await?;
     let action = if with_posts {

@@ -10,18 +10,14 @@ use domain::vocab::AuditAction;
 use store::email_changes::EmailTaken;
 
 use crate::access::Signed;
-use crate::accounts::delay_after;
 use crate::credentials::audit_account;
 use crate::error::AppError;
 use crate::mail_out::{lang_of, queue};
-use crate::passwords;
 use crate::services::Services;
 use crate::tokens::{new_token, token_hash};
 
 /// How long a confirmation link works.
 pub const CONFIRM_SECS: i64 = 24 * 3600;
-/// Wrong passwords allowed per account before each further try waits.
-const FREE_WRONG_PASSWORD: i64 = 5;
 
 /// The path of a confirmation link.
 pub fn confirm_path(token: &str) -> String {
@@ -55,21 +51,11 @@ pub async fn ask(
         }
     };
     let key = format!("emailchange:{}", who.id());
-    if let Some(wait) = s
-        .store
-        .throttle_take(&key, FREE_WRONG_PASSWORD, |n| {
-            delay_after(n, FREE_WRONG_PASSWORD)
-        })
-        .await?
-    {
-        return Err(AppError::TooManyAttempts(wait));
-    }
-    if !passwords::verify(password, Some(user.password_hash.clone())).await? {
+    if !crate::credentials::own_password_matches(s, &key, password, &user.password_hash).await? {
         tracing::info!(user_id = who.id(), "e-mail change: wrong password");
         flag(&mut errors, "password", "err.password_wrong");
         return Err(AppError::Invalid(errors));
     }
-    s.store.throttle_clear(&key).await?;
     let Some(new_email) = new_email else {
         return Err(AppError::Invalid(errors));
     };

@@ -97,6 +97,15 @@ fn new_recovery_codes() -> Vec<String> {
         .collect()
 }
 
+/// Gives the account a fresh set of recovery codes (their hashes replace the old
+/// ones) and returns them, to be shown once.
+async fn replace_recovery_codes(tx: &mut store::Tx, user_id: i64) -> Result<Vec<String>, AppError> {
+    let codes = new_recovery_codes();
+    let hashes: Vec<String> = codes.iter().map(|c| token_hash(&normalized(c))).collect();
+    tx.set_recovery_codes(user_id, &hashes).await?;
+    Ok(codes)
+}
+
 /// The key in groups of four letters, as people type it.
 fn grouped(secret: &str) -> String {
     secret
@@ -224,9 +233,7 @@ pub async fn enable(
         return Err(invalid("code", "err.code_wrong"));
     }
     tx.enable_two_factor(viewer.id).await?;
-    let codes = new_recovery_codes();
-    let hashes: Vec<String> = codes.iter().map(|c| token_hash(&normalized(c))).collect();
-    tx.set_recovery_codes(viewer.id, &hashes).await?;
+    let codes = replace_recovery_codes(&mut tx, viewer.id).await?;
     if let Some(h) = session_hash {
         tx.mark_second_factor(h).await?;
     }
@@ -258,9 +265,7 @@ pub async fn renew_codes(
     if !spend_code(s, &mut tx, &user, code).await? {
         return Err(invalid("code", "err.code_wrong"));
     }
-    let codes = new_recovery_codes();
-    let hashes: Vec<String> = codes.iter().map(|c| token_hash(&normalized(c))).collect();
-    tx.set_recovery_codes(viewer.id, &hashes).await?;
+    let codes = replace_recovery_codes(&mut tx, viewer.id).await?;
     tx.audit(
         Some(viewer.id),
         AuditAction::RecoveryCodesRenewed,

@@ -15,6 +15,8 @@ pub const DIGEST_EVERY_SECS: i64 = 86_400;
 /// title; never text).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DigestLine {
+    /// The notification.
+    pub id: i64,
     /// The kind (`reply`, `mention`, …).
     pub kind: String,
     /// Who acted ("" when nobody, or a deleted account).
@@ -70,7 +72,7 @@ impl Tx {
     /// The member's waiting notifications, oldest first, no longer waiting after this.
     pub async fn take_digest(&mut self, user_id: i64) -> Result<Vec<DigestLine>, StoreError> {
         let lines: Vec<DigestLine> = sqlx::query_as(
-            "SELECT n.kind, COALESCE(a.display_name, '') AS actor, \
+            "SELECT n.id, n.kind, COALESCE(a.display_name, '') AS actor, \
              COALESCE(CASE WHEN t.published = 1 THEN t.title END, '') AS title, n.read_at \
              FROM notifications n LEFT JOIN users a ON a.id = n.actor_id \
              LEFT JOIN threads t ON t.id = n.thread_id \
@@ -79,10 +81,15 @@ impl Tx {
         .bind(user_id)
         .fetch_all(self.conn())
         .await?;
-        sqlx::query("UPDATE notifications SET in_digest = 0 WHERE user_id = $1 AND in_digest = 1")
-            .bind(user_id)
-            .execute(self.conn())
-            .await?;
+        // Only what was listed: one made meanwhile waits for the next digest.
+        let last = lines.last().map_or(0, |l| l.id);
+        sqlx::query(
+            "UPDATE notifications SET in_digest = 0 WHERE user_id = $1 AND in_digest = 1 AND id <= $2",
+        )
+        .bind(user_id)
+        .bind(last)
+        .execute(self.conn())
+        .await?;
         Ok(lines)
     }
 }

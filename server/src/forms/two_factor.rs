@@ -65,6 +65,13 @@ pub async fn settings(Signed(viewer): Signed, state: St, req: Request) -> Respon
         Err(res) => return res,
     };
     let code = sub.form.get("code").to_string();
+    // Each action's card echoes its own refusal (`two_factor_<action>`).
+    let form = match sub.form.get("action") {
+        "enable" => "two_factor_enable",
+        "renew" => "two_factor_renew",
+        "disable" => "two_factor_disable",
+        _ => "two_factor",
+    };
     let made = match sub.form.get("action") {
         "enable" => {
             two_factor::enable(
@@ -86,7 +93,7 @@ pub async fn settings(Signed(viewer): Signed, state: St, req: Request) -> Respon
                         "notice.two_factor_off",
                     )
                 });
-            return finish(&state, sub, "two_factor", out).await;
+            return finish(&state, sub, form, out).await;
         }
         _ => Err(AppError::BadRequest),
     };
@@ -104,6 +111,6 @@ pub async fn settings(Signed(viewer): Signed, state: St, req: Request) -> Respon
             }
             render_page(&state, sub.parts, ctx, Some(echo), None, StatusCode::OK).await
         }
-        Err(e) => finish(&state, sub, "two_factor", Err(e)).await,
+        Err(e) => finish(&state, sub, form, Err(e)).await,
     }
 }
