@@ -1,8 +1,8 @@
 //! The labelled corpora and the one split of them into a part the model learns from
 //! and a part it is only measured on. The split is fixed here, in code, and never
 //! changes with the model: `natural_dev` is halved per file and per label by a hash of
-//! each post's id; whole sets written by a different author (written set B) and the
-//! template generator's held-out templates are validation only.
+//! each post's id; whole sets by writers the model never learns from (written sets j
+//! and m) and the template generator's held-out templates are validation only.
 
 use std::path::{Path, PathBuf};
 
@@ -120,7 +120,8 @@ pub fn load(p: &Paths) -> Result<Split, String> {
     }
     for f in [
         "en_a", "ja_a", "en_c", "ja_c", "mixed_c", "en_d", "ja_d", "en_g", "ja_g", "en_h", "ja_h",
-        "en_i", "ja_i",
+        "en_i", "ja_i", "en_b", "ja_b", "en_e", "ja_e", "en_f", "ja_f", "en_k", "ja_k", "en_l",
+        "ja_l",
     ] {
         train.push(set(
             &format!("written_{f}"),
@@ -128,9 +129,7 @@ pub fn load(p: &Paths) -> Result<Split, String> {
             3,
         ));
     }
-    for f in [
-        "en_b", "ja_b", "en_e", "ja_e", "en_f", "ja_f", "en_j", "ja_j",
-    ] {
+    for f in ["en_j", "ja_j", "en_m", "ja_m"] {
         validation.push(set(
             &format!("written_{f}"),
             read(&p.corpus.join(format!("written/{f}.jsonl")))?,

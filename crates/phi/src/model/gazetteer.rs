@@ -79,17 +79,24 @@ const LISTS: &[(&str, u16)] = &[
     (include_str!("../../data/gaz/staff_cues_ja.txt"), STAFF_CUE),
 ];
 
-/// All lists in one map: entry (Latin lower-cased, words joined by one space) → bits.
+/// What the map knows of a phrase: the lists it is an entry of (0: none) and whether
+/// it is a proper prefix of an entry (whole words for Latin, characters for CJK) — a
+/// phrase that is not one cannot grow into an entry, so the scan stops there.
+#[derive(Clone, Copy, Default)]
+struct Known {
+    bits: u16,
+    grows: bool,
+}
+
+/// All lists in one map: entry or entry prefix (Latin lower-cased, words joined by one
+/// space) → what it is. One map, so each step of a scan is one look-up.
 pub(crate) struct Gazetteer {
-    entries: FastMap<String, u16>,
+    phrases: FastMap<String, Known>,
     /// Longest Latin entry in words, longest CJK entry in characters.
     max_words: usize,
     max_chars: usize,
     /// Bit filter over the first character of CJK entries.
     cjk_first: [u64; 64],
-    /// Every proper prefix of an entry (whole words for Latin, characters for CJK):
-    /// a phrase that is not one cannot grow into an entry, so the scan stops there.
-    prefixes: FastMap<String, ()>,
 }
 
 static GAZ: OnceLock<Gazetteer> = OnceLock::new();
@@ -102,11 +109,10 @@ fn is_cjk_entry(s: &str) -> bool {
 pub(crate) fn gazetteer() -> &'static Gazetteer {
     GAZ.get_or_init(|| {
         let mut g = Gazetteer {
-            entries: FastMap::default(),
+            phrases: FastMap::default(),
             max_words: 1,
             max_chars: 1,
             cjk_first: [0; 64],
-            prefixes: FastMap::default(),
         };
         for (text, bit) in LISTS {
             for line in text.lines().map(str::trim) {
@@ -119,7 +125,7 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
                     g.max_chars = g.max_chars.max(line.chars().count().min(12));
                     let cut: Vec<usize> = line.char_indices().map(|(i, _)| i).skip(1).collect();
                     for i in cut {
-                        g.prefixes.insert(line[..i].to_string(), ());
+                        g.phrases.entry(line[..i].to_string()).or_default().grows = true;
                     }
                     line.to_string()
                 } else {
@@ -130,12 +136,12 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
                         .collect();
                     g.max_words = g.max_words.max(words.len().min(4));
                     for k in 1..words.len() {
-                        g.prefixes.insert(words[..k].join(" "), ());
+                        g.phrases.entry(words[..k].join(" ")).or_default().grows = true;
                     }
                     words.join(" ")
                 };
                 if !key.is_empty() {
-                    *g.entries.entry(key).or_insert(0) |= bit;
+                    g.phrases.entry(key).or_default().bits |= bit;
                 }
             }
         }
@@ -164,7 +170,6 @@ pub(crate) fn marks(t: &Text, segs: &[Segment], seg_at: &[u32]) -> Vec<u16> {
             continue;
         }
         phrase.clear();
-        let mut last = k;
         let mut x = k;
         let mut words = 0;
         while x < segs.len() && words < g.max_words {
@@ -179,13 +184,11 @@ pub(crate) fn marks(t: &Text, segs: &[Segment], seg_at: &[u32]) -> Vec<u16> {
                 phrase.extend(c.to_lowercase());
             }
             words += 1;
-            if let Some(bits) = g.entries.get(phrase.as_str()) {
-                for m in &mut out[k..=x] {
-                    *m |= bits;
-                }
-                last = x;
+            let known = g.phrases.get(phrase.as_str()).copied().unwrap_or_default();
+            for m in &mut out[k..=x] {
+                *m |= known.bits;
             }
-            if !g.prefixes.contains_key(phrase.as_str()) {
+            if !known.grows {
                 break;
             }
             x += 1;
@@ -198,7 +201,6 @@ pub(crate) fn marks(t: &Text, segs: &[Segment], seg_at: &[u32]) -> Vec<u16> {
                 x += 1;
             }
         }
-        let _ = last;
     }
     // CJK: every entry occurring in the text (bounded length).
     let n = t.len();
@@ -211,14 +213,15 @@ pub(crate) fn marks(t: &Text, segs: &[Segment], seg_at: &[u32]) -> Vec<u16> {
         buf.clear();
         for j in i..(i + g.max_chars).min(n) {
             buf.push(t.c[j]);
-            if let Some(bits) = g.entries.get(buf.as_str()) {
+            let known = g.phrases.get(buf.as_str()).copied().unwrap_or_default();
+            if known.bits != 0 {
                 for x in i..=j {
                     if seg_at[x] != u32::MAX {
-                        out[seg_at[x] as usize] |= bits;
+                        out[seg_at[x] as usize] |= known.bits;
                     }
                 }
             }
-            if !g.prefixes.contains_key(buf.as_str()) {
+            if !known.grows {
                 break;
             }
         }

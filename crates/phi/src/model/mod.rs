@@ -52,30 +52,37 @@ pub(crate) fn label_of(kind: Kind) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// How many features ahead of the one being added the table is prefetched: far enough
+/// for a load from memory to land, near enough that the lines are still in cache.
+const AHEAD: usize = 24;
+
 /// Scores of every unit, per label.
 pub(crate) fn scores(w: &Weights, f: &Featurized) -> Vec<[i32; LABELS]> {
     let mut seg_scores = Vec::with_capacity(f.segs.len());
     for k in 0..f.segs.len() {
         let mut s = [0i32; LABELS];
-        if f.seg_at[k] == f.seg_at[k + 1] {
-            // No features (a symbol): never scored.
-            seg_scores.push(s);
-            continue;
-        }
-        for &x in &f.seg_feats[f.seg_at[k] as usize..f.seg_at[k + 1] as usize] {
-            w.add(x, &mut s);
+        let (from, to) = (f.seg_at[k] as usize, f.seg_at[k + 1] as usize);
+        // A symbol has no features: never scored.
+        for j in from..to {
+            if let Some(&next) = f.seg_feats.get(j + AHEAD) {
+                w.prefetch(next);
+            }
+            w.add(f.seg_feats[j], &mut s);
         }
         seg_scores.push(s);
     }
     let mut out = Vec::with_capacity(f.units.len());
     for (i, u) in f.units.iter().enumerate() {
-        let mut s = seg_scores[u.seg as usize];
         if is_symbol(f, i) {
             out.push([0i32; LABELS]);
             continue;
         }
-        for &x in &f.unit_feats[f.unit_at[i] as usize..f.unit_at[i + 1] as usize] {
-            w.add(x, &mut s);
+        let mut s = seg_scores[u.seg as usize];
+        for j in f.unit_at[i] as usize..f.unit_at[i + 1] as usize {
+            if let Some(&next) = f.unit_feats.get(j + AHEAD) {
+                w.prefetch(next);
+            }
+            w.add(f.unit_feats[j], &mut s);
         }
         out.push(s);
     }
