@@ -14,6 +14,7 @@ mod headers;
 pub mod kept;
 mod listen;
 pub mod mailing;
+mod opening;
 pub mod render;
 pub mod reply;
 pub mod router;

@@ -105,6 +105,7 @@ pub fn build_router(
         .route("/healthz", get(healthz))
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/profile/export", get(crate::downloads::export))
+        .route("/n/{id}", get(crate::opening::notification))
         .merge(forms::routes())
         .leptos_routes_with_context(
             &state,

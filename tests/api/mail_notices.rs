@@ -40,8 +40,10 @@ async fn a_reply_is_mailed_without_its_text_and_one_click_stops_it() {
         letter.subject,
         "Abe RN replied: Aspiration pneumonia antibiotics"
     );
+    // The link opens the notification (which leads on to the reply, see
+    // `notification_links`).
     assert!(
-        letter.text.contains("http://rounds.test/p/"),
+        letter.text.contains("http://rounds.test/n/"),
         "{}",
         letter.text
     );

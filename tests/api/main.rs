@@ -22,6 +22,7 @@ mod mail;
 mod mail_notices;
 mod mail_outage;
 mod moderation;
+mod notification_links;
 mod pages;
 mod password;
 mod phi_corpus;

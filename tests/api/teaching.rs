@@ -8,9 +8,10 @@ use domain::models::{Role, Status};
 
 use crate::helpers::{ids_from, location, spawn_app, TestApp};
 
-/// A held post whose only finding is a protocol named after a (fictional) person.
-const EPONYM: &str = "The Hartwell protocol worked well on our unit.";
-const EPONYM_AGAIN: &str = "The Hartwell protocol worked well on our unit again.";
+/// A held post whose only finding is a device named after a (fictional) person (a
+/// pressure-relief wedge): a false hold of the model, as moderators meet them.
+const EPONYM: &str = "The Hartwell wedge worked well in bed 4.";
+const EPONYM_AGAIN: &str = "The Hartwell wedge worked well in bed 4 again.";
 
 /// Posts `body` as a new thread by `author`, sends it for review, returns its held
 /// revision.

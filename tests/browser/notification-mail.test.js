@@ -3,6 +3,8 @@
 // - a reply to a member's thread reaches them as a letter (an .eml file here; the API
 //   tests use a real SMTP server) that names the colleague and the thread, links to
 //   the reply and holds none of its text;
+// - opening the notification, from the notifications page or from the letter, lands
+//   on the reply in its thread and marks it read;
 // - the letter's unsubscribe link opens a page with one button that stops that kind
 //   of e-mail, and the settings page shows the change;
 // - the settings page (/profile/notifications) saves a choice per kind.
@@ -75,7 +77,27 @@ for (const [js, locale, lang] of [[false, 'en-US', 'en'], [true, 'ja-JP', 'ja']]
 
         const letter = await mail.waitForLetter(app, member.email, (l) => l.subject.includes(title));
         assert.ok(!letter.text.includes('Melatonin'), 'the reply text stays on Rounds');
-        assert.match(letter.text, /\/p\/\d+/);
+        const opens = (letter.text.match(/https?:\/\/\S+\/n\/\d+/) || [])[0];
+        assert.ok(opens, `the letter links to the notification: ${letter.text}`);
+
+        // On the notifications page the reply is unread; opening it lands on the reply
+        // in its thread (JavaScript on or off) and marks it read.
+        await page.goto('/notifications');
+        if (js) await h.waitForHydration(page);
+        const item = page.locator('li.notification.unread a', { hasText: title });
+        await Promise.all([
+          page.waitForURL((u) => u.pathname === `/t/${thread}`),
+          item.click(),
+        ]);
+        const landed = new URL(page.url()).hash.match(/^#post-(\d+)$/);
+        assert.ok(landed, `lands on the reply: ${page.url()}`);
+        assert.ok(await page.locator(`#post-${landed[1]}`).isVisible(), 'the reply is on the page it landed on');
+        await page.goto('/notifications');
+        assert.equal(await page.locator('li.notification.unread').count(), 0, 'opened means read');
+        // The letter's link leads to the same place.
+        await page.goto(new URL(opens).pathname);
+        assert.equal(new URL(page.url()).pathname, `/t/${thread}`);
+        assert.equal(new URL(page.url()).hash, `#post-${landed[1]}`);
         const link = (letter.text.match(/http:\/\/\S+\/unsubscribe\/\d+\/reply\/[0-9a-f]{64}/) || [])[0];
         assert.ok(link, letter.text);
 

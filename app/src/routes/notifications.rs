@@ -54,17 +54,16 @@ fn Item(n: NotificationView) -> impl IntoView {
         &format!("notify.{}", n.kind),
         &[("name", &actor), ("title", &title)],
     );
-    let href = match (n.kind.as_str(), n.thread.as_ref(), n.post_id) {
-        ("rejected" | "approved", _, Some(p)) => Some(format!("/p/{p}")),
-        (_, Some((t, _)), Some(p)) => Some(format!("/t/{t}#post-{p}")),
-        (_, Some((t, _)), None) => Some(format!("/t/{t}")),
-        _ => None,
-    };
+    // Opening goes through the server, which marks it read and works out the page
+    // the post is on (`rel=external`: a full navigation, JavaScript or not).
+    let leads = n.destination() != "/notifications";
+    let href = domain::links::open_notification(n.id);
     view! {
         <li class="notification" class:unread=!n.read>
-            <p>{match href {
-                Some(h) => view! { <a href=h>{text}</a> }.into_any(),
-                None => view! { <span>{text}</span> }.into_any(),
+            <p>{if leads {
+                view! { <a href=href rel="external">{text}</a> }.into_any()
+            } else {
+                view! { <span>{text}</span> }.into_any()
             }}</p>
             {(!n.reason.is_empty()).then(|| view! { <p><strong>{i.tr("held.reason")}</strong>" "{n.reason.clone()}</p> })}
             <p class="meta"><time>{i.time(n.created_at)}</time></p>

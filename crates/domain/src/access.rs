@@ -81,7 +81,10 @@ pub fn need(path: &str) -> Need {
             | "/profile/delete"
             | TWO_FACTOR_PATH
             | "/logout-all"
-    ) {
+    ) || path.starts_with("/n/")
+    {
+        // `/n/…` opens one of the member's notifications; an applicant's too (the
+        // decision on their licence).
         return Need::SignedIn;
     }
     if path.starts_with("/mod/") || path == "/mod" {

@@ -2,7 +2,7 @@
 //! thread, a member and a queue item are (`models`), every string a person reads
 //! (`i18n`), the fields a form carries as types that parse (`fields`), who may open
 //! what (`access`) and who may see what (`visibility`), the stored vocabularies
-//! (`vocab`), and — on the server — rendering and screening a post (`markdown`,
+//! (`vocab`), where a post or a notification is found (`links`), and — on the server — rendering and screening a post (`markdown`,
 //! `screening`). No leptos, no sqlx: the store, the search index and the pages all
 //! call these rules instead of restating them.
 
@@ -13,6 +13,7 @@ pub mod colleagues;
 pub mod devices;
 pub mod fields;
 pub mod i18n;
+pub mod links;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod models;

@@ -41,18 +41,33 @@ pub async fn notify(
     if channel == Channel::Off {
         return Ok(());
     }
-    tx.notify(user_id, kind, actor_id, target, channel == Channel::Digest)
+    let id = tx
+        .notify(user_id, kind, actor_id, target, channel == Channel::Digest)
         .await?;
-    if channel == Channel::Email {
-        mail_notice(s, tx, user_id, kind, actor_id, target).await?;
+    if let (Channel::Email, Some(id)) = (channel, id) {
+        mail_notice(s, tx, user_id, id, kind, actor_id, target).await?;
     }
     Ok(())
+}
+
+/// Opens notification `id` for `who`: marks it read and returns where it leads
+/// (`NotificationView::destination`). Someone else's, or one that is gone, is not
+/// found.
+pub async fn open(s: &Services, who: &crate::access::Signed, id: i64) -> Result<String, AppError> {
+    let mut tx = s.store.begin().await?;
+    let view = tx
+        .open_notification(who.id(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(view.destination())
 }
 
 async fn mail_notice(
     s: &Services,
     tx: &mut Tx,
     user_id: i64,
+    id: i64,
     kind: NotificationKind,
     actor_id: Option<i64>,
     target: Target,
@@ -78,12 +93,9 @@ async fn mail_notice(
             .unwrap_or_default(),
         None => String::new(),
     };
-    let path = match (kind, target.post_id) {
-        (NotificationKind::Reply | NotificationKind::Mention, Some(post)) => format!("/p/{post}"),
-        (NotificationKind::Verified, _) => "/".to_string(),
-        (NotificationKind::VerificationRejected, _) => "/pending".to_string(),
-        _ => "/notifications".to_string(),
-    };
+    // The letter opens the notification: it is read once followed, and leads on
+    // to the post on the page it is on (worked out when opened, so it is current).
+    let path = domain::links::open_notification(id);
     let key = tx.mail_key(user_id, &crate::tokens::new_token()).await?;
     let letter = mail::letters::notification(
         lang_of(&user, s.config.default_lang),

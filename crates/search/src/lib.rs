@@ -22,8 +22,7 @@ use domain::models::{SearchHit, SearchResults};
 use exec::Plan;
 use highlight::Marker;
 use query::{Order, QueryError};
-use store::Store;
-use store::{pages, POSTS_PER_PAGE};
+use store::{pages, Store};
 
 /// Results per page.
 pub const RESULTS_PER_PAGE: i64 = 20;
@@ -135,7 +134,7 @@ async fn run(
             post_id: r.post_id,
             thread_id: r.thread_id,
             number: r.number,
-            page: pages(r.number, POSTS_PER_PAGE),
+            page: domain::links::page_of(r.number),
             title: marker.mark_all(&r.title),
             category_slug: r.category_slug,
             category_en: r.category_en,

@@ -26,8 +26,8 @@ pub struct Target {
 }
 
 impl Tx {
-    /// Notifies `user_id` (never the actor themself).
-    /// `digest`: it also waits for the member's next daily digest.
+    /// Notifies `user_id` (never the actor themself) and returns the new
+    /// notification's id. `digest`: it also waits for the member's next daily digest.
     pub async fn notify(
         &mut self,
         user_id: i64,
@@ -35,13 +35,13 @@ impl Tx {
         actor_id: Option<i64>,
         target: Target,
         digest: bool,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Option<i64>, StoreError> {
         if actor_id == Some(user_id) {
-            return Ok(());
+            return Ok(None);
         }
-        sqlx::query(
+        let row = sqlx::query(
             "INSERT INTO notifications (user_id, kind, actor_id, thread_id, post_id, revision_id, \
-             created_at, in_digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             created_at, in_digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(user_id)
         .bind(kind.as_str())
@@ -51,9 +51,9 @@ impl Tx {
         .bind(target.revision_id)
         .bind(now())
         .bind(i64::from(digest))
-        .execute(self.conn())
+        .fetch_one(self.conn())
         .await?;
-        Ok(())
+        Ok(Some(row.try_get("id")?))
     }
 
     /// Marks all of a user's notifications read.
@@ -118,15 +118,9 @@ impl Store {
     /// the recipient's own waiting title when they wrote the thread; a rejection's
     /// reason comes from its revision.
     pub async fn notifications(&self, user_id: i64) -> Result<Vec<NotificationView>, StoreError> {
-        let rows: Vec<NoticeRow> = sqlx::query_as(
-            "SELECT n.id, n.kind, n.thread_id, n.post_id, n.created_at, n.read_at, \
-             a.display_name AS actor, t.title, t.published, t.author_id, t.hidden, t.deleted, \
-             r.reason FROM notifications n \
-             LEFT JOIN users a ON a.id = n.actor_id \
-             LEFT JOIN threads t ON t.id = n.thread_id \
-             LEFT JOIN post_revisions r ON r.id = n.revision_id \
-             WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT $2",
-        )
+        let rows: Vec<NoticeRow> = sqlx::query_as(&format!(
+            "{NOTICE_SELECT} WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT $2"
+        ))
         .bind(user_id)
         .bind(NOTIFICATIONS_SHOWN)
         .fetch_all(&self.pool)
@@ -143,6 +137,52 @@ impl Store {
     }
 }
 
+/// What a notification row shows, with the thread and post it concerns and the reason
+/// of a rejection (one statement for the list and for opening one).
+const NOTICE_SELECT: &str =
+    "SELECT n.id, n.kind, n.thread_id, n.post_id, p.number AS post_number, \
+     n.created_at, n.read_at, a.display_name AS actor, t.title, t.published, t.author_id, \
+     t.hidden, t.deleted, r.reason FROM notifications n \
+     LEFT JOIN users a ON a.id = n.actor_id \
+     LEFT JOIN threads t ON t.id = n.thread_id \
+     LEFT JOIN posts p ON p.id = n.post_id \
+     LEFT JOIN post_revisions r ON r.id = n.revision_id";
+
+impl Tx {
+    /// Opens notification `id` of `user_id`: marks it read and returns it as its
+    /// recipient may see it (`None`: not theirs, or no longer there).
+    pub async fn open_notification(
+        &mut self,
+        user_id: i64,
+        id: i64,
+    ) -> Result<Option<NotificationView>, StoreError> {
+        let row: Option<NoticeRow> = sqlx::query_as(&format!(
+            "{NOTICE_SELECT} WHERE n.user_id = $1 AND n.id = $2"
+        ))
+        .bind(user_id)
+        .bind(id)
+        .fetch_optional(self.conn())
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        sqlx::query(
+            "UPDATE notifications SET read_at = $3 WHERE id = $1 AND user_id = $2 \
+             AND read_at IS NULL",
+        )
+        .bind(id)
+        .bind(user_id)
+        .bind(now())
+        .execute(self.conn())
+        .await?;
+        let recipient = Looker {
+            id: user_id,
+            moderator: false,
+        };
+        Ok(row.into_view(recipient))
+    }
+}
+
 /// A notification as the query returns it (thread columns are NULL without a thread).
 #[derive(sqlx::FromRow)]
 struct NoticeRow {
@@ -150,6 +190,7 @@ struct NoticeRow {
     kind: String,
     thread_id: Option<i64>,
     post_id: Option<i64>,
+    post_number: Option<i64>,
     created_at: i64,
     read_at: Option<i64>,
     actor: Option<String>,
@@ -190,6 +231,7 @@ impl NoticeRow {
             actor: self.actor,
             thread,
             post_id: self.post_id,
+            post_number: self.post_number,
             reason: self.reason.unwrap_or_default(),
             created_at: self.created_at,
             read: self.read_at.is_some(),

@@ -13,8 +13,8 @@ use crate::threads::pages;
 use crate::tx::Tx;
 use crate::visibility::post_listed;
 
-/// Posts per page of a thread.
-pub const POSTS_PER_PAGE: i64 = 20;
+/// Posts per page of a thread (the rule lives with the links that depend on it).
+pub use domain::links::POSTS_PER_PAGE;
 
 /// A post on a page of its thread as the query returns it.
 #[derive(sqlx::FromRow)]

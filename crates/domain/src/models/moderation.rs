@@ -40,6 +40,9 @@ pub struct NotificationView {
     pub thread: Option<(i64, String)>,
     /// The post concerned.
     pub post_id: Option<i64>,
+    /// That post's number in its thread (which page it is on).
+    #[serde(default)]
+    pub post_number: Option<i64>,
     /// A moderator's reason (rejections).
     pub reason: String,
     /// When.
@@ -110,4 +113,25 @@ pub struct ReportItem {
     pub own: bool,
     /// Claim.
     pub claim: ClaimState,
+}
+
+impl NotificationView {
+    /// Where opening the notification takes its recipient: the post in its thread,
+    /// on the page it is on (a reply, a mention, a held post now published); their
+    /// own post's page for a rejection (with the reason); the forum or their
+    /// application for a decision on their licence. A thread the recipient may no
+    /// longer see leads to the notifications page.
+    pub fn destination(&self) -> String {
+        use crate::links::post_in_thread;
+        match (self.kind, &self.thread, self.post_id, self.post_number) {
+            (NotificationKind::Verified, ..) => "/".to_string(),
+            (NotificationKind::VerificationRejected, ..) => "/pending".to_string(),
+            (NotificationKind::Rejected, _, Some(post), _) => format!("/p/{post}"),
+            (_, Some((thread, _)), Some(post), Some(number)) => {
+                post_in_thread(*thread, number, post)
+            }
+            (_, Some((thread, _)), ..) => format!("/t/{thread}"),
+            _ => "/notifications".to_string(),
+        }
+    }
 }
