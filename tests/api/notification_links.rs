@@ -36,13 +36,9 @@ async fn opening_a_reply_on_page_two_lands_there_and_marks_it_read() {
         .next()
         .and_then(|p| p.parse().ok())
         .expect("the reply's id");
-    let unread = |app: &crate::helpers::TestApp| {
-        let sql = format!(
-            "SELECT COUNT(*) FROM notifications WHERE user_id = {author} AND read_at IS NULL"
-        );
-        async move { app.count(&sql).await }
-    };
-    assert_eq!(unread(&app).await, 21);
+    let unread =
+        format!("SELECT COUNT(*) FROM notifications WHERE user_id = {author} AND read_at IS NULL");
+    assert_eq!(app.count(&unread).await, 21);
 
     let (status, page) = app.page("/notifications").await;
     assert_eq!(status, 200);
@@ -57,7 +53,7 @@ async fn opening_a_reply_on_page_two_lands_there_and_marks_it_read() {
         location(&res),
         format!("/t/{thread}?page=2#post-{reply_id}")
     );
-    assert_eq!(unread(&app).await, 20, "that one only is read");
+    assert_eq!(app.count(&unread).await, 20, "that one only is read");
     let (status, thread_page) = app.page(&format!("/t/{thread}?page=2")).await;
     assert_eq!(status, 200);
     assert!(thread_page.contains(&format!("id=\"post-{reply_id}\"")));
@@ -71,7 +67,7 @@ async fn opening_a_reply_on_page_two_lands_there_and_marks_it_read() {
     assert_eq!(res.status(), 303);
     let (status, _) = colleague.page(&format!("/n/{}", links[1])).await;
     assert_eq!(status, 404, "another member's notification");
-    assert_eq!(unread(&app).await, 19);
+    assert_eq!(app.count(&unread).await, 19);
     let (status, _) = app.page("/n/999999").await;
     assert_eq!(status, 404);
     let (status, _) = app.page("/n/not-a-number").await;
