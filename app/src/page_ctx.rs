@@ -47,6 +47,9 @@ fn server_side() -> PageCtx {
         .as_ref()
         .and_then(|p| p.uri.path_and_query().map(|pq| pq.as_str().to_string()))
         .unwrap_or_else(|| "/".into());
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
     match ctx {
         Some(c) => PageCtx {
             lang: c.lang,
@@ -57,11 +60,13 @@ fn server_side() -> PageCtx {
             path,
             echo,
             error,
+            now,
         },
         None => PageCtx {
             path,
             echo,
             error,
+            now,
             ..PageCtx::default()
         },
     }

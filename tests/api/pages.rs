@@ -166,12 +166,21 @@ async fn times_are_in_japan_time_on_japanese_pages_and_utc_on_english_ones() {
         "UTC on English pages"
     );
     assert!(!en.contains(" JST"));
+    // Lists and threads say how long ago, with the exact time on hover and the
+    // instant for machines.
+    let time_tag = format!(
+        "<time datetime=\"{}\" title=\"{}\">just now</time>",
+        domain::time::iso_utc(at),
+        format_time_in(at, Lang::En)
+    );
+    assert!(en.contains(&time_tag), "{time_tag} in {en}");
     app.post_form("/lang", &[("lang", "ja"), ("return_to", "/")])
         .await;
     let (_, ja) = app.page(&format!("/t/{thread}")).await;
     let jst = format_time_in(at, Lang::Ja);
     assert!(jst.ends_with(" JST"));
     assert!(ja.contains(&jst), "Japan time on Japanese pages: {jst}");
+    assert!(ja.contains(&format!("title=\"{jst}\">たった今</time>")));
     assert!(!ja.contains(" UTC"));
     // Nine hours ahead of the English page's time.
     assert_eq!(

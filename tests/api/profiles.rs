@@ -119,7 +119,8 @@ async fn every_time_follows_the_members_zone_then_the_browsers_then_the_language
     let shown = |page: &str| {
         ["UTC", "JST", "EST", "EDT", "CET", "CEST"]
             .into_iter()
-            .filter(|z| page.contains(&format!(" {z}<")))
+            // The exact time is the title of how long ago (`<time title="… UTC">`).
+            .filter(|z| page.contains(&format!(" {z}\"")))
             .collect::<Vec<_>>()
     };
     let (_, page) = app.page(&format!("/t/{thread}")).await;

@@ -80,11 +80,14 @@ for (const run of [{ lang: 'en', js: false }, { lang: 'ja', js: true }]) {
 
         // Times: the browser's zone once its script has run (JS on), else the
         // language's; then the zone the member chooses.
-        const zoneOf = async () => (await page.locator('.post-head time').first().textContent()).trim().split(' ').pop();
+        // (The exact time is the title of how long ago: "just now" / 「たった今」.)
+        const stamp = page.locator('.post-head time').first();
+        const zoneOf = async () => (await stamp.getAttribute('title')).trim().split(' ').pop();
         await page.goto(thread);
         if (run.js) await h.waitForHydration(page);
         await page.goto(thread);
         assert.match(await zoneOf(), run.js ? /^CES?T$/ : /^UTC$/);
+        assert.match((await stamp.textContent()).trim(), /^(just now|\d+ minutes? ago|たった今|\d+分前)$/);
         await page.goto('/profile');
         await page.selectOption('#settings-time_zone', 'America/New_York');
         await h.submit(page, t.save, page.locator('#settings'));

@@ -9,6 +9,7 @@ mod highlight;
 mod live_check;
 mod search;
 mod verdicts;
+mod when;
 
 pub use claim::ClaimBox;
 pub use composer::{Composer, ComposerInit};
@@ -19,6 +20,7 @@ pub use search::{
     author_label, encode_path_segment, encode_query_value, person_href, Marked, SearchForm,
 };
 pub use verdicts::FindingVerdicts;
+pub use when::When;
 
 use leptos::prelude::*;
 use leptos_meta::Title;

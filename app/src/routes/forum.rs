@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::{Composer, ListPager, LoadError};
+use crate::components::{Composer, ListPager, LoadError, When};
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
 use crate::server_fns::load_forum;
@@ -111,7 +111,7 @@ fn ForumView(home: ForumHome) -> impl IntoView {
                                 </div>
                                 <div class="thread-stats">
                                     <span>{i.trf("thread.replies", &[("n", &t.replies.to_string())])}</span>
-                                    <time>{i.time(t.last_activity_at)}</time>
+                                    <When at=t.last_activity_at/>
                                 </div>
                             </li>
                         }

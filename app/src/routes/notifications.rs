@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{CsrfField, LoadError};
+use crate::components::{CsrfField, LoadError, When};
 use crate::i18n::use_i18n;
 use crate::server_fns::my_notifications;
 use domain::models::NotificationView;
@@ -66,7 +66,7 @@ fn Item(n: NotificationView) -> impl IntoView {
                 view! { <span>{text}</span> }.into_any()
             }}</p>
             {(!n.reason.is_empty()).then(|| view! { <p><strong>{i.tr("held.reason")}</strong>" "{n.reason.clone()}</p> })}
-            <p class="meta"><time>{i.time(n.created_at)}</time></p>
+            <p class="meta"><When at=n.created_at/></p>
         </li>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::LoadError;
+use crate::components::{LoadError, When};
 use crate::i18n::use_i18n;
 use crate::server_fns::load_profile;
 use domain::models::PublicProfile;
@@ -56,7 +56,7 @@ fn Profile(p: PublicProfile) -> impl IntoView {
                         {p.recent.into_iter().map(|r| view! {
                             <li>
                                 <a href=format!("/t/{}#post-{}", r.thread_id, r.post_id)>{r.title.clone()}</a>
-                                " "<span class="meta">{i.trf("search.post_number", &[("n", &r.number.to_string())])}" · "{i.time(r.at)}</span>
+                                " "<span class="meta">{i.trf("search.post_number", &[("n", &r.number.to_string())])}" · "<When at=r.at/></span>
                             </li>
                         }).collect_view()}
                     </ol>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{encode_query_value, LoadError, Marked, Pager, SearchForm};
+use crate::components::{encode_query_value, LoadError, Marked, Pager, SearchForm, When};
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
 use crate::server_fns::search_posts;
@@ -124,7 +124,7 @@ fn Hit(h: SearchHit) -> impl IntoView {
             <div class="meta">
                 <a href=format!("/c/{}", h.category_slug)>{category}</a>
                 " · "{crate::components::author_label(i, &h.author)}
-                " · "<time>{i.time(h.created_at)}</time>
+                " · "<When at=h.created_at/>
                 {(h.number > 1).then(|| view! { " · "{i.trf("search.post_number", &[("n", &h.number.to_string())])} })}
             </div>
             <p class="snippet"><Marked pieces=h.snippet.clone()/></p>

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    Composer, ComposerInit, CsrfField, Field, FormError, LoadError, Pager, SearchForm,
+    Composer, ComposerInit, CsrfField, Field, FormError, LoadError, Pager, SearchForm, When,
 };
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
@@ -145,7 +145,7 @@ fn PostItem(p: PostView, thread_id: i64, moderator: bool) -> impl IntoView {
                 } else {
                     view! { <a href=crate::components::person_href(&p.author)>{p.author.clone()}</a> }.into_any()
                 }}</strong>
-                <time>{i.time(p.created_at)}</time>
+                <When at=p.created_at/>
                 {p.edited_at.map(|e| view! { <span class="meta" title=i.time(e)>{i.tr("post.edited")}</span> })}
                 {p.hidden.then(|| view! { <span class="badge warn">{i.tr("post.hidden")}</span> })}
             </header>

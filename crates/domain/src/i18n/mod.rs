@@ -254,7 +254,7 @@ mod tests {
 /// The translator of the current page, copied into components: its language and
 /// the zone its times are shown in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct I18n(pub Lang, pub &'static crate::zones::Zone);
+pub struct I18n(pub Lang, pub &'static crate::zones::Zone, pub i64);
 
 impl I18n {
     /// The translator for `lang` and the zone named `zone` ("" or unknown: the
@@ -262,7 +262,14 @@ impl I18n {
     pub fn new(lang: Lang, zone: &str) -> I18n {
         let z =
             crate::zones::zone(zone).unwrap_or_else(|| crate::zones::default_for(lang == Lang::Ja));
-        I18n(lang, z)
+        I18n(lang, z, 0)
+    }
+
+    /// The same translator, telling how long ago things were as seen at `now`
+    /// (unix seconds: the time the server rendered the page, so the browser renders
+    /// the same words when it hydrates).
+    pub fn at(self, now: i64) -> I18n {
+        I18n(self.0, self.1, now)
     }
 }
 
@@ -288,5 +295,13 @@ impl I18n {
     /// A time (unix seconds) in this page's zone (see [`crate::time`]).
     pub fn time(self, unix: i64) -> String {
         crate::time::format_in(unix, self.1)
+    }
+    /// How long ago `unix` was ("3 hours ago", 「3時間前」); the exact time when the
+    /// translator does not know the time of the page.
+    pub fn ago(self, unix: i64) -> String {
+        if self.2 == 0 {
+            return self.time(unix);
+        }
+        crate::time::ago(self.2, unix, self.is_ja(), self.1)
     }
 }

@@ -163,6 +163,10 @@ pub struct PageCtx {
     pub echo: Option<FormEcho>,
     /// An error to show instead of the page: HTTP status and message key.
     pub error: Option<(u16, String)>,
+    /// When the server rendered the page (unix seconds), so "3 hours ago" reads the
+    /// same after hydration.
+    #[serde(default)]
+    pub now: i64,
 }
 
 /// What a rejected form post sends back: the values the user typed (never passwords)
