@@ -222,8 +222,16 @@ for (const js of [true, false]) {
         const told = page.locator('li.notification', { hasText: 'A moderator published your post' });
         await assert.doesNotReject(told.first().waitFor(), 'no notification about the published post');
         assert.equal(await prose(told.locator('a')), `A moderator published your post in “${title}”`);
-        assert.equal(await told.locator('a').getAttribute('href'), `/p/${postId}`);
+        assert.match(await told.locator('a').getAttribute('href'), /^\/n\/\d+$/, 'opens through the server');
         assert.equal(await page.locator('li.notification.unread').count(), unread, 'the header count matches the unread items');
+        // Opening it lands on the published post in its thread and marks it read.
+        await Promise.all([
+          page.waitForURL((u) => u.pathname === `/t/${threadId}`),
+          told.locator('a').click(),
+        ]);
+        assert.equal(new URL(page.url()).hash, `#post-${postId}`);
+        await page.goto('/notifications');
+        assert.equal(await page.locator('li.notification.unread').count(), unread - 1, 'the opened one is read');
 
         if (js) {
           h.assertNoScriptErrors(problems);
