@@ -43,15 +43,27 @@ pub fn start(settings: &Settings, store: &Store) -> anyhow::Result<Mailer> {
     Ok(mailer)
 }
 
-/// This process's daily-digest task: every `poll`, queue the digests that are due
-/// (the outbox's sender delivers them). Runs only where the sender runs.
-pub async fn digests(services: ops::Services, poll: std::time::Duration, wait_secs: u64) {
+/// This process's daily tasks: every `poll`, queue the digests that are due (the
+/// outbox's sender delivers them) and remind authors of held posts they left for
+/// `held_reminder_secs` (0: never). Runs only where the sender runs.
+pub async fn digests(
+    services: ops::Services,
+    poll: std::time::Duration,
+    wait_secs: u64,
+    held_reminder_secs: u64,
+) {
     let wait = i64::try_from(wait_secs).unwrap_or(i64::MAX);
+    let remind_after = i64::try_from(held_reminder_secs).unwrap_or(i64::MAX);
     let mut tick = tokio::time::interval(poll);
     loop {
         tick.tick().await;
         if let Err(e) = ops::digest::send_due(&services, wait).await {
             e.log();
+        }
+        if remind_after > 0 {
+            if let Err(e) = ops::reminders::send_due(&services, remind_after).await {
+                e.log();
+            }
         }
     }
 }

@@ -95,6 +95,7 @@ pub fn build_router(
             state.services.clone(),
             Duration::from_millis(m.digest_poll_ms.max(50)),
             m.digest_wait_secs,
+            m.held_reminder_secs,
         ));
     }
     let routes = generate_route_list(App);

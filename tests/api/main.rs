@@ -28,6 +28,7 @@ mod password;
 mod phi_corpus;
 mod profiles;
 mod random_input;
+mod reminders;
 mod reset_link;
 mod search;
 mod search_heal;

@@ -115,6 +115,9 @@ stored! {
         Verified = "verified",
         /// Their verification was turned down (with a reason).
         VerificationRejected = "verification_rejected",
+        /// A post of theirs has been held for a day and they have neither changed it
+        /// nor sent it to the moderators.
+        HeldWaiting = "held_waiting",
     }
 }
 

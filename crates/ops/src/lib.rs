@@ -27,6 +27,7 @@ pub mod passwords;
 pub mod posting;
 pub mod profile;
 pub mod recovery;
+pub mod reminders;
 pub mod services;
 pub mod staff;
 pub mod suspension;

@@ -23,6 +23,7 @@ pub(super) struct FileMail {
     poll_ms: Option<u64>,
     digest_poll_ms: Option<u64>,
     digest_wait_secs: Option<u64>,
+    held_reminder_secs: Option<u64>,
 }
 
 /// Everything about outgoing mail.
@@ -51,6 +52,10 @@ pub struct MailSettings {
     /// How long the first item of a digest waits, so a burst lands in one letter
     /// (`ROUNDS_DIGEST_WAIT_SECS`, default 3600).
     pub digest_wait_secs: u64,
+    /// How long a held post its author neither changed nor sent to the moderators
+    /// waits before they are reminded of it, once (`ROUNDS_HELD_REMINDER_SECS`,
+    /// default 86400; 0: never). Looked for with the digests.
+    pub held_reminder_secs: u64,
 }
 
 impl std::fmt::Debug for MailSettings {
@@ -64,6 +69,7 @@ impl std::fmt::Debug for MailSettings {
             .field("poll_ms", &self.poll_ms)
             .field("digest_poll_ms", &self.digest_poll_ms)
             .field("digest_wait_secs", &self.digest_wait_secs)
+            .field("held_reminder_secs", &self.held_reminder_secs)
             .finish()
     }
 }
@@ -81,6 +87,7 @@ impl MailSettings {
             poll_ms: 2000,
             digest_poll_ms: 300_000,
             digest_wait_secs: 3600,
+            held_reminder_secs: 86_400,
         }
     }
 
@@ -139,6 +146,11 @@ impl MailSettings {
             poll_ms: number("ROUNDS_MAIL_POLL_MS", file.poll_ms, 2000)?,
             digest_poll_ms: number("ROUNDS_DIGEST_POLL_MS", file.digest_poll_ms, 300_000)?,
             digest_wait_secs: number("ROUNDS_DIGEST_WAIT_SECS", file.digest_wait_secs, 3600)?,
+            held_reminder_secs: number(
+                "ROUNDS_HELD_REMINDER_SECS",
+                file.held_reminder_secs,
+                86_400,
+            )?,
         })
     }
 }

@@ -148,6 +148,7 @@ pub static FORUM_MESSAGES: &[(&str, &str, &str)] = &[
     ("notify.approved", "A moderator published your post in “{title}”", "「{title}」のあなたの投稿がモデレーターにより公開されました"),
     ("notify.rejected", "A moderator did not publish your post in “{title}”", "「{title}」のあなたの投稿は公開されませんでした"),
     ("notify.verified", "Your licence is verified. Welcome to Rounds.", "資格が確認されました。Roundsへようこそ。"),
+    ("notify.held_waiting", "Your post in “{title}” is still held: change it, or send it to the moderators as it is", "「{title}」のあなたの投稿はまだ保留中です。修正するか、そのままモデレーターに送ってください"),
     ("notify.verification_rejected", "Your application needs a correction; see My application.", "登録申請に修正が必要です。「登録申請」をご覧ください。"),
     // --- site lists ---
     ("site_lists.title", "Detector lists", "検出リスト"),
@@ -249,6 +250,7 @@ mod tests {
                     "rejected",
                     "verified",
                     "verification_rejected",
+                    "held_waiting",
                 ],
             ),
             (

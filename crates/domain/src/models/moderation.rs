@@ -118,7 +118,8 @@ pub struct ReportItem {
 impl NotificationView {
     /// Where opening the notification takes its recipient: the post in its thread,
     /// on the page it is on (a reply, a mention, a held post now published); their
-    /// own post's page for a rejection (with the reason); the forum or their
+    /// own post's page for a rejection (with the reason) or a held post waiting for
+    /// them; the forum or their
     /// application for a decision on their licence. A thread the recipient may no
     /// longer see leads to the notifications page.
     pub fn destination(&self) -> String {
@@ -126,7 +127,9 @@ impl NotificationView {
         match (self.kind, &self.thread, self.post_id, self.post_number) {
             (NotificationKind::Verified, ..) => "/".to_string(),
             (NotificationKind::VerificationRejected, ..) => "/pending".to_string(),
-            (NotificationKind::Rejected, _, Some(post), _) => format!("/p/{post}"),
+            (NotificationKind::Rejected | NotificationKind::HeldWaiting, _, Some(post), _) => {
+                format!("/p/{post}")
+            }
             (_, Some((thread, _)), Some(post), Some(number)) => {
                 post_in_thread(*thread, number, post)
             }
