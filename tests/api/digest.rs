@@ -5,16 +5,11 @@
 
 use std::time::Duration;
 
-use crate::helpers::{fresh_database, spawn_app_with, TestApp, CLEAN_BODY};
+use crate::helpers::{TestApp, CLEAN_BODY};
 use crate::smtp::{one_click, SmtpSink};
 
 async fn app_with_digests(sink: &SmtpSink) -> TestApp {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db_url = fresh_database(dir.path()).await;
-    let url = sink.url(None);
-    spawn_app_with(dir, db_url, move |s| {
-        s.mail.smtp_url = Some(url);
-        s.mail.poll_ms = 100;
+    sink.app(None, |s| {
         s.mail.digest_poll_ms = 100;
         // The first reply waits two seconds for others to join it.
         s.mail.digest_wait_secs = 2;

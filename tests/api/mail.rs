@@ -7,19 +7,14 @@
 
 use domain::models::{Role, Status};
 
-use crate::helpers::{fresh_database, location, spawn_app_with, TestApp, GOOD_PASSWORD};
+use crate::helpers::{location, TestApp, GOOD_PASSWORD};
 use crate::smtp::{token_after, SmtpSink};
 
 const NEW_PASSWORD: &str = "harbour lantern evening round 17";
 
 /// The app sending through `sink` (signing in with `credentials` when given).
 async fn app_mailing_to(sink: &SmtpSink, credentials: Option<&str>) -> TestApp {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db_url = fresh_database(dir.path()).await;
-    let url = sink.url(credentials);
-    spawn_app_with(dir, db_url, move |s| {
-        s.mail.smtp_url = Some(url);
-        s.mail.poll_ms = 100;
+    sink.app(credentials, |s| {
         s.mail.from = "Rounds <rounds@hospital.example>".into();
     })
     .await

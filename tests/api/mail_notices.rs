@@ -4,18 +4,11 @@
 //! letter's one-click unsubscribe (RFC 8058) works from a mail client with no session;
 //! the settings page turns a kind to "in Rounds only" or off.
 
-use crate::helpers::{fresh_database, spawn_app_with, TestApp, CLEAN_BODY, PHI_BODY};
+use crate::helpers::{TestApp, CLEAN_BODY, PHI_BODY};
 use crate::smtp::{one_click, SmtpSink};
 
 async fn app_mailing_to(sink: &SmtpSink) -> TestApp {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db_url = fresh_database(dir.path()).await;
-    let url = sink.url(None);
-    spawn_app_with(dir, db_url, move |s| {
-        s.mail.smtp_url = Some(url);
-        s.mail.poll_ms = 100;
-    })
-    .await
+    sink.app(None, |_| {}).await
 }
 
 const REPLY: &str = "We switch to clindamycin for penicillin allergy; levels of evidence are thin.";

@@ -3,7 +3,7 @@
 //! the page of its thread the post is on; nobody opens another member's; a signed-out
 //! member goes through sign-in and lands there after.
 
-use crate::helpers::{fresh_database, location, spawn_app, spawn_app_with, CLEAN_BODY};
+use crate::helpers::{location, spawn_app, CLEAN_BODY};
 use crate::smtp::SmtpSink;
 
 /// The id in `/n/{id}` links of a page, in the order they appear.
@@ -83,14 +83,7 @@ async fn opening_a_reply_on_page_two_lands_there_and_marks_it_read() {
 #[tokio::test]
 async fn the_letter_of_a_reply_opens_the_notification() {
     let sink = SmtpSink::start();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db_url = fresh_database(dir.path()).await;
-    let url = sink.url(None);
-    let app = spawn_app_with(dir, db_url, move |s| {
-        s.mail.smtp_url = Some(url);
-        s.mail.poll_ms = 100;
-    })
-    .await;
+    let app = sink.app(None, |_| {}).await;
     let author = app.member("author@example.jp", "Kato MD").await;
     let (thread, _) = app
         .start_thread("Pressure injury dressings", CLEAN_BODY)

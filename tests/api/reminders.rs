@@ -6,16 +6,11 @@
 
 use std::time::Duration;
 
-use crate::helpers::{fresh_database, location, spawn_app_with, TestApp, PHI_BODY};
+use crate::helpers::{location, TestApp, PHI_BODY};
 use crate::smtp::SmtpSink;
 
 async fn app_reminding_after_one_second(sink: &SmtpSink) -> TestApp {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db_url = fresh_database(dir.path()).await;
-    let url = sink.url(None);
-    spawn_app_with(dir, db_url, move |s| {
-        s.mail.smtp_url = Some(url);
-        s.mail.poll_ms = 100;
+    sink.app(None, |s| {
         s.mail.digest_poll_ms = 100;
         s.mail.held_reminder_secs = 1;
     })

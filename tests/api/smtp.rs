@@ -158,6 +158,25 @@ impl SmtpSink {
             .collect()
     }
 
+    /// Starts the real app (fresh database) sending through this server, signing in
+    /// with `credentials` when given; its sender looks every 100 ms, and `change`
+    /// adjusts the settings after that (the digest task's pace, say).
+    pub async fn app(
+        &self,
+        credentials: Option<&str>,
+        change: impl FnOnce(&mut server::Settings),
+    ) -> crate::helpers::TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db_url = crate::helpers::fresh_database(dir.path()).await;
+        let url = self.url(credentials);
+        crate::helpers::spawn_app_with(dir, db_url, move |s| {
+            s.mail.smtp_url = Some(url);
+            s.mail.poll_ms = 100;
+            change(s);
+        })
+        .await
+    }
+
     /// Waits until at least `n` messages have arrived (at most `secs` seconds).
     pub async fn wait_for(&self, n: usize, secs: u64) -> Vec<Delivered> {
         let end = Instant::now() + Duration::from_secs(secs);

@@ -5,23 +5,14 @@
 //! moderator lifts it and the member is back. Who may suspend whom, bad input that
 //! keeps what was typed, the audit (ids only) and the end of a suspension by time.
 
-use crate::helpers::{
-    fresh_database, location, spawn_app_with, TestApp, CLEAN_BODY, GOOD_PASSWORD,
-};
+use crate::helpers::{location, TestApp, CLEAN_BODY, GOOD_PASSWORD};
 use crate::smtp::SmtpSink;
 use domain::models::{Role, Status};
 
 const REASON: &str = "Posted a discharge summary photo twice after being asked not to.";
 
 async fn app_mailing_to(sink: &SmtpSink) -> TestApp {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db_url = fresh_database(dir.path()).await;
-    let url = sink.url(None);
-    spawn_app_with(dir, db_url, move |s| {
-        s.mail.smtp_url = Some(url);
-        s.mail.poll_ms = 100;
-    })
-    .await
+    sink.app(None, |_| {}).await
 }
 
 #[tokio::test]
