@@ -93,7 +93,8 @@ for (const [js, locale, lang] of [[false, 'en-US', 'en'], [true, 'ja-JP', 'ja']]
         assert.ok(landed, `lands on the reply: ${page.url()}`);
         assert.ok(await page.locator(`#post-${landed[1]}`).isVisible(), 'the reply is on the page it landed on');
         await page.goto('/notifications');
-        assert.equal(await page.locator('li.notification.unread').count(), 0, 'opened means read');
+        assert.equal(await page.locator('li.notification.unread', { hasText: title }).count(), 0, 'opened means read');
+        assert.equal(await page.locator('li.notification', { hasText: title }).count(), 1);
         // The letter's link leads to the same place.
         await page.goto(new URL(opens).pathname);
         assert.equal(new URL(page.url()).pathname, `/t/${thread}`);
