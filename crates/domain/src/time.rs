@@ -113,7 +113,10 @@ mod tests {
         assert_eq!(ago(now, now - 29 * 86_400, true, jst), "29日前");
         // From thirty days on, the day in the page's zone.
         assert_eq!(ago(now, now - 40 * 86_400, false, utc), "2026-10-16");
-        assert_eq!(ago(now, 1_798_729_200 - 60, true, jst), "2026-12-31");
+        // A minute past midnight of New Year in Japan is still the old year in UTC.
+        let later = 1_798_729_200 + 40 * 86_400;
+        assert_eq!(ago(later, 1_798_729_200 + 60, true, jst), "2027-01-01");
+        assert_eq!(ago(later, 1_798_729_200 + 60, false, utc), "2026-12-31");
         assert_eq!(iso_utc(1_795_620_000), "2026-11-25T15:20:00Z");
     }
 }
