@@ -240,3 +240,42 @@ async fn applications_from_one_address_are_throttled_and_the_form_is_kept() {
     let res = apply_from(&app.new_browser(), 31, "203.0.113.9").await;
     assert_eq!(res.status().as_u16(), 303);
 }
+
+#[tokio::test]
+async fn a_count_written_a_second_later_by_a_parallel_request_does_not_refuse_a_free_one() {
+    let app = spawn_app().await;
+    let store = app.store().await;
+    // A parallel request read the clock a moment later and counted first: its row
+    // says "last at t+5, not blocked" (a free attempt's delay is 0).
+    let later = store::now() + 5;
+    sqlx::query(
+        "INSERT INTO login_throttle (key, failures, last_failure_at, blocked_until) \
+         VALUES ('reg:test', 1, $1, $1)",
+    )
+    .bind(later)
+    .execute(store.pool())
+    .await
+    .expect("seed a count");
+    // This request's own reading is earlier; it is still within the allowance.
+    let wait = store
+        .throttle_take("reg:test", 10, |n| if n < 10 { 0 } else { 30 })
+        .await
+        .expect("throttle");
+    assert_eq!(wait, None, "a free attempt was refused");
+    assert_eq!(
+        app.count("SELECT failures FROM login_throttle WHERE key = 'reg:test'")
+            .await,
+        2
+    );
+    // A real block still holds.
+    sqlx::query("UPDATE login_throttle SET blocked_until = $1 WHERE key = 'reg:test'")
+        .bind(later + 60)
+        .execute(store.pool())
+        .await
+        .expect("block");
+    let wait = store
+        .throttle_take("reg:test", 10, |n| if n < 10 { 0 } else { 30 })
+        .await
+        .expect("throttle");
+    assert!(wait.is_some(), "blocked");
+}

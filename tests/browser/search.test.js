@@ -46,6 +46,7 @@ function results(page) {
     title: li.querySelector('.hit-title').textContent,
     marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
     meta: li.querySelector('.meta').textContent.replace(/\s+/g, ' ').trim(),
+    when: li.querySelector('.meta time')?.getAttribute('title') || '',
     snippet: li.querySelector('.snippet').innerHTML,
   })));
 }
@@ -94,7 +95,8 @@ for (const js of [true, false]) {
       let hits = await results(page);
       assert.equal(hits[0].title, EN_TITLE);
       assert.deepEqual(hits[0].marks, ['Vancomycin', 'vancomycin']);
-      assert.match(hits[0].meta, new RegExp(`^Internal medicine · ${member.display_name} · \\d{4}-\\d{2}-\\d{2}`));
+      assert.match(hits[0].meta, new RegExp(`^Internal medicine · ${member.display_name} · (just now|\\d+ minutes? ago|たった今|\\d+分前)$`));
+      assert.match(hits[0].when, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} [A-Z]+$/, 'the exact time on hover');
       assert.ok(hits[0].snippet.includes('&lt;b&gt;bold&lt;/b&gt;'), `markup in a post stays text: ${hits[0].snippet}`);
 
       await searchFromHeader(page, '誤嚥性肺炎');

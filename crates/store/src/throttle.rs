@@ -80,7 +80,10 @@ impl Store {
         free: i64,
         delay: impl Fn(i64) -> i64,
     ) -> Result<Option<i64>, StoreError> {
-        // The block for the new count, written out as SQL from `delay` itself.
+        // The block for the new count, written out as SQL from `delay` itself. A row
+        // whose last delay was 0 (`blocked_until = last_failure_at`) blocks nothing:
+        // comparing times alone refused a request whose clock reading came a second
+        // before a concurrent one's (seen as a 429 among parallel registrations).
         let mut case = String::from("CASE");
         for n in 1..=free + 8 {
             case.push_str(&format!(
@@ -96,7 +99,8 @@ impl Store {
              ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures + 1, \
              last_failure_at = excluded.last_failure_at, \
              blocked_until = excluded.last_failure_at + {case} \
-             WHERE login_throttle.blocked_until <= excluded.last_failure_at \
+             WHERE (login_throttle.blocked_until <= excluded.last_failure_at \
+             OR login_throttle.blocked_until = login_throttle.last_failure_at) \
              RETURNING failures",
             first = delay(1)
         );
