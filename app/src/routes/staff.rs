@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{ClaimBox, CsrfField, LoadError, TextArea};
+use crate::components::{ClaimBox, CsrfField, ListPager, LoadError, TextArea};
 use crate::i18n::use_i18n;
 use crate::server_fns::{list_users, verification_queue};
 use domain::models::{or_dash, Applicant, ClaimState, Role, Status};
@@ -79,11 +79,21 @@ fn ApplicantCard(a: Applicant, claim: ClaimState) -> impl IntoView {
     }
 }
 
-/// `/admin/users`: every account, with moderator grants.
+/// `/admin/users`: the accounts, newest first, fifty a page (keyset "older" /
+/// "newer" links that work without JavaScript), with moderator grants.
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let i = use_i18n();
-    let users = Resource::new(|| (), |_| list_users());
+    let query = leptos_router::hooks::use_query_map();
+    let users = Resource::new(
+        move || {
+            (
+                query.with(|q| q.get("older").unwrap_or_default()),
+                query.with(|q| q.get("newer").unwrap_or_default()),
+            )
+        },
+        |(older, newer)| list_users(older, newer),
+    );
     // A reset link just made (the answer to its button): shown this once.
     let link = crate::components::fields::echoed("reset_link", "link").0;
     view! {
@@ -100,7 +110,7 @@ pub fn UsersPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match users.await {
                     Err(e) => view! { <LoadError error=e/> }.into_any(),
-                    Ok(list) => view! {
+                    Ok(page) => view! {
                         <div class="table-wrap">
                         <table class="users">
                             <thead><tr>
@@ -112,7 +122,7 @@ pub fn UsersPage() -> impl IntoView {
                                 <th scope="col"><span class="sr-only">{i.tr("users.actions")}</span></th>
                             </tr></thead>
                             <tbody>
-                            {list.into_iter().map(|u| {
+                            {page.users.into_iter().map(|u| {
                                 let action = match (u.role, u.status) {
                                     (Role::Member, Status::Verified) => Some(("moderator", "users.grant")),
                                     (Role::Moderator, _) => Some(("member", "users.revoke")),
@@ -141,6 +151,7 @@ pub fn UsersPage() -> impl IntoView {
                             </tbody>
                         </table>
                         </div>
+                        <ListPager base="/admin/users".to_string() older=page.older newer=page.newer/>
                     }.into_any(),
                 }
             })}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use crate::error::PageError;
-use domain::models::{Applicant, ClaimState, Profile, UserRow};
+use domain::models::{Applicant, ClaimState, Profile, UserPage};
 
 mod forum;
 mod members;
@@ -92,11 +92,13 @@ pub async fn verification_queue() -> Result<Vec<(Applicant, ClaimState)>, PageEr
     Ok(out)
 }
 
-/// Every account (admins).
+/// One page of the accounts, newest first (admins): the first page, or the page
+/// `older` or `newer` than an account (`created_at.id`).
 #[server(input = GetUrl, endpoint = "list_users")]
-pub async fn list_users() -> Result<Vec<UserRow>, PageError> {
+pub async fn list_users(older: String, newer: String) -> Result<UserPage, PageError> {
     let _: ops::access::Admin = viewer()?;
-    Ok(services()?.store.list_users().await?)
+    let page = domain::models::ListPage::from_query(&older, &newer);
+    Ok(services()?.store.list_users(page).await?)
 }
 
 /// The signed-in user's own profile (any signed-in account).

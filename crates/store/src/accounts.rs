@@ -2,7 +2,7 @@
 
 use domain::fields::Licence;
 use domain::i18n::Lang;
-use domain::models::{Applicant, Role, Status, UserRow};
+use domain::models::{Applicant, Role, Status};
 use sqlx::Row;
 
 use crate::error::unique_violation;
@@ -260,41 +260,5 @@ impl Store {
             .into_iter()
             .map(|u| UserRecord::from(u).applicant)
             .collect())
-    }
-
-    /// Every account for the admin's list, newest first.
-    pub async fn list_users(&self) -> Result<Vec<UserRow>, StoreError> {
-        let rows: Vec<UserListRow> = sqlx::query_as(
-            "SELECT id, display_name, email, role, status, created_at FROM users \
-             WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(UserRow::from).collect())
-    }
-}
-
-#[derive(sqlx::FromRow)]
-struct UserListRow {
-    id: i64,
-    display_name: String,
-    email: String,
-    #[sqlx(try_from = "Stored")]
-    role: Role,
-    #[sqlx(try_from = "Stored")]
-    status: Status,
-    created_at: i64,
-}
-
-impl From<UserListRow> for UserRow {
-    fn from(r: UserListRow) -> UserRow {
-        UserRow {
-            id: r.id,
-            display_name: r.display_name,
-            email: r.email,
-            role: r.role,
-            status: r.status,
-            created_at: r.created_at,
-        }
     }
 }

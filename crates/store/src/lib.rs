@@ -50,6 +50,7 @@ pub mod threads;
 mod throttle;
 pub mod two_factor;
 mod tx;
+pub mod user_list;
 pub mod visibility;
 
 pub use accounts::{NewUser, UserRecord};

@@ -242,6 +242,18 @@ pub struct UserRow {
     pub created_at: i64,
 }
 
+/// One page of the admin's user list (newest accounts first) and where its
+/// neighbours start (`ListCursor` by registration time and id).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct UserPage {
+    /// The page's accounts.
+    pub users: Vec<UserRow>,
+    /// The next page of older accounts starts after this one.
+    pub older: Option<ListCursor>,
+    /// The page of newer accounts ends before this one.
+    pub newer: Option<ListCursor>,
+}
+
 /// The signed-in user's own profile, including what only they and moderators see.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
