@@ -249,6 +249,7 @@ async fn every_list_and_page_query_is_served_by_an_index() {
     let app = spawn_app().await;
     let mut queries = store::thread_lists::list_queries();
     queries.push(store::posts::page_sql());
+    queries.extend(store::user_list::list_queries());
     for sql in queries {
         let plan = plan(&app, &sql).await;
         for bad in [
@@ -261,6 +262,11 @@ async fn every_list_and_page_query_is_served_by_an_index() {
         ] {
             assert!(!plan.contains(bad), "{bad} in the plan of\n{sql}\n{plan}");
         }
+        // SQLite names a whole-table scan "SCAN users" (an index scan says which).
+        assert!(
+            !plan.lines().any(|l| l.trim() == "SCAN users"),
+            "a scan of users in the plan of\n{sql}\n{plan}"
+        );
     }
 }
 

@@ -52,6 +52,16 @@ fn slice_sql(from: &str, order: &str, limit: &str) -> String {
     )
 }
 
+/// Every query the list runs, for the test that reads the databases' plans (each must
+/// be served by the index, with no scan of the table and no sort).
+pub fn list_queries() -> Vec<String> {
+    vec![
+        slice_sql("", "DESC", "$1"),
+        slice_sql(" AND (created_at, id) < ($1, $2)", "DESC", "$3"),
+        slice_sql(" AND (created_at, id) > ($1, $2)", "ASC", "$3"),
+    ]
+}
+
 impl Store {
     /// One page of the accounts (deleted ones left out), newest first. A "newer"
     /// page that would reach the top is the first page.
