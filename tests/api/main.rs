@@ -42,5 +42,6 @@ mod suspension;
 mod teaching;
 mod throttle;
 mod two_factor;
+mod user_list;
 mod verification;
 mod worst_inputs;
