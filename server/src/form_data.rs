@@ -61,6 +61,7 @@ impl FormData {
             form: form.to_string(),
             values,
             errors,
+            preview: None,
         }
     }
 }

@@ -106,6 +106,7 @@ pub async fn signed_out(
         form: "login".to_string(),
         values,
         errors: BTreeMap::from([("_form".to_string(), "err.session_kept".to_string())]),
+        preview: None,
     };
     Some(
         render_page(
@@ -143,6 +144,7 @@ pub async fn restore_after_sign_in(
         form: "compose".to_string(),
         values,
         errors: BTreeMap::from([("_form".to_string(), "err.signed_in_kept".to_string())]),
+        preview: None,
     };
     Some(
         render_page(

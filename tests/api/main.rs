@@ -24,6 +24,7 @@ mod mail_outage;
 mod moderation;
 mod notification_links;
 mod pages;
+mod preview;
 mod password;
 mod phi_corpus;
 mod profiles;

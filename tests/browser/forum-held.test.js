@@ -102,7 +102,8 @@ for (const js of [true, false]) {
         assert.ok(m, `a post naming a patient should lead to /p/{id}, not ${heldURL.pathname}`);
         const postId = Number(m[1]);
         if (js) await h.waitForComposer(page);
-        assert.equal(await h.noticeText(page), 'Your post is held: it may contain patient data. Only you can see it.');
+        // One message for one outcome: the held panel, no banner repeating it.
+        assert.equal(await h.noticeText(page), null);
         const panel = page.locator('section.held-panel');
         assert.equal((await panel.locator('h2').textContent()).trim(), 'Held for review');
         assert.equal(await prose(panel.locator('p.meta')), 'Not yet sent to moderators: edit it or send it for review.');
@@ -130,9 +131,9 @@ for (const js of [true, false]) {
         }
         await h.submit(page, 'Send for review as it is', edit);
         assert.equal(new URL(page.url()).pathname, `/p/${postId}`, 'the edited post is still held (for the date)');
-        assert.equal(await h.noticeText(page), 'Sent to the moderators. You will be notified of their decision.');
+        assert.equal(await h.noticeText(page), null, 'the panel says it, once');
         if (js) await h.waitForComposer(page);
-        assert.equal(await prose(panel.locator('p.meta')), 'Sent to moderators; waiting for review.');
+        assert.equal(await prose(panel.locator('p.meta')), 'Sent to the moderators; waiting for review. You will be notified of their decision.');
         assert.deepEqual(await marks(panel.locator('.held-text').last()), [{ kind: 'DATE', text: DATE }]);
         assert.equal(await panel.locator('button', { hasText: 'Send for review as it is' }).count(), 0, 'already sent');
         assert.equal(await edit.locator('textarea[name=body]').inputValue(), REDACTED);

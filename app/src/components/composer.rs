@@ -2,12 +2,16 @@
 //! without JavaScript (the server scans on submit and shows what it found). Once the
 //! page is hydrated it also checks the text as the author types, with the same
 //! detector compiled to wasm — nothing leaves the browser for this — highlights each
-//! finding with its kind and offers one-click replacement.
+//! finding with its kind and offers one-click replacement, formatting buttons, and a
+//! preview that follows the text. "Preview" works without JavaScript too: the server
+//! answers with the same page and the body as readers will see it.
 
 use leptos::prelude::*;
 
-use super::fields::echoed;
+use super::fields::{echoed, echoed_preview};
 use super::live_check::{FieldFinding, LiveCheck};
+use super::preview::{PreviewButton, PreviewPanel};
+use super::toolbar::Toolbar;
 use super::{CsrfField, Field, FormError};
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
@@ -105,6 +109,10 @@ pub fn Composer(
         }
         out
     });
+    // The preview: the server's answer to a preview post (without JavaScript), or
+    // `preview_post`'s (with it). `Err` holds a message key.
+    let preview = RwSignal::new(echoed_preview("compose").map(Ok::<String, String>));
+    let area = NodeRef::<leptos::html::Textarea>::new();
     let body_id = "compose-body";
     let err_id = "compose-body-error";
     view! {
@@ -133,7 +141,8 @@ pub fn Composer(
             <div class="field" class:has-error=body_bad>
                 <label for=body_id>{i.tr("compose.body")}</label>
                 <p class="hint" id="compose-body-hint">{i.tr("compose.body_hint")}</p>
-                <textarea id=body_id name="body" rows="12" required=true
+                {move || mounted.get().then(|| view! { <Toolbar i body area/> })}
+                <textarea id=body_id node_ref=area name="body" rows="12" required=true
                     aria-describedby=if body_bad { format!("compose-body-hint {err_id}") } else { "compose-body-hint".to_string() }
                     aria-invalid=body_bad.then_some("true")
                     prop:value=move || body.get()
@@ -141,6 +150,7 @@ pub fn Composer(
                 >{super::raw_text_safe(&initial_body)}</textarea>
                 {body_err.map(|e| view! { <p class="field-error" id=err_id>{i.err(&e)}</p> })}
             </div>
+            <PreviewPanel i body preview mounted/>
             {move || mounted.get().then(|| view! { <LiveCheck i body findings others/> })}
             {confirm.then(|| view! {
                 <div class="field checkbox">
@@ -150,6 +160,7 @@ pub fn Composer(
             })}
             <div class="actions">
                 <button type="submit" class="button">{i.tr(submit)}</button>
+                <PreviewButton i body preview mounted/>
                 {review.then(|| view! {
                     <button type="submit" name="review" value="1" class="button secondary">{i.tr("compose.send_for_review")}</button>
                 })}

@@ -19,6 +19,17 @@ pub fn echoed(form: &str, field: &str) -> (Option<String>, Option<String>) {
     }
 }
 
+/// The preview the server rendered for `form`, if this page answers its "Preview".
+pub fn echoed_preview(form: &str) -> Option<String> {
+    if !crate::components::on_rendered_page() {
+        return None;
+    }
+    use_page()
+        .echo
+        .filter(|e| e.form == form)
+        .and_then(|e| e.preview)
+}
+
 /// The hidden anti-CSRF field every form carries.
 #[component]
 pub fn CsrfField() -> impl IntoView {

@@ -7,7 +7,9 @@ pub mod fields;
 mod header;
 mod highlight;
 mod live_check;
+mod preview;
 mod search;
+mod toolbar;
 mod verdicts;
 mod when;
 

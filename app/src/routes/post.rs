@@ -102,7 +102,7 @@ fn HeldPanel(r: RevisionView, pid: i64, opening: bool) -> impl IntoView {
         <section class="held-panel card" aria-labelledby="held-heading">
             <h2 id="held-heading">{i.tr("held.title")}</h2>
             <p>{i.trf("held.explain", &[("n", &n.to_string())])}</p>
-            <p class="meta">{if r.review_requested { i.tr("held.waiting_review") } else { i.tr("held.waiting_author") }}</p>
+            <p class="meta" role="status">{if r.review_requested { i.tr("held.waiting_review") } else { i.tr("held.waiting_author") }}</p>
             {r.title.clone().map(|t| view! {
                 <h3>{i.tr("compose.title")}</h3>
                 <Highlighted text=t findings=r.findings.title.clone()/>

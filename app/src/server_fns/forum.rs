@@ -225,3 +225,30 @@ pub async fn my_notifications() -> Result<Vec<NotificationView>, PageError> {
     let Verified(viewer) = viewer()?;
     Ok(services()?.store.notifications(viewer.id).await?)
 }
+
+/// The composer's preview: the body as readers will see it, or why it cannot be shown.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Preview {
+    /// Sanitized HTML of the body.
+    pub html: Option<String>,
+    /// The body's message key when it cannot be posted as it is (empty, too long).
+    pub error: Option<String>,
+}
+
+/// Renders a body for its author's preview. A POST, so the text travels in the request
+/// body, never in a URL; nothing is stored or logged but its length.
+#[server(endpoint = "preview_post")]
+pub async fn preview_post(body: String) -> Result<Preview, PageError> {
+    let _: Verified = viewer()?;
+    match ops::posting::preview(&body) {
+        Ok(html) => Ok(Preview {
+            html: Some(html),
+            error: None,
+        }),
+        Err(AppError::Invalid(errors)) => Ok(Preview {
+            html: None,
+            error: errors.get("body").cloned(),
+        }),
+        Err(e) => Err(e.into()),
+    }
+}

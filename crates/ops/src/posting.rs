@@ -1,8 +1,8 @@
-//! Members' use cases in the forum: start a thread, reply, edit, send a held post for
-//! review, delete one's own post, report a post, mark notifications read. Every text
+//! Members' use cases in the forum: start a thread, reply, edit, preview, send a held
+//! post for review, delete one's own post, report a post, mark notifications read. Every text
 //! goes through the gate; each use case is one transaction.
 
-use domain::fields::{check, FieldErrors, Note, PostForm};
+use domain::fields::{check, Body, FieldErrors, Note, PostForm};
 use domain::models::PostState;
 use domain::visibility::{may_edit, may_reply, post_text_visible, thread_visible};
 use domain::vocab::{AuditAction, ReportReason};
@@ -65,14 +65,9 @@ pub async fn start_thread(
     Ok(stored)
 }
 
-/// Replies in a thread the author may open; locked and hidden threads take replies
-/// from moderators only.
-pub async fn reply(
-    s: &Services,
-    author: &Verified,
-    thread_id: i64,
-    form: &PostForm,
-) -> Result<Stored, AppError> {
+/// Whether `author` may reply in the thread: one they may open, published; locked and
+/// hidden threads take replies from moderators only.
+pub async fn may_reply_in(s: &Services, author: &Verified, thread_id: i64) -> Result<(), AppError> {
     let thread = s
         .store
         .thread_row(thread_id)
@@ -82,6 +77,18 @@ pub async fn reply(
     if !may_reply(&thread.facts(), thread.locked, author.looker()) {
         return Err(AppError::Forbidden);
     }
+    Ok(())
+}
+
+/// Replies in a thread the author may open; locked and hidden threads take replies
+/// from moderators only.
+pub async fn reply(
+    s: &Services,
+    author: &Verified,
+    thread_id: i64,
+    form: &PostForm,
+) -> Result<Stored, AppError> {
+    may_reply_in(s, author, thread_id).await?;
     let draft = prepare(&s.store, author.id(), form).await?;
     let mut tx = s.store.begin().await?;
     let stored = tx.create_reply(thread_id, &draft).await?;
@@ -139,6 +146,18 @@ pub async fn edit(
         "post edited"
     );
     Ok(stored)
+}
+
+/// What a body will look like to readers, for its author's preview: the readers'
+/// own rendering (markdown, then the sanitizer). Nothing is stored, screened or logged
+/// but the length; the gate screens the text when it is posted.
+pub fn preview(body: &str) -> Result<String, AppError> {
+    let mut errors = FieldErrors::new();
+    let Some(body) = check(&mut errors, "body", Body::parse(body)) else {
+        return Err(AppError::Invalid(errors));
+    };
+    tracing::debug!(body_len = body.as_str().len(), "preview rendered");
+    Ok(domain::markdown::render(body.as_str()).html)
 }
 
 /// The author sends their held version to the moderators as it is.

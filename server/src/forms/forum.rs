@@ -1,30 +1,53 @@
 //! Forum forms: new threads, replies, edits, sending a held post for review, deleting
 //! one's own post, reporting a post, marking notifications read. The rules live in
 //! `ops::posting`; a held post sends its author to the post's page, where they see
-//! what was found.
+//! what was found. "Preview" in any composer answers with the same page, the text as
+//! typed and the body as readers will see it, and posts nothing.
+
+use std::collections::BTreeMap;
 
 use axum::extract::{Path, Request};
+use axum::http::StatusCode;
 use axum::response::Response;
 use ops::access::Verified;
 use ops::posting;
 use ops::AppError;
 use store::Stored;
 
-use super::{finish, notice, read_or_render, St};
+use super::{finish, notice, read_or_render, see_other, St, Submitted};
+use crate::render::render_page;
 use crate::state::AppState;
 
-/// Where the author goes after posting, with the notice that says what happened.
-fn after_post(state: &AppState, stored: &Stored, review: bool) -> Response {
+/// Whether the composer's "Preview" button sent the form (without JavaScript; with it,
+/// the composer asks `preview_post` and stays on the page).
+fn wants_preview(sub: &Submitted) -> bool {
+    sub.form.get("preview") == "1"
+}
+
+/// The composer's page again, with what was typed and the body rendered as readers
+/// will see it (or the body's message when it cannot be). Nothing is stored.
+async fn preview(state: &AppState, sub: Submitted) -> Response {
+    match posting::preview(sub.form.get("body")) {
+        Ok(html) => {
+            let mut echo = sub.form.echo("compose", BTreeMap::new());
+            echo.values.remove("preview");
+            echo.preview = Some(html);
+            render_page(state, sub.parts, sub.ctx, Some(echo), None, StatusCode::OK).await
+        }
+        Err(e) => finish(state, sub, "compose", Err(e)).await,
+    }
+}
+
+/// Where the author goes after posting. Published: the post in its thread, with the
+/// notice. Held: the post's own page, whose held panel is the one message (what was
+/// found, who can see it, whether it went to the moderators) — a banner saying the same
+/// above it would be a second notice for one outcome.
+fn after_post(state: &AppState, stored: &Stored) -> Response {
     if stored.published {
         let to = format!("/t/{}?page=last#post-{}", stored.thread_id, stored.post_id);
         notice(state, &to, "notice.published")
     } else {
-        let key = if review {
-            "notice.sent_for_review"
-        } else {
-            "notice.held"
-        };
-        notice(state, &format!("/p/{}", stored.post_id), key)
+        see_other(&format!("/p/{}", stored.post_id))
     }
 }
 
@@ -34,11 +57,14 @@ pub async fn new_thread(author: Verified, state: St, req: Request) -> Response {
         Ok(s) => s,
         Err(res) => return res,
     };
+    if wants_preview(&sub) {
+        return preview(&state, sub).await;
+    }
     let out = async {
         let form = sub.form.post_form(true);
         let category = sub.form.get("category");
         let stored = posting::start_thread(&state.services, &author, category, &form).await?;
-        Ok(after_post(&state, &stored, form.send_for_review))
+        Ok(after_post(&state, &stored))
     }
     .await;
     finish(&state, sub, "compose", out).await
@@ -50,18 +76,25 @@ pub async fn reply(author: Verified, state: St, Path(id): Path<i64>, req: Reques
         Ok(s) => s,
         Err(res) => return res,
     };
-    let out = async {
-        let form = sub.form.post_form(false);
-        let stored = posting::reply(&state.services, &author, id, &form).await?;
-        Ok(after_post(&state, &stored, form.send_for_review))
-    }
-    .await;
-    // A refused reply comes back on the thread's last page, where its composer is,
-    // with what was typed.
+    // A refused or previewed reply comes back on the thread's last page, where its
+    // composer is, with what was typed.
     let mut sub = sub;
     if let Ok(uri) = format!("/t/{id}?page=last").parse() {
         sub.parts.uri = uri;
     }
+    if wants_preview(&sub) {
+        // The thread must be one the member may reply in, as for posting.
+        return match posting::may_reply_in(&state.services, &author, id).await {
+            Ok(()) => preview(&state, sub).await,
+            Err(e) => finish(&state, sub, "compose", Err(e)).await,
+        };
+    }
+    let out = async {
+        let form = sub.form.post_form(false);
+        let stored = posting::reply(&state.services, &author, id, &form).await?;
+        Ok(after_post(&state, &stored))
+    }
+    .await;
     finish(&state, sub, "compose", out).await
 }
 
@@ -76,17 +109,20 @@ pub async fn post_action(
         Ok(s) => s,
         Err(res) => return res,
     };
+    if sub.form.get("action") == "edit" && wants_preview(&sub) {
+        return match posting::own_post(&state.services, &author, id).await {
+            Ok(_) => preview(&state, sub).await,
+            Err(e) => finish(&state, sub, "compose", Err(e)).await,
+        };
+    }
     let out = async {
         let s = &state.services;
         let post = posting::own_post(s, &author, id).await?;
         match sub.form.get("action") {
             "review" => {
                 posting::send_for_review(s, &post).await?;
-                Ok(notice(
-                    &state,
-                    &format!("/p/{id}"),
-                    "notice.sent_for_review",
-                ))
+                // The held panel says it went to the moderators (one notice).
+                Ok(see_other(&format!("/p/{id}")))
             }
             "delete" => {
                 posting::delete(s, &post).await?;
@@ -100,7 +136,7 @@ pub async fn post_action(
             "edit" => {
                 let form = sub.form.post_form(post.number == 1);
                 let stored = posting::edit(s, &author, &post, &form).await?;
-                Ok(after_post(&state, &stored, form.send_for_review))
+                Ok(after_post(&state, &stored))
             }
             _ => Err(AppError::BadRequest),
         }

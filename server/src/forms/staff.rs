@@ -136,6 +136,7 @@ async fn reset_link(actor: Admin, state: St, sub: Submitted) -> Response {
                     ("link".to_string(), credentials::reset_path(&token)),
                 ]),
                 errors: BTreeMap::new(),
+                preview: None,
             };
             render_page(&state, sub.parts, sub.ctx, Some(echo), None, StatusCode::OK).await
         }

@@ -103,6 +103,7 @@ pub async fn settings(Signed(viewer): Signed, state: St, req: Request) -> Respon
                 form: "recovery_codes".to_string(),
                 values: BTreeMap::from([("codes".to_string(), codes.join(" "))]),
                 errors: BTreeMap::new(),
+                preview: None,
             };
             // The session may just have passed its second factor: render with that.
             let mut ctx = sub.ctx;

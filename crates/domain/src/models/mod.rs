@@ -179,6 +179,10 @@ pub struct FormEcho {
     pub values: BTreeMap<String, String>,
     /// Field name → message key, or `key|param=value` for messages with parameters.
     pub errors: BTreeMap<String, String>,
+    /// The composer's body as readers will see it (sanitized HTML), when the author
+    /// asked for a preview instead of posting.
+    #[serde(default)]
+    pub preview: Option<String>,
 }
 
 impl FormEcho {
