@@ -42,7 +42,16 @@ pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
         .context("opening the database")?;
     store.migrate().await.context("migrating the database")?;
     let key = crate::audit_key::load_or_create(&settings.audit_key_file)?;
-    Ok(store.with_audit_key(key).await?)
+    let store = store.with_audit_key(key).await?;
+    // Two-factor keys stored before they were sealed are sealed now.
+    let sealed = store
+        .seal_two_factor_keys()
+        .await
+        .context("sealing two-factor keys")?;
+    if sealed > 0 {
+        tracing::info!(sealed, "two-factor keys sealed at rest");
+    }
+    Ok(store)
 }
 
 /// Opens this process's search index and brings it up to date (rebuilding a

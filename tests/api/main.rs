@@ -43,6 +43,7 @@ mod suspension;
 mod teaching;
 mod throttle;
 mod two_factor;
+mod two_factor_sealed;
 mod user_list;
 mod verification;
 mod worst_inputs;

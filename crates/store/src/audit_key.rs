@@ -38,6 +38,16 @@ impl AuditKey {
         hex::encode(m.finalize().into_bytes())
     }
 
+    /// A key for another purpose, derived from this one (HMAC of a fixed label), so
+    /// one file keeps both and neither reveals the other.
+    pub(crate) fn derive(&self, label: &str) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        if let Ok(b) = hex::decode(self.mac(&[label])) {
+            out.copy_from_slice(&b[..32]);
+        }
+        out
+    }
+
     /// Names this key without revealing it.
     pub fn id(&self) -> String {
         self.mac(&["rounds audit key id"])

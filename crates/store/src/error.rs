@@ -17,6 +17,10 @@ pub enum StoreError {
     /// A stored value the code does not know (a newer version wrote it, or a hand edit).
     #[error("{0}")]
     Unknown(#[from] rows::UnknownValue),
+    /// A sealed secret could not be sealed or opened (no key, another key, or a row
+    /// altered by hand).
+    #[error("sealed secret: {0}")]
+    Sealed(&'static str),
     /// A uniqueness rule was broken; the field it concerns.
     #[error("{0} is already taken")]
     Conflict(&'static str),

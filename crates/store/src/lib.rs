@@ -40,6 +40,7 @@ mod resets;
 pub mod retention;
 mod revisions;
 mod rows;
+pub mod sealed;
 pub mod search_identity;
 pub mod search_log;
 mod sessions;

@@ -1,5 +1,6 @@
 //! Two-factor sign-in rows: each account's TOTP key (enrolling or on), its recovery
-//! codes (hashes only), and the sign-ins waiting for their code. Accepting a code
+//! codes (hashes only), and the sign-ins waiting for their code. Keys are sealed at
+//! rest (`crate::sealed`): rows hold ciphertext, and these functions seal and open. Accepting a code
 //! moves `last_step` forward in one conditional update, so two requests can never
 //! both spend the same code.
 
@@ -7,6 +8,7 @@ use sqlx::Row;
 
 use crate::error::StoreError;
 use crate::pool::{now, Store};
+use crate::sealed;
 use crate::tx::Tx;
 
 /// An account's TOTP key.
@@ -36,12 +38,42 @@ pub struct ChallengeRow {
 impl Store {
     /// The account's key, if it has one (enrolling or on).
     pub async fn two_factor(&self, user_id: i64) -> Result<Option<TwoFactorRow>, StoreError> {
-        Ok(sqlx::query_as(
+        let row: Option<TwoFactorRow> = sqlx::query_as(
             "SELECT secret, enabled_at, last_step FROM two_factor WHERE user_id = $1",
         )
         .bind(user_id)
         .fetch_optional(&self.pool)
-        .await?)
+        .await?;
+        row.map(|mut r| {
+            r.secret = sealed::open(self.audit_key.as_deref(), user_id, &r.secret)?;
+            Ok(r)
+        })
+        .transpose()
+    }
+
+    /// Seals every key stored before keys were sealed; returns how many. Each row is
+    /// rewritten only if it still holds the value read, so a concurrent change wins.
+    pub async fn seal_two_factor_keys(&self) -> Result<u64, StoreError> {
+        let key = self
+            .audit_key
+            .as_deref()
+            .ok_or(StoreError::Sealed("this process has no key"))?;
+        let rows = sqlx::query("SELECT user_id, secret FROM two_factor WHERE secret NOT LIKE $1")
+            .bind(format!("{}%", sealed::PREFIX))
+            .fetch_all(&self.pool)
+            .await?;
+        let mut done = 0;
+        for r in rows {
+            let (user_id, plain): (i64, String) = (r.try_get("user_id")?, r.try_get("secret")?);
+            let res = sqlx::query("UPDATE two_factor SET secret = $1 WHERE user_id = $2 AND secret = $3")
+                .bind(sealed::seal(key, user_id, &plain)?)
+                .bind(user_id)
+                .bind(&plain)
+                .execute(&self.pool)
+                .await?;
+            done += res.rows_affected();
+        }
+        Ok(done)
     }
 
     /// Unused recovery codes of the account.
@@ -116,6 +148,11 @@ impl Tx {
     /// Gives the account a key to set up, unless it has one (enrolling or on): two
     /// set-up pages opened at once show the same key.
     pub async fn begin_two_factor(&mut self, user_id: i64, secret: &str) -> Result<(), StoreError> {
+        let key = self
+            .audit_key
+            .as_deref()
+            .ok_or(StoreError::Sealed("this process has no key"))?;
+        let secret = sealed::seal(key, user_id, secret)?;
         sqlx::query(
             "INSERT INTO two_factor (user_id, secret, created_at) VALUES ($1, $2, $3) \
              ON CONFLICT (user_id) DO NOTHING",
