@@ -3,6 +3,8 @@
 //!     cargo run -p phi-train --release                 # train, write crates/phi/model/weights.bin, report
 //!     cargo run -p phi-train --release -- eval         # measure the embedded model (and the rules alone)
 //!     cargo run -p phi-train --release -- errors SET   # a TRAINING set's misses and false holds
+//!     cargo run -p phi-train --release -- cv           # out-of-fold scores of the training sets
+//!     cargo run -p phi-train --release -- stack        # measures a second pass (stacking)
 //!
 //! Deterministic: the same corpora give the same weights. The validation sets are only
 //! ever reported as totals; `errors` refuses them, so nobody tunes on them by accident.
@@ -11,6 +13,7 @@ mod augment;
 mod cv;
 mod perceptron;
 mod report;
+mod stack;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -45,8 +48,11 @@ fn main() {
         Some("eval") => run_eval(&split, &args),
         Some("errors") => run_errors(&split, &args),
         Some("cv") => cv::run_cv(&split, &args),
+        Some("stack") => stack::run_stack(&split, &args),
         Some("export-natural-val") => run_export(&split, &args),
-        Some(other) => Err(format!("unknown command {other} (train, eval, errors)")),
+        Some(other) => Err(format!(
+            "unknown command {other} (train, eval, errors, cv, stack, export-natural-val)"
+        )),
     };
     if let Err(e) = result {
         eprintln!("error: {e}");
