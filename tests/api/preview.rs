@@ -7,7 +7,8 @@
 
 use crate::helpers::{spawn_app, CLEAN_BODY};
 
-const MARKDOWN: &str = "**Dose** by weight\n\n- first\n- second\n\n<script>alert(1)</script> [x](javascript:alert(2))";
+const MARKDOWN: &str =
+    "**Dose** by weight\n\n- first\n- second\n\n<script>alert(1)</script> [x](javascript:alert(2))";
 
 /// Rows that any post, revision or notification would add.
 const WRITES: &str = "SELECT (SELECT COUNT(*) FROM posts) + (SELECT COUNT(*) FROM post_revisions) \
@@ -45,10 +46,17 @@ async fn previewing_a_new_thread_renders_it_and_posts_nothing() {
     // The readers' sanitizer ran: no script, no javascript: link.
     assert!(!preview.contains("<script"), "{preview}");
     assert!(!preview.contains("href=\"javascript"), "{preview}");
-    assert!(preview.contains("&lt;script&gt;"), "raw HTML is shown as text: {preview}");
+    assert!(
+        preview.contains("&lt;script&gt;"),
+        "raw HTML is shown as text: {preview}"
+    );
     // What was typed is all still in the form, and it posts to /new again.
     assert!(page.contains("value=\"Weight-based dosing\""));
-    assert!(page.contains("**Dose** by weight"), "{}", &page[page.find("<textarea").unwrap_or(0)..][..300]);
+    assert!(
+        page.contains("**Dose** by weight"),
+        "{}",
+        &page[page.find("<textarea").unwrap_or(0)..][..300]
+    );
     assert!(page.contains("action=\"/new\""));
     assert!(page.contains("selected"), "the category stays chosen");
     assert_eq!(app.count(WRITES).await, before, "nothing was stored");
@@ -149,7 +157,10 @@ async fn an_empty_or_oversized_body_is_refused_with_the_form_kept() {
     let page = res.text().await.expect("page");
     assert!(preview_of(&page).is_none());
     assert!(page.contains("value=\"Kept title\""));
-    assert!(page.contains("This field is required."), "the body's message");
+    assert!(
+        page.contains("This field is required."),
+        "the body's message"
+    );
 
     let long = "a".repeat(domain::fields::Body::MAX + 5);
     let res = app

@@ -24,12 +24,20 @@ async fn keys_are_stored_sealed_and_old_plain_keys_are_sealed_at_start() {
     app.enrol_two_factor().await;
     let moderator = app.new_browser();
     let mod_id = moderator
-        .sign_in_as("mod@example.jp", "Mori MD", Role::Moderator, Status::Verified)
+        .sign_in_as(
+            "mod@example.jp",
+            "Mori MD",
+            Role::Moderator,
+            Status::Verified,
+        )
         .await;
     for user in [member, mod_id] {
         let stored = stored_secret(&app, user).await;
         assert!(stored.starts_with(store::sealed::PREFIX), "{stored}");
-        assert!(!stored.contains(&TEST_TOTP_SECRET[..8]), "no trace of the key");
+        assert!(
+            !stored.contains(&TEST_TOTP_SECRET[..8]),
+            "no trace of the key"
+        );
     }
 
     // A key written before sealing (as an older version stored it).
@@ -42,7 +50,9 @@ async fn keys_are_stored_sealed_and_old_plain_keys_are_sealed_at_start() {
         .expect("update");
     // It still reads (the moderator signs in with a code)…
     let again = app.new_browser();
-    let res = again.login("mod@example.jp", crate::helpers::GOOD_PASSWORD).await;
+    let res = again
+        .login("mod@example.jp", crate::helpers::GOOD_PASSWORD)
+        .await;
     assert_eq!(res.status(), 303);
     assert_eq!(location(&res), "/");
 

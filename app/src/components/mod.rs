@@ -5,6 +5,7 @@ mod claim;
 mod composer;
 pub mod fields;
 mod header;
+mod helpful;
 mod highlight;
 mod live_check;
 mod preview;
@@ -17,6 +18,7 @@ pub use claim::ClaimBox;
 pub use composer::{Composer, ComposerInit};
 pub use fields::{CsrfField, Field, FormError, ProfessionSelect, TextArea};
 pub use header::Header;
+pub use helpful::HelpfulBar;
 pub use highlight::{Highlighted, ListPager, Pager};
 pub use search::{
     author_label, encode_path_segment, encode_query_value, person_href, Marked, SearchForm,

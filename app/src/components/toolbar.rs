@@ -131,7 +131,10 @@ pub fn Toolbar(
         let (new, ns, ne) = apply(tool, &text, s, e);
         el.set_value(&new);
         let _ = el.focus();
-        let _ = el.set_selection_range(utf16_of_byte(&new, ns) as u32, utf16_of_byte(&new, ne) as u32);
+        let _ = el.set_selection_range(
+            utf16_of_byte(&new, ns) as u32,
+            utf16_of_byte(&new, ne) as u32,
+        );
         body.set(new);
     };
     view! {

@@ -6,7 +6,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    Composer, ComposerInit, CsrfField, Field, FormError, LoadError, Pager, SearchForm, When,
+    Composer, ComposerInit, CsrfField, Field, FormError, HelpfulBar, LoadError, Pager, SearchForm,
+    When,
 };
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
@@ -50,6 +51,8 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
     let id = t.id;
     let can_reply = t.can_reply;
     let quote = t.quote.clone();
+    // Marks go on posts every member reads: a published thread, not hidden.
+    let markable = t.published && !t.hidden;
     let flag_form = move |flag: &'static str, on: bool, label: &'static str| {
         view! {
             <form method="post" action=format!("/mod/thread/{id}") class="inline">
@@ -88,7 +91,7 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
                 })}
             </header>
             <ol class="posts">
-                {t.posts.into_iter().map(|p| view! { <PostItem p thread_id=id moderator/> }).collect_view()}
+                {t.posts.into_iter().map(|p| view! { <PostItem p thread_id=id moderator markable/> }).collect_view()}
             </ol>
             <Pager base=format!("/t/{id}") page=t.page pages=t.pages/>
         </article>
@@ -126,7 +129,7 @@ fn RetitleForm(id: i64, title: String, removed: bool) -> impl IntoView {
 }
 
 #[component]
-fn PostItem(p: PostView, thread_id: i64, moderator: bool) -> impl IntoView {
+fn PostItem(p: PostView, thread_id: i64, moderator: bool, markable: bool) -> impl IntoView {
     let i = use_i18n();
     let pid = p.id;
     let placeholder = match p.state {
@@ -159,6 +162,7 @@ fn PostItem(p: PostView, thread_id: i64, moderator: bool) -> impl IntoView {
             {(p.mine && p.edit_held).then(|| view! {
                 <p class="notice held">{i.tr("post.edit_held")}" "<a href=format!("/p/{pid}")>{i.tr("post.open_own")}</a></p>
             })}
+            {published.then(|| view! { <HelpfulBar p=p.clone() markable/> })}
             {published.then(|| view! {
                 <footer class="post-actions">
                     <a href=format!("/t/{thread_id}?quote={pid}#reply")>{i.tr("post.quote")}</a>

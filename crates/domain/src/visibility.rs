@@ -86,6 +86,13 @@ pub fn post_text_visible(p: &PostFacts, t: &ThreadFacts, who: Looker) -> bool {
         && (!p.hidden || who.moderator || p.author_id == who.id)
 }
 
+/// Whether `who` may mark the post "helpful" (or take the mark back): a post every
+/// member can read, written by someone else. Hidden posts and threads take no marks,
+/// so a moderator's reading them is never shown as approval.
+pub fn may_mark_helpful(p: &PostFacts, t: &ThreadFacts, who: Looker) -> bool {
+    post_is_public(p, t) && p.author_id != who.id
+}
+
 /// Whether `who` sees the post at all on a thread page: published text as above,
 /// placeholders of deleted and removed posts, and their own held or rejected posts.
 pub fn post_listed(p: &PostFacts, t: &ThreadFacts, who: Looker) -> bool {

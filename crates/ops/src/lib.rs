@@ -26,6 +26,7 @@ pub mod notices;
 pub mod passwords;
 pub mod posting;
 pub mod profile;
+pub mod reactions;
 pub mod recovery;
 pub mod reminders;
 pub mod services;

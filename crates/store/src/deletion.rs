@@ -65,6 +65,10 @@ impl Tx {
         .execute(self.conn())
         .await?;
         for sql in [
+            // Their "helpful" marks go, and the counts with them.
+            "UPDATE posts SET helpful_count = helpful_count - 1 \
+             WHERE id IN (SELECT post_id FROM post_reactions WHERE user_id = $1)",
+            "DELETE FROM post_reactions WHERE user_id = $1",
             "DELETE FROM sessions WHERE user_id = $1",
             "DELETE FROM sign_in_challenges WHERE user_id = $1",
             "DELETE FROM recovery_codes WHERE user_id = $1",

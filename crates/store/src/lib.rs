@@ -34,6 +34,7 @@ pub mod posts;
 mod prefs;
 mod profiles;
 pub mod queue;
+pub mod reactions;
 pub mod reminders;
 pub mod reports;
 mod resets;

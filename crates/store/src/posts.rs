@@ -31,6 +31,8 @@ struct PageRow {
     created_at: i64,
     edited_at: Option<i64>,
     held_revisions: i64,
+    helpful_count: i64,
+    helped: i64,
 }
 
 impl PageRow {
@@ -54,6 +56,9 @@ impl PageRow {
             edited_at: self.edited_at,
             mine,
             edit_held: mine && self.held_revisions > 0,
+            helpful: self.helpful_count,
+            helped: self.helped > 0,
+            helpful_names: Vec::new(),
         }
     }
 }
@@ -90,10 +95,9 @@ impl Store {
             .bind(page * POSTS_PER_PAGE)
             .fetch_all(&self.pool)
             .await?;
-        Ok((
-            rows.into_iter().map(|r| r.into_view(viewer_id)).collect(),
-            pages,
-        ))
+        let mut posts: Vec<PostView> = rows.into_iter().map(|r| r.into_view(viewer_id)).collect();
+        crate::reactions::fill_names(&self.pool, &mut posts).await?;
+        Ok((posts, pages))
     }
 
     /// The published markdown of a post ('' if none).
@@ -186,9 +190,11 @@ pub fn page_sql() -> String {
     // query that picks them.
     format!(
         "SELECT p.id, p.number, p.author_id, u.display_name, p.state, p.hidden, p.body_html, \
-         p.created_at, p.edited_at, \
+         p.created_at, p.edited_at, p.helpful_count, \
          (SELECT COUNT(*) FROM post_revisions r WHERE r.post_id = p.id AND r.state = 'held') \
-           AS held_revisions \
+           AS held_revisions, \
+         (SELECT COUNT(*) FROM post_reactions x WHERE x.post_id = p.id AND x.user_id = $2) \
+           AS helped \
          FROM (SELECT * FROM posts p WHERE p.thread_id = $1 AND p.number > $4 \
                AND p.number <= $5 AND {}) p \
          JOIN users u ON u.id = p.author_id ORDER BY p.number",

@@ -72,16 +72,29 @@ mod tests {
         let sealed = seal(&k, 42, "JBSWY3DPEHPK3PXP").unwrap();
         assert!(sealed.starts_with(PREFIX));
         assert!(!sealed.contains("JBSWY3DP"));
-        assert_ne!(sealed, seal(&k, 42, "JBSWY3DPEHPK3PXP").unwrap(), "a fresh nonce each time");
+        assert_ne!(
+            sealed,
+            seal(&k, 42, "JBSWY3DPEHPK3PXP").unwrap(),
+            "a fresh nonce each time"
+        );
         assert_eq!(open(Some(&k), 42, &sealed).unwrap(), "JBSWY3DPEHPK3PXP");
-        assert!(open(Some(&k), 43, &sealed).is_err(), "moved to another account");
-        assert!(open(Some(&AuditKey::new([8; 32])), 42, &sealed).is_err(), "another key");
+        assert!(
+            open(Some(&k), 43, &sealed).is_err(),
+            "moved to another account"
+        );
+        assert!(
+            open(Some(&AuditKey::new([8; 32])), 42, &sealed).is_err(),
+            "another key"
+        );
         assert!(open(None, 42, &sealed).is_err(), "no key");
         let mut altered = sealed.clone();
         altered.pop();
         altered.push(if sealed.ends_with('0') { '1' } else { '0' });
         assert!(open(Some(&k), 42, &altered).is_err(), "altered by hand");
         // A value from before sealing reads as it is.
-        assert_eq!(open(None, 42, "JBSWY3DPEHPK3PXP").unwrap(), "JBSWY3DPEHPK3PXP");
+        assert_eq!(
+            open(None, 42, "JBSWY3DPEHPK3PXP").unwrap(),
+            "JBSWY3DPEHPK3PXP"
+        );
     }
 }

@@ -65,12 +65,13 @@ impl Store {
         let mut done = 0;
         for r in rows {
             let (user_id, plain): (i64, String) = (r.try_get("user_id")?, r.try_get("secret")?);
-            let res = sqlx::query("UPDATE two_factor SET secret = $1 WHERE user_id = $2 AND secret = $3")
-                .bind(sealed::seal(key, user_id, &plain)?)
-                .bind(user_id)
-                .bind(&plain)
-                .execute(&self.pool)
-                .await?;
+            let res =
+                sqlx::query("UPDATE two_factor SET secret = $1 WHERE user_id = $2 AND secret = $3")
+                    .bind(sealed::seal(key, user_id, &plain)?)
+                    .bind(user_id)
+                    .bind(&plain)
+                    .execute(&self.pool)
+                    .await?;
             done += res.rows_affected();
         }
         Ok(done)

@@ -1,6 +1,6 @@
 //! Forum forms: new threads, replies, edits, sending a held post for review, deleting
-//! one's own post, reporting a post, marking notifications read. The rules live in
-//! `ops::posting`; a held post sends its author to the post's page, where they see
+//! one's own post, reporting a post, marking a post helpful, marking notifications
+//! read. The rules live in `ops::posting` and `ops::reactions`; a held post sends its author to the post's page, where they see
 //! what was found. "Preview" in any composer answers with the same page, the text as
 //! typed and the body as readers will see it, and posts nothing.
 
@@ -158,6 +158,25 @@ pub async fn report(reporter: Verified, state: St, Path(id): Path<i64>, req: Req
     }
     .await;
     finish(&state, sub, "report", out).await
+}
+
+/// POST /p/{id}/helpful: a member marks a colleague's post helpful, or takes the mark
+/// back, and lands on the post again.
+pub async fn helpful(member: Verified, state: St, Path(id): Path<i64>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        let (post, _) = ops::reactions::toggle_helpful(&state.services, &member, id).await?;
+        Ok(see_other(&domain::links::post_in_thread(
+            post.thread_id,
+            post.number,
+            post.id,
+        )))
+    }
+    .await;
+    finish(&state, sub, "helpful", out).await
 }
 
 /// POST /notifications: mark all read.

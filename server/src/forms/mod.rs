@@ -65,6 +65,7 @@ pub fn routes() -> Router<AppState> {
         .route("/t/{id}/reply", post(forum::reply))
         .route("/p/{id}", post(forum::post_action))
         .route("/p/{id}/report", post(forum::report))
+        .route("/p/{id}/helpful", post(forum::helpful))
         .route("/notifications", post(forum::notifications_read))
         .route("/mod/claim", post(moderation::claim))
         .route("/mod/held/{id}", post(moderation::held))

@@ -162,7 +162,19 @@ pub struct PostView {
     pub mine: bool,
     /// The viewer's edit of it is waiting for review.
     pub edit_held: bool,
+    /// How many members marked it helpful.
+    #[serde(default)]
+    pub helpful: i64,
+    /// Whether the viewer is one of them.
+    #[serde(default)]
+    pub helped: bool,
+    /// Who marked it, earliest first (at most [`HELPFUL_NAMES`]).
+    #[serde(default)]
+    pub helpful_names: Vec<String>,
 }
+
+/// How many names "who found this helpful" lists under a post.
+pub const HELPFUL_NAMES: i64 = 10;
 
 /// A thread page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
