@@ -4,7 +4,9 @@
 //!   another tab rotated it): the composer's page again, with the text and a fresh
 //!   token, "nothing was posted, send it again";
 //! - its session ended: the sign-in page, carrying the text in hidden fields; signing in
-//!   there opens the composer with the text back in it ([`restore_after_sign_in`]).
+//!   there opens the composer with the text back in it ([`restore_after_sign_in`]); an
+//!   account with two-factor sign-in carries it on through the code page
+//!   ([`code_step`]) and gets it back after the code.
 //!
 //! The text goes back only to the browser that sent it; nothing is stored or logged,
 //! and it reaches the PHI gate when it is sent again, like any post.
@@ -14,9 +16,11 @@ use std::collections::BTreeMap;
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode, Uri};
 use axum::response::Response;
-use domain::models::FormEcho;
+use domain::access::SIGN_IN_CODE_PATH;
+use domain::models::{FormEcho, Viewer};
 
 use ops::access::RequestCtx;
+use ops::AppError;
 
 use crate::cookies::{set_cookie, CSRF_COOKIE};
 use crate::form_data::FormData;
@@ -157,6 +161,93 @@ pub async fn restore_after_sign_in(
         )
         .await,
     )
+}
+
+/// Whether a sign-in form carries text from a composer.
+pub fn carries_text(form: &FormData) -> bool {
+    KEPT.iter().any(|(_, kept)| !form.get(kept).is_empty())
+}
+
+/// The code step of a sign-in that carries composer text: the code page, with the
+/// text in its hidden fields (nothing is stored), so it comes back after the code.
+pub async fn code_step(
+    state: &AppState,
+    parts: &Parts,
+    ctx: &RequestCtx,
+    form: &FormData,
+) -> Option<Response> {
+    let values: BTreeMap<String, String> = KEPT
+        .iter()
+        .map(|(_, kept)| (kept.to_string(), form.get(kept).to_string()))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    let echo = FormEcho {
+        form: "code".to_string(),
+        values,
+        errors: BTreeMap::new(),
+        preview: None,
+    };
+    Some(
+        render_page(
+            state,
+            at(parts, SIGN_IN_CODE_PATH)?,
+            ctx.clone(),
+            Some(echo),
+            None,
+            StatusCode::OK,
+        )
+        .await,
+    )
+}
+
+/// A session a sign-in just started.
+pub struct NewSession<'a> {
+    /// Whose it is.
+    pub user_id: i64,
+    /// Its hash (the cookie's token hashed).
+    pub session_hash: &'a str,
+    /// Its anti-CSRF token.
+    pub csrf: &'a str,
+    /// Whether the sign-in passed a code too.
+    pub second_factor: bool,
+}
+
+/// After a sign-in started a session: the composer with the text the sign-in carried,
+/// rendered for the new session (`before` is the request's context before it);
+/// `None` when it carried none or `next` is not a composer page.
+pub async fn restore_for_session(
+    state: &AppState,
+    parts: &Parts,
+    before: &RequestCtx,
+    session: NewSession<'_>,
+    form: &FormData,
+    next: &str,
+) -> Result<Option<Response>, AppError> {
+    if composer_page_of(next).is_none() || !carries_text(form) {
+        return Ok(None);
+    }
+    let store = &state.services.store;
+    let Some(user) = store.user_by_id(session.user_id).await? else {
+        return Ok(None);
+    };
+    let ctx = RequestCtx {
+        session_hash: Some(session.session_hash.to_string()),
+        viewer: Some(Viewer {
+            id: user.id,
+            display_name: user.applicant.display_name.clone(),
+            role: user.role,
+            status: user.applicant.status,
+            unread: store.unread_count(user.id).await?,
+            suspended_until: None,
+            second_factor: session.second_factor,
+        }),
+        csrf: session.csrf.to_string(),
+        lang: user.lang.unwrap_or(before.lang),
+        zone: user.time_zone.clone().or(before.zone.clone()),
+        client: before.client.clone(),
+        notice: None,
+    };
+    Ok(restore_after_sign_in(state, parts, ctx, form, next).await)
 }
 
 /// Whether `page` is one of the composer pages [`composer_page`] names.

@@ -159,3 +159,62 @@ async fn a_reply_pasted_far_beyond_the_limit_comes_back_saying_by_how_much() {
     assert!(page.contains("This is 70000 characters too long: please use at most 30000."));
     assert!(page.contains(&long), "the whole text comes back");
 }
+
+#[tokio::test]
+async fn with_two_factor_sign_in_the_text_rides_through_the_code_page_too() {
+    let app = spawn_app().await;
+    let thread = thread_to_reply_to(&app).await;
+    let recovery = app.enrol_two_factor().await;
+    let store = app.store().await;
+    sqlx::query("DELETE FROM sessions")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let fresh = app.new_browser();
+    let res = fresh
+        .post_form(
+            "/login",
+            &[
+                ("email", "a@example.jp"),
+                ("password", GOOD_PASSWORD),
+                ("next", &format!("/t/{thread}?page=last")),
+                ("kept_body", TEXT),
+            ],
+        )
+        .await;
+    // The code page, carrying the text in its form (nothing stored on the server).
+    assert_eq!(res.status().as_u16(), 200);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("action=\"/login/code\""), "the code step");
+    assert!(page.contains("name=\"kept_body\""));
+    assert!(page.contains(TEXT));
+    assert!(
+        fresh.cookie("rounds_session").is_none(),
+        "not signed in yet"
+    );
+
+    // A wrong code keeps it too.
+    let res = fresh
+        .post_form("/login/code", &[("code", "000000"), ("kept_body", TEXT)])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("name=\"kept_body\""));
+
+    // The right code (a recovery code here): signed in, on the composer, with the text.
+    let res = fresh
+        .post_form(
+            "/login/code",
+            &[("code", &recovery[0]), ("kept_body", TEXT)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(fresh.cookie("rounds_session").is_some(), "signed in");
+    let page = res.text().await.unwrap();
+    assert!(page.contains("You are signed in again"));
+    assert!(page.contains(TEXT), "in the composer");
+    assert!(page.contains("Anticoagulation after a bleed"));
+    let res = fresh
+        .post_form(&format!("/t/{thread}/reply"), &[("body", TEXT)])
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "{}", location(&res));
+}

@@ -141,6 +141,13 @@ pub fn SignInCodePage() -> impl IntoView {
         <FormError form="code"/>
         <form method="post" action=SIGN_IN_CODE_PATH class="card">
             <CsrfField/>
+            // Text typed into a composer whose session ended, carried on through the
+            // code step (the composer comes back with it).
+            {["kept_title", "kept_tags", "kept_body"].into_iter().filter_map(|name| {
+                crate::components::fields::echoed("code", name).0
+                    .filter(|v| !v.is_empty())
+                    .map(|v| view! { <input type="hidden" name=name value=v/> })
+            }).collect_view()}
             <CodeField form="code" id="sign-in-code"/>
             <button type="submit" class="button">{i.tr("sign_in_code.submit")}</button>
         </form>

@@ -5,14 +5,14 @@ use axum::extract::{Request, State};
 use axum::http::header;
 use axum::response::Response;
 use domain::i18n::Lang;
-use domain::models::{Status, Viewer};
+use domain::models::Status;
 use ops::access::Signed;
 use ops::accounts::{self, Registration};
 use ops::AppError;
 
 use super::{finish, notice, read_or_render, safe_return, see_other, Outcome, Submitted};
 use crate::session::{
-    hash_token, random_token, set_cookie, RequestCtx, CHALLENGE_COOKIE, CSRF_COOKIE, LANG_COOKIE,
+    hash_token, random_token, set_cookie, CHALLENGE_COOKIE, CSRF_COOKIE, LANG_COOKIE,
     SESSION_COOKIE,
 };
 use crate::state::AppState;
@@ -130,15 +130,23 @@ async fn login_inner(state: &AppState, sub: &Submitted) -> Outcome {
         let token = ops::two_factor::challenge(&state.services, user.id, &next, &device).await?;
         let secure = state.services.config.secure_cookies;
         let ttl = ops::two_factor::CHALLENGE_SECS;
+        let challenge = vec![set_cookie(
+            CHALLENGE_COOKIE,
+            &token,
+            Some(ttl),
+            secure,
+            "Lax",
+        )];
+        // Text carried from a composer goes on through the code page.
+        if crate::kept::carries_text(&sub.form) {
+            if let Some(res) = crate::kept::code_step(state, &sub.parts, &sub.ctx, &sub.form).await
+            {
+                return Ok(with_cookies(res, challenge));
+            }
+        }
         return Ok(with_cookies(
             see_other(domain::access::SIGN_IN_CODE_PATH),
-            vec![set_cookie(
-                CHALLENGE_COOKIE,
-                &token,
-                Some(ttl),
-                secure,
-                "Lax",
-            )],
+            challenge,
         ));
     }
     let started = start_session(
@@ -165,25 +173,15 @@ async fn login_inner(state: &AppState, sub: &Submitted) -> Outcome {
     };
     if verified {
         // Signed in again after a session ended mid-post: the composer with the text.
-        let ctx = RequestCtx {
-            session_hash: Some(started.session_hash.clone()),
-            viewer: Some(Viewer {
-                id: user.id,
-                display_name: user.applicant.display_name.clone(),
-                role: user.role,
-                status: user.applicant.status,
-                unread: state.services.store.unread_count(user.id).await?,
-                suspended_until: None,
-                second_factor: false,
-            }),
-            csrf: started.csrf.clone(),
-            lang: user.lang.unwrap_or(sub.ctx.lang),
-            zone: user.time_zone.clone().or(sub.ctx.zone.clone()),
-            client: sub.ctx.client.clone(),
-            notice: None,
+        let session = crate::kept::NewSession {
+            user_id: user.id,
+            session_hash: &started.session_hash,
+            csrf: &started.csrf,
+            second_factor: false,
         };
         if let Some(res) =
-            crate::kept::restore_after_sign_in(state, &sub.parts, ctx, &sub.form, &to).await
+            crate::kept::restore_for_session(state, &sub.parts, &sub.ctx, session, &sub.form, &to)
+                .await?
         {
             return Ok(with_cookies(res, started.cookies));
         }

@@ -49,8 +49,21 @@ pub async fn answer(State(state): State<AppState>, req: Request) -> Response {
         } else {
             passed.next_path
         };
-        let mut cookies = started.cookies;
+        let mut cookies = started.cookies.clone();
         cookies.push(set_cookie(CHALLENGE_COOKIE, "", Some(0), secure, "Lax"));
+        // Text carried from a composer through sign-in: the composer with it.
+        let session = crate::kept::NewSession {
+            user_id: passed.user_id,
+            session_hash: &started.session_hash,
+            csrf: &started.csrf,
+            second_factor: true,
+        };
+        if let Some(res) =
+            crate::kept::restore_for_session(&state, &sub.parts, &sub.ctx, session, &sub.form, &to)
+                .await?
+        {
+            return Ok(with_cookies(res, cookies));
+        }
         Ok(with_cookies(see_other(&to), cookies))
     }
     .await;
