@@ -5,6 +5,7 @@
 mod helpers;
 
 mod accounts;
+mod answers;
 mod assets;
 mod audit;
 mod bad_input;

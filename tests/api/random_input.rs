@@ -20,6 +20,7 @@ const FORMS: &[&str] = &[
     "/admin/categories",
     "/new",
     "/t/{id}/reply",
+    "/t/{id}/answer",
     "/p/{id}",
     "/p/{id}/report",
     "/p/{id}/helpful",

@@ -113,6 +113,9 @@ pub fn Composer(
     // `preview_post`'s (with it). `Err` holds a message key.
     let preview = RwSignal::new(echoed_preview("compose").map(Ok::<String, String>));
     let area = NodeRef::<leptos::html::Textarea>::new();
+    // A new thread can be a question (kept through a refusal or a preview).
+    let new_thread = categories.is_some();
+    let question = echoed("compose", "question").0.as_deref() == Some("1");
     let body_id = "compose-body";
     let err_id = "compose-body-error";
     view! {
@@ -137,6 +140,12 @@ pub fn Composer(
             {opening.then(|| view! {
                 <Field form="compose" name="title" label="compose.title" required=true maxlength=domain::fields::Title::MAX initial=init.title.clone() on_input=title/>
                 <Field form="compose" name="tags" label="compose.tags" hint="compose.tags_hint" initial=init.tags.clone() on_input=tags/>
+            })}
+            {new_thread.then(|| view! {
+                <div class="field checkbox">
+                    <input type="checkbox" id="compose-question" name="question" value="1" checked=question/>
+                    <label for="compose-question">{i.tr("compose.question")}</label>
+                </div>
             })}
             <div class="field" class:has-error=body_bad>
                 <label for=body_id>{i.tr("compose.body")}</label>

@@ -1,6 +1,7 @@
 //! Components shared by pages: the header with navigation and language switcher,
 //! notices, error pages and labelled form fields that show their own errors.
 
+mod answer;
 mod claim;
 mod composer;
 pub mod fields;
@@ -14,6 +15,7 @@ mod toolbar;
 mod verdicts;
 mod when;
 
+pub use answer::{AnswerBox, AnswerMark};
 pub use claim::ClaimBox;
 pub use composer::{Composer, ComposerInit};
 pub use fields::{CsrfField, Field, FormError, ProfessionSelect, TextArea};

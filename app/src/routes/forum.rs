@@ -102,6 +102,8 @@ fn ForumView(home: ForumHome) -> impl IntoView {
                                 <div class="thread-main">
                                     {t.pinned.then(|| view! { <span class="badge">{i.tr("thread.pinned")}</span>" " })}
                                     {t.locked.then(|| view! { <span class="badge">{i.tr("thread.locked")}</span>" " })}
+                                    {t.solved.then(|| view! { <span class="badge ok">"✓ "{i.tr("answer.solved")}</span>" " })}
+                                    {(t.question && !t.solved).then(|| view! { <span class="badge">{i.tr("answer.question")}</span>" " })}
                                     <a class="thread-title" href=format!("/t/{}", t.id)>{t.title.clone()}</a>
                                     <div class="meta">
                                         <a href=format!("/c/{}", t.category)>{cat}</a>

@@ -126,6 +126,8 @@ fn Hit(h: SearchHit) -> impl IntoView {
                 " · "{crate::components::author_label(i, &h.author)}
                 " · "<When at=h.created_at/>
                 {(h.number > 1).then(|| view! { " · "{i.trf("search.post_number", &[("n", &h.number.to_string())])} })}
+                {h.answer.then(|| view! { " " <span class="badge ok">"✓ "{i.tr("answer.badge")}</span> })}
+                {(h.solved && !h.answer).then(|| view! { " " <span class="badge ok">"✓ "{i.tr("answer.solved")}</span> })}
             </div>
             <p class="snippet"><Marked pieces=h.snippet.clone()/></p>
         </li>

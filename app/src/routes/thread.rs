@@ -12,7 +12,7 @@ use crate::components::{
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
 use crate::server_fns::load_thread;
-use domain::models::{PostState, PostView, ThreadView};
+use domain::models::{AnswerView, PostState, PostView, ThreadView};
 
 /// The thread page.
 #[component]
@@ -53,6 +53,13 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
     let quote = t.quote.clone();
     // Marks go on posts every member reads: a published thread, not hidden.
     let markable = t.published && !t.hidden;
+    let qa = Qa {
+        question: t.question,
+        answer_id: t.answer.as_ref().map(|a| a.post_id),
+        chooser: t.can_choose_answer,
+    };
+    let mut answer = t.answer.clone();
+    let (question, solved) = (t.question, t.answer.is_some());
     let flag_form = move |flag: &'static str, on: bool, label: &'static str| {
         view! {
             <form method="post" action=format!("/mod/thread/{id}") class="inline">
@@ -74,6 +81,14 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
                 <h1>{t.title.clone()}</h1>
                 {t.pinned.then(|| view! { <span class="badge">{i.tr("thread.pinned")}</span> })}
                 {t.locked.then(|| view! { <span class="badge">{i.tr("thread.locked")}</span> })}
+                {question.then(|| view! {
+                    <span class="badge">{i.tr("answer.question")}</span>
+                    {if solved {
+                        view! { <span class="badge ok">"✓ "{i.tr("answer.solved")}</span> }.into_any()
+                    } else {
+                        view! { <span class="badge">{i.tr("answer.unsolved")}</span> }.into_any()
+                    }}
+                })}
                 {t.hidden.then(|| view! { <span class="badge warn">{i.tr("thread.hidden")}</span> })}
                 {(!t.published).then(|| view! { <p class="notice held">{i.tr("thread.unpublished")}</p> })}
                 {(moderator && t.published).then(|| view! {
@@ -91,7 +106,11 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
                 })}
             </header>
             <ol class="posts">
-                {t.posts.into_iter().map(|p| view! { <PostItem p thread_id=id moderator markable/> }).collect_view()}
+                {t.posts.into_iter().map(|p| {
+                    // The answer shows under the question (the opening post).
+                    let answer_box = if p.number == 1 { answer.take() } else { None };
+                    view! { <PostItem p thread_id=id moderator markable qa answer_box/> }
+                }).collect_view()}
             </ol>
             <Pager base=format!("/t/{id}") page=t.page pages=t.pages/>
         </article>
@@ -128,8 +147,23 @@ fn RetitleForm(id: i64, title: String, removed: bool) -> impl IntoView {
     }
 }
 
+/// What a thread page knows of its question, for each post.
+#[derive(Clone, Copy)]
+struct Qa {
+    question: bool,
+    answer_id: Option<i64>,
+    chooser: bool,
+}
+
 #[component]
-fn PostItem(p: PostView, thread_id: i64, moderator: bool, markable: bool) -> impl IntoView {
+fn PostItem(
+    p: PostView,
+    thread_id: i64,
+    moderator: bool,
+    markable: bool,
+    qa: Qa,
+    answer_box: Option<AnswerView>,
+) -> impl IntoView {
     let i = use_i18n();
     let pid = p.id;
     let placeholder = match p.state {
@@ -161,6 +195,10 @@ fn PostItem(p: PostView, thread_id: i64, moderator: bool, markable: bool) -> imp
             }}
             {(p.mine && p.edit_held).then(|| view! {
                 <p class="notice held">{i.tr("post.edit_held")}" "<a href=format!("/p/{pid}")>{i.tr("post.open_own")}</a></p>
+            })}
+            {answer_box.map(|answer| view! { <AnswerBox thread_id answer/> })}
+            {(published && qa.question && p.number > 1 && (qa.chooser || qa.answer_id == Some(pid))).then(|| view! {
+                <AnswerMark thread_id post_id=pid is_answer=qa.answer_id == Some(pid) chooser=qa.chooser && !p.hidden/>
             })}
             {published.then(|| view! { <HelpfulBar p=p.clone() markable/> })}
             {published.then(|| view! {

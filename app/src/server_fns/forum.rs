@@ -129,7 +129,34 @@ pub async fn load_thread(id: i64, page: String, quote: String) -> Result<ThreadV
         quote: quote_of(&s, &row, &quote, &viewer).await?,
         can_reply: domain::visibility::may_reply(&row.facts(), row.locked, looker),
         searchable: domain::visibility::thread_is_public(&row.facts()),
+        question: row.question,
+        answer: answer_of(&s, &row, looker).await?,
+        can_choose_answer: domain::visibility::may_choose_answer(&row.facts(), row.question, looker),
     })
+}
+
+/// The answer of a question as the viewer may read it (none when its text is not
+/// theirs to read, or it is not a published reply of this thread).
+#[cfg(feature = "ssr")]
+async fn answer_of(
+    s: &ops::Services,
+    thread: &store::ThreadRow,
+    looker: domain::visibility::Looker,
+) -> Result<Option<domain::models::AnswerView>, PageError> {
+    let Some(post_id) = thread.answer_post_id.filter(|_| thread.question) else {
+        return Ok(None);
+    };
+    let Some((post, author, html)) = s.store.answer_post(post_id).await? else {
+        return Ok(None);
+    };
+    let readable = post.thread_id == thread.id
+        && domain::visibility::post_text_visible(&post.facts(), &thread.facts(), looker);
+    Ok(readable.then(|| domain::models::AnswerView {
+        post_id,
+        number: post.number,
+        author,
+        html,
+    }))
 }
 
 /// The quote-reply markdown of a post of this thread, if the viewer may read its

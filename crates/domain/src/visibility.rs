@@ -93,6 +93,18 @@ pub fn may_mark_helpful(p: &PostFacts, t: &ThreadFacts, who: Looker) -> bool {
     post_is_public(p, t) && p.author_id != who.id
 }
 
+/// Whether `who` may mark a reply of the thread as its answer (or unmark it): the
+/// thread's author or a moderator, in a question every member can read.
+pub fn may_choose_answer(t: &ThreadFacts, question: bool, who: Looker) -> bool {
+    question && thread_is_public(t) && (t.author_id == who.id || who.moderator)
+}
+
+/// Whether a post can be the answer of its thread: a reply (not the question itself)
+/// every member can read.
+pub fn may_be_answer(p: &PostFacts, number: i64, t: &ThreadFacts) -> bool {
+    number > 1 && post_is_public(p, t)
+}
+
 /// Whether `who` sees the post at all on a thread page: published text as above,
 /// placeholders of deleted and removed posts, and their own held or rejected posts.
 pub fn post_listed(p: &PostFacts, t: &ThreadFacts, who: Looker) -> bool {

@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
+pub mod answers;
 pub mod accounts;
 pub mod cpu;
 pub mod credentials;

@@ -28,12 +28,14 @@ async fn notify_if_first(
     Ok(())
 }
 
-/// Starts a thread in the category with `category_slug`.
+/// Starts a thread in the category with `category_slug`; `question`: a reply can be
+/// marked as its answer.
 pub async fn start_thread(
     s: &Services,
     author: &Verified,
     category_slug: &str,
     form: &PostForm,
+    question: bool,
 ) -> Result<Stored, AppError> {
     let category = s.store.category_by_slug(category_slug).await?;
     let mut errors = FieldErrors::new();
@@ -53,6 +55,9 @@ pub async fn start_thread(
     };
     let mut tx = s.store.begin().await?;
     let stored = tx.create_thread(category.id, &draft).await?;
+    if question {
+        tx.set_question(stored.thread_id, true).await?;
+    }
     notify_if_first(s, &mut tx, &stored, author.id()).await?;
     tx.commit().await?;
     tracing::info!(

@@ -13,7 +13,7 @@ use tantivy::{DocAddress, Order as SortOrder, Term};
 
 use super::analyzer::{analyze, lone_cjk, Mode};
 use super::index::{Fields, SearchError, SearchIndex};
-use super::query::{Order, Parsed, Scope, Term as QTerm};
+use super::query::{Order, Parsed, QuestionFilter, Scope, Term as QTerm};
 
 /// How much more a word in the title counts than a word in the body.
 const TITLE_BOOST: f32 = 3.0;
@@ -145,6 +145,13 @@ pub fn build(f: &Fields, plan: &Plan) -> Option<Box<dyn Query>> {
     }
     if let Some(id) = p.thread {
         must.push((Occur::Must, u64_term(f.thread_id, id)));
+    }
+    if let Some(status) = p.status {
+        let value = match status {
+            QuestionFilter::Solved => 2,
+            QuestionFilter::Unsolved => 1,
+        };
+        must.push((Occur::Must, u64_term(f.status, value)));
     }
     for tag in &p.tags {
         let term = Term::from_field_text(f.tags, &tag.to_lowercase());

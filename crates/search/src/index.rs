@@ -239,6 +239,7 @@ impl SearchIndex {
             f.author => d.author.as_str(),
             f.created => d.created,
             f.updated => d.updated,
+            f.status => d.status,
         );
         if d.number == 1 {
             doc.add_text(f.title, &d.title);

@@ -142,6 +142,8 @@ async fn run(
             author: r.author,
             created_at: r.created,
             snippet: marker.snippet(&r.body),
+            solved: r.solved,
+            answer: r.answer,
         })
         .collect();
     let total = matches.total;

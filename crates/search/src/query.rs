@@ -1,8 +1,13 @@
 //! The search syntax members know from Discourse, parsed into a plain structure:
 //! words, `"phrases"`, `-exclusion`, `OR`, `@displayname`, `#category`, `tag:`,
-//! `in:title`, `before:YYYY-MM-DD`, `after:YYYY-MM-DD`, `order:latest`, and
+//! `in:title`, `before:YYYY-MM-DD`, `after:YYYY-MM-DD`, `order:latest`,
+//! `status:solved` / `status:unsolved` (questions with or without an answer), and
 //! `thread:ID` (search inside one thread). Errors name what to fix; they never
 //! echo into logs.
+
+mod errors;
+
+pub use errors::QueryError;
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = domain::fields::SEARCH_MAX;
@@ -26,7 +31,15 @@ pub enum Order {
     Latest,
 }
 
-/// A parsed query.
+/// `status:`: questions with an answer, or questions still without one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuestionFilter {
+    /// `status:solved`.
+    Solved,
+    /// `status:unsolved` (or `status:open`).
+    Unsolved,
+}
+
 /// Which text of a post the words must be in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Scope {
@@ -62,6 +75,8 @@ pub struct Parsed {
     pub order: Option<Order>,
     /// `thread:ID`: only this thread.
     pub thread: Option<i64>,
+    /// `status:solved` / `status:unsolved`: questions only, with or without an answer.
+    pub status: Option<QuestionFilter>,
 }
 
 impl Parsed {
@@ -72,61 +87,10 @@ impl Parsed {
             || !self.tags.is_empty()
             || self.before.is_some()
             || self.after.is_some()
+            || self.status.is_some()
     }
 }
 
-/// What is wrong with a query; each has a message in both languages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum QueryError {
-    /// Nothing was typed.
-    Empty,
-    /// Longer than [`MAX_QUERY_CHARS`].
-    TooLong,
-    /// A `"` without its partner.
-    UnclosedQuote,
-    /// `before:`/`after:` without a valid date; the filter's name.
-    BadDate(&'static str),
-    /// `order:` with something other than `latest` or `relevance`.
-    BadOrder,
-    /// `in:` with something other than `title` or `body`.
-    BadIn,
-    /// `thread:` without a number.
-    BadThread,
-    /// `OR` with nothing on one side.
-    DanglingOr,
-    /// `@`, `#` or `tag:` with nothing after it.
-    EmptyFilter,
-    /// Only exclusions or `in:title`: nothing to look for.
-    NothingToFind,
-    /// Every word is too common to search for ("the", "of").
-    OnlyCommonWords,
-    /// `@name` names no verified member.
-    UnknownAuthor,
-    /// `#slug` names no category.
-    UnknownCategory,
-}
-
-impl QueryError {
-    /// Message key (see `i18n::search_messages`).
-    pub fn key(&self) -> &'static str {
-        match self {
-            QueryError::Empty => "search.err.empty",
-            QueryError::TooLong => "search.err.too_long",
-            QueryError::UnclosedQuote => "search.err.quote",
-            QueryError::BadDate("before") => "search.err.before",
-            QueryError::BadDate(_) => "search.err.after",
-            QueryError::BadOrder => "search.err.order",
-            QueryError::BadIn => "search.err.in",
-            QueryError::BadThread => "search.err.thread",
-            QueryError::DanglingOr => "search.err.or",
-            QueryError::EmptyFilter => "search.err.filter",
-            QueryError::NothingToFind => "search.err.nothing",
-            QueryError::OnlyCommonWords => "search.err.common",
-            QueryError::UnknownAuthor => "search.err.author",
-            QueryError::UnknownCategory => "search.err.category",
-        }
-    }
-}
 
 /// Splits the query into raw pieces: quoted phrases (with a leading `-` kept) and
 /// whitespace-separated words.
@@ -274,6 +238,14 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
                             "latest" => Order::Latest,
                             "relevance" => Order::Relevance,
                             _ => return Err(QueryError::BadOrder),
+                        });
+                        true
+                    }
+                    "status" => {
+                        p.status = Some(match value {
+                            "solved" => QuestionFilter::Solved,
+                            "unsolved" | "open" => QuestionFilter::Unsolved,
+                            _ => return Err(QueryError::BadStatus),
                         });
                         true
                     }

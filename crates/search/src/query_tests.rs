@@ -65,6 +65,16 @@ fn malformed_queries_name_the_problem() {
     );
     assert_eq!(parse("order:random x"), Err(QueryError::BadOrder));
     assert_eq!(parse("in:likes x"), Err(QueryError::BadIn));
+    assert_eq!(parse("status:maybe x"), Err(QueryError::BadStatus));
+    assert_eq!(
+        parse("status:solved delirium").unwrap().status,
+        Some(QuestionFilter::Solved)
+    );
+    assert_eq!(
+        parse("status:open").unwrap().status,
+        Some(QuestionFilter::Unsolved),
+        "a filter alone is a search"
+    );
     assert_eq!(parse("in:body x").unwrap().scope, Scope::Body);
     assert_eq!(
         parse("in:title in:body x").unwrap().scope,

@@ -7,7 +7,7 @@ use tantivy::schema::{
 
 /// Bump when the schema or the analysis changes: an index of another version is
 /// rebuilt at start.
-pub(super) const SCHEMA_VERSION: u32 = 2;
+pub(super) const SCHEMA_VERSION: u32 = 3;
 /// Tokenizer name registered with tantivy.
 pub(super) const TOKENIZER: &str = "rounds";
 
@@ -34,6 +34,8 @@ pub struct Fields {
     pub created: Field,
     /// Last published edit, unix seconds.
     pub updated: Field,
+    /// The thread's question status (`status:` filter): 0 none, 1 open, 2 solved.
+    pub status: Field,
 }
 
 /// The schema and its fields.
@@ -61,6 +63,7 @@ pub(super) fn schema() -> (Schema, Fields) {
         tags: b.add_text_field("tags", raw),
         created: b.add_i64_field("created", id.clone()),
         updated: b.add_i64_field("updated", NumericOptions::default().set_fast()),
+        status: b.add_u64_field("status", id),
     };
     (b.build(), fields)
 }

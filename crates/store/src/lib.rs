@@ -10,6 +10,7 @@
 //! what is stated once for SQL in [`visibility`].
 
 mod accounts;
+pub mod answers;
 pub mod audit;
 pub mod audit_anchor;
 pub mod audit_key;
@@ -42,6 +43,7 @@ pub mod retention;
 mod revisions;
 mod rows;
 pub mod sealed;
+pub mod search_hits;
 pub mod search_identity;
 pub mod search_log;
 mod sessions;

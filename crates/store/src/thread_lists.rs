@@ -40,6 +40,9 @@ struct ListRow {
     #[sqlx(try_from = "IntBool")]
     locked: bool,
     reply_count: i64,
+    #[sqlx(try_from = "IntBool")]
+    question: bool,
+    answer_post_id: Option<i64>,
 }
 
 impl ListRow {
@@ -61,6 +64,8 @@ impl ListRow {
             pinned: self.pinned,
             locked: self.locked,
             tags,
+            question: self.question,
+            solved: self.answer_post_id.is_some(),
         }
     }
 }
@@ -212,7 +217,7 @@ fn slice_sql(category: bool, slice: &Slice) -> String {
     let limit = next();
     format!(
         "SELECT t.id, t.title, c.slug, u.display_name, t.last_activity_at, t.pinned, t.locked, \
-         t.reply_count FROM threads t JOIN categories c ON c.id = t.category_id \
+         t.reply_count, t.question, t.answer_post_id FROM threads t JOIN categories c ON c.id = t.category_id \
          JOIN users u ON u.id = t.author_id \
          WHERE {PUBLIC_THREAD} AND t.pinned = {pinned}{category}{from} \
          ORDER BY t.last_activity_at {order}, t.id {order} LIMIT {limit}"

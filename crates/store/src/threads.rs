@@ -38,6 +38,11 @@ pub struct ThreadRow {
     /// Deleted with its opening post.
     #[sqlx(try_from = "IntBool")]
     pub deleted: bool,
+    /// Started as a question (a reply can be marked as its answer).
+    #[sqlx(try_from = "IntBool")]
+    pub question: bool,
+    /// The reply marked as its answer.
+    pub answer_post_id: Option<i64>,
 }
 
 impl ThreadRow {
@@ -105,8 +110,8 @@ async fn thread_row<'c, E: Executor<'c, Database = Any>>(
     id: i64,
 ) -> Result<Option<ThreadRow>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT id, category_id, author_id, title, published, pinned, locked, hidden, deleted \
-         FROM threads WHERE id = $1",
+        "SELECT id, category_id, author_id, title, published, pinned, locked, hidden, deleted, \
+         question, answer_post_id FROM threads WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(e)

@@ -63,7 +63,9 @@ pub async fn new_thread(author: Verified, state: St, req: Request) -> Response {
     let out = async {
         let form = sub.form.post_form(true);
         let category = sub.form.get("category");
-        let stored = posting::start_thread(&state.services, &author, category, &form).await?;
+        let question = sub.form.get("question") == "1";
+        let stored =
+            posting::start_thread(&state.services, &author, category, &form, question).await?;
         Ok(after_post(&state, &stored))
     }
     .await;
@@ -177,6 +179,25 @@ pub async fn helpful(member: Verified, state: St, Path(id): Path<i64>, req: Requ
     }
     .await;
     finish(&state, sub, "helpful", out).await
+}
+
+/// POST /t/{id}/answer: the question's author or a moderator marks a reply as the
+/// answer (`post` = its id) or takes the mark off (`post` empty).
+pub async fn answer(who: Verified, state: St, Path(id): Path<i64>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        let post = match sub.form.get("post") {
+            "" => None,
+            _ => Some(sub.form.id("post")?),
+        };
+        let to = ops::answers::choose(&state.services, &who, id, post).await?;
+        Ok(see_other(&to))
+    }
+    .await;
+    finish(&state, sub, "answer", out).await
 }
 
 /// POST /notifications: mark all read.

@@ -63,6 +63,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/categories", post(admin::categories))
         .route("/new", post(forum::new_thread))
         .route("/t/{id}/reply", post(forum::reply))
+        .route("/t/{id}/answer", post(forum::answer))
         .route("/p/{id}", post(forum::post_action))
         .route("/p/{id}/report", post(forum::report))
         .route("/p/{id}/helpful", post(forum::helpful))

@@ -31,6 +31,7 @@ pub static SEARCH_MESSAGES: &[(&str, &str, &str)] = &[
     ("search.err.order", "order: can be order:latest or order:relevance.", "order: は order:latest か order:relevance です。"),
     ("search.err.in", "in: can be in:title (thread titles only) or in:body (post text only).", "in: は in:title（スレッドの題名のみ）か in:body（投稿の本文のみ）です。"),
     ("search.err.thread", "That thread cannot be searched: it does not exist or is not public.", "そのスレッドは検索できません（存在しないか公開されていません）。"),
+    ("search.err.status", "status: takes solved or unsolved (questions with an answer, or still without one).", "status: には solved（解決済み）か unsolved（未解決）を指定してください。"),
     ("search.err.or", "OR needs a word on each side, as in haloperidol OR quetiapine.", "OR の両側に単語が必要です（例：haloperidol OR quetiapine）。"),
     ("search.err.filter", "@, # and tag: need a name after them, as in #nursing or tag:falls.", "@・#・tag: の後には名前が必要です（例：#nursing、tag:falls）。"),
     ("search.err.nothing", "Add a word or a filter to search for; exclusions (-word), in:title or in:body alone find nothing.", "検索する単語か条件を加えてください。除外（-単語）や in:title・in:body だけでは検索できません。"),

@@ -69,6 +69,12 @@ pub struct ThreadSummary {
     pub locked: bool,
     /// Published tags.
     pub tags: Vec<String>,
+    /// Started as a question.
+    #[serde(default)]
+    pub question: bool,
+    /// A reply is marked as its answer.
+    #[serde(default)]
+    pub solved: bool,
 }
 
 /// One page of a thread list.
@@ -168,13 +174,10 @@ pub struct PostView {
     /// Whether the viewer is one of them.
     #[serde(default)]
     pub helped: bool,
-    /// Who marked it, earliest first (at most [`HELPFUL_NAMES`]).
+    /// Who marked it, earliest first (at most [`super::HELPFUL_NAMES`]).
     #[serde(default)]
     pub helpful_names: Vec<String>,
 }
-
-/// How many names "who found this helpful" lists under a post.
-pub const HELPFUL_NAMES: i64 = 10;
 
 /// A thread page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -207,6 +210,15 @@ pub struct ThreadView {
     pub can_reply: bool,
     /// Every member sees the thread, so searching inside it makes sense.
     pub searchable: bool,
+    /// Started as a question.
+    #[serde(default)]
+    pub question: bool,
+    /// The reply marked as its answer, as the viewer may read it.
+    #[serde(default)]
+    pub answer: Option<super::AnswerView>,
+    /// The viewer may mark a reply as the answer (`visibility::may_choose_answer`).
+    #[serde(default)]
+    pub can_choose_answer: bool,
 }
 
 /// The title a thread shows once its opening post's text is gone (a moderator gives

@@ -3,6 +3,7 @@
 
 mod cursor;
 mod detector;
+mod engagement;
 mod findings;
 mod forum;
 mod mail;
@@ -14,6 +15,7 @@ mod two_factor;
 
 pub use cursor::*;
 pub use detector::*;
+pub use engagement::*;
 pub use findings::*;
 pub use forum::*;
 pub use mail::*;

@@ -37,6 +37,12 @@ pub struct SearchHit {
     pub created_at: i64,
     /// The best passage of the post, highlighted; "…" pieces mark cuts.
     pub snippet: Vec<Piece>,
+    /// The thread is a question with an answer.
+    #[serde(default)]
+    pub solved: bool,
+    /// This post is that answer.
+    #[serde(default)]
+    pub answer: bool,
 }
 
 /// A page of results, or the reason there are none.
