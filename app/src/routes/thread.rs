@@ -1,12 +1,13 @@
 //! `/t/:id`: a thread with its posts in order, the reply composer, per-post actions
-//! (quote, edit, report) and the moderators' controls (pin, lock, hide, retitle).
+//! (quote, edit, report, helpful, choosing the answer of a question) and the
+//! moderators' controls (pin, lock, hide, retitle).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    Composer, ComposerInit, CsrfField, Field, FormError, HelpfulBar, LoadError, Pager, SearchForm,
+    AnswerBox, AnswerMark, Composer, ComposerInit, CsrfField, Field, FormError, HelpfulBar, LoadError, Pager, SearchForm,
     When,
 };
 use crate::i18n::use_i18n;
