@@ -108,6 +108,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/t/:id") view=ThreadPage ssr=SsrMode::Async/>
                             <Route path=path!("/p/:id") view=PostPage ssr=SsrMode::Async/>
                             <Route path=path!("/p/:id/report") view=ReportPage/>
+                            <Route path=path!("/p/:id/bookmark") view=BookmarkPage ssr=SsrMode::Async/>
+                            <Route path=path!("/bookmarks") view=BookmarksPage ssr=SsrMode::Async/>
                             <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                             <Route path=path!("/mod/queue") view=QueuePage ssr=SsrMode::Async/>
                             <Route path=path!("/mod/held/:id") view=HeldItemPage ssr=SsrMode::Async/>

@@ -45,7 +45,8 @@ pub fn start(settings: &Settings, store: &Store) -> anyhow::Result<Mailer> {
 
 /// This process's daily tasks: every `poll`, queue the digests that are due (the
 /// outbox's sender delivers them) and remind authors of held posts they left for
-/// `held_reminder_secs` (0: never). Runs only where the sender runs.
+/// `held_reminder_secs` (0: never), and send the bookmark reminders members set.
+/// Runs only where the sender runs.
 pub async fn digests(
     services: ops::Services,
     poll: std::time::Duration,
@@ -64,6 +65,10 @@ pub async fn digests(
             if let Err(e) = ops::reminders::send_due(&services, remind_after).await {
                 e.log();
             }
+        }
+        // Reminders members set on their bookmarks.
+        if let Err(e) = ops::bookmarks::send_due(&services).await {
+            e.log();
         }
     }
 }

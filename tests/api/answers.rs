@@ -59,12 +59,21 @@ async fn the_author_marks_a_reply_as_the_answer_and_everyone_sees_it() {
     let colleague = app.new_browser();
     colleague.member("colleague@example.jp", "Abe RN").await;
     let first = reply(&colleague, thread, "We add macrogol before anything else.").await;
-    let second = reply(&colleague, thread, "Naldemedine worked when macrogol failed.").await;
+    let second = reply(
+        &colleague,
+        thread,
+        "Naldemedine worked when macrogol failed.",
+    )
+    .await;
 
     // Before: a question, unsolved; only its author (and moderators) get the buttons.
     let (_, page) = app.page(&format!("/t/{thread}")).await;
     assert!(page.contains("Unsolved"));
-    assert_eq!(page.matches("Mark as the answer").count(), 2, "one per reply");
+    assert_eq!(
+        page.matches("Mark as the answer").count(),
+        2,
+        "one per reply"
+    );
     let (_, page) = colleague.page(&format!("/t/{thread}")).await;
     assert!(!page.contains("Mark as the answer"));
     assert_eq!(choose(&colleague, thread, Some(second)).await.status(), 403);
@@ -74,7 +83,10 @@ async fn the_author_marks_a_reply_as_the_answer_and_everyone_sees_it() {
     assert_eq!(location(&res), format!("/t/{thread}#post-{second}"));
     for who in [&app, &colleague] {
         let (_, page) = who.page(&format!("/t/{thread}")).await;
-        assert!(page.contains("class=\"answer-box"), "the answer under the question");
+        assert!(
+            page.contains("class=\"answer-box"),
+            "the answer under the question"
+        );
         assert!(page.contains("Marked as the answer · by Abe RN"));
         let boxed = &page[page.find("answer-box").unwrap()..];
         assert!(boxed[..boxed.find("</section>").unwrap()].contains("Naldemedine worked"));
@@ -131,11 +143,27 @@ async fn only_published_replies_of_a_question_can_be_the_answer() {
         .parse()
         .expect("held post");
 
-    assert_eq!(choose(&app, thread, Some(question)).await.status(), 409, "the question itself");
-    assert_eq!(choose(&app, thread, Some(held)).await.status(), 409, "a held reply");
-    assert_eq!(choose(&app, thread, Some(elsewhere)).await.status(), 404, "another thread's");
+    assert_eq!(
+        choose(&app, thread, Some(question)).await.status(),
+        409,
+        "the question itself"
+    );
+    assert_eq!(
+        choose(&app, thread, Some(held)).await.status(),
+        409,
+        "a held reply"
+    );
+    assert_eq!(
+        choose(&app, thread, Some(elsewhere)).await.status(),
+        404,
+        "another thread's"
+    );
     assert_eq!(choose(&app, thread, Some(999_999)).await.status(), 404);
-    assert_eq!(choose(&app, plain, Some(elsewhere)).await.status(), 403, "not a question");
+    assert_eq!(
+        choose(&app, plain, Some(elsewhere)).await.status(),
+        403,
+        "not a question"
+    );
     assert_eq!(choose(&app, plain, Some(plain_post)).await.status(), 403);
     let res = app
         .post_form(&format!("/t/{thread}/answer"), &[("post", "abc")])
@@ -148,7 +176,12 @@ async fn only_published_replies_of_a_question_can_be_the_answer() {
     let good = reply(&colleague, thread, "Macrogol first, then naldemedine.").await;
     let moderator = app.new_browser();
     moderator
-        .sign_in_as("mod@example.jp", "Mori MD", Role::Moderator, Status::Verified)
+        .sign_in_as(
+            "mod@example.jp",
+            "Mori MD",
+            Role::Moderator,
+            Status::Verified,
+        )
         .await;
     assert_eq!(choose(&moderator, thread, Some(good)).await.status(), 303);
     let hidden = reply(&colleague, thread, "Try prune juice.").await;

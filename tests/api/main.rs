@@ -9,6 +9,7 @@ mod answers;
 mod assets;
 mod audit;
 mod bad_input;
+mod bookmarks;
 mod categories;
 mod deletion;
 mod digest;

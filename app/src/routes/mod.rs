@@ -2,6 +2,7 @@
 
 mod account;
 mod admin;
+mod bookmarks;
 mod detector_record;
 mod forum;
 mod home;
@@ -21,6 +22,7 @@ mod two_factor;
 
 pub use account::{LoginPage, PendingPage, ProfilePage, RegisterPage};
 pub use admin::CategoriesPage;
+pub use bookmarks::{BookmarkPage, BookmarksPage};
 pub use forum::{ForumList, NewThreadPage};
 pub use home::HomePage;
 pub use members::{MemberPage, MembersPage, SuspendedPage};

@@ -7,8 +7,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    AnswerBox, AnswerMark, Composer, ComposerInit, CsrfField, Field, FormError, HelpfulBar, LoadError, Pager, SearchForm,
-    When,
+    AnswerBox, AnswerMark, Composer, ComposerInit, CsrfField, Field, FormError, HelpfulBar,
+    LoadError, Pager, SearchForm, When,
 };
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
@@ -206,6 +206,7 @@ fn PostItem(
                 <footer class="post-actions">
                     <a href=format!("/t/{thread_id}?quote={pid}#reply")>{i.tr("post.quote")}</a>
                     {p.mine.then(|| view! { <a href=format!("/p/{pid}")>{i.tr("post.edit")}</a> })}
+                    <a href=format!("/p/{pid}/bookmark")>{i.tr("bookmark.action")}</a>
                     {(!p.mine).then(|| view! { <a href=format!("/p/{pid}/report")>{i.tr("post.report")}</a> })}
                     {(moderator && !p.mine).then(|| view! {
                         <form method="post" action=format!("/mod/post/{pid}") class="inline">

@@ -131,7 +131,11 @@ pub async fn load_thread(id: i64, page: String, quote: String) -> Result<ThreadV
         searchable: domain::visibility::thread_is_public(&row.facts()),
         question: row.question,
         answer: answer_of(&s, &row, looker).await?,
-        can_choose_answer: domain::visibility::may_choose_answer(&row.facts(), row.question, looker),
+        can_choose_answer: domain::visibility::may_choose_answer(
+            &row.facts(),
+            row.question,
+            looker,
+        ),
     })
 }
 

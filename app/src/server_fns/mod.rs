@@ -9,11 +9,13 @@ use leptos::server_fn::codec::GetUrl;
 use crate::error::PageError;
 use domain::models::{Applicant, ClaimState, Profile, UserPage};
 
+mod bookmarks;
 mod forum;
 mod members;
 mod search;
 mod staff;
 
+pub use bookmarks::*;
 pub use forum::*;
 pub use members::*;
 pub use search::*;

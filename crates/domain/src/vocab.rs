@@ -118,6 +118,8 @@ stored! {
         /// A post of theirs has been held for a day and they have neither changed it
         /// nor sent it to the moderators.
         HeldWaiting = "held_waiting",
+        /// A post they bookmarked, at the time they asked to be reminded.
+        Bookmark = "bookmark",
     }
 }
 
@@ -141,7 +143,7 @@ impl Channel {
     /// app only for good news about a held post.
     pub fn default_for(kind: NotificationKind) -> Channel {
         match kind {
-            NotificationKind::Approved => Channel::InApp,
+            NotificationKind::Approved | NotificationKind::Bookmark => Channel::InApp,
             _ => Channel::Email,
         }
     }

@@ -11,8 +11,9 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
-pub mod answers;
 pub mod accounts;
+pub mod answers;
+pub mod bookmarks;
 pub mod cpu;
 pub mod credentials;
 pub mod deletion;

@@ -91,7 +91,6 @@ impl Parsed {
     }
 }
 
-
 /// Splits the query into raw pieces: quoted phrases (with a leading `-` kept) and
 /// whitespace-separated words.
 fn pieces(q: &str) -> Result<Vec<(String, bool)>, QueryError> {

@@ -44,7 +44,11 @@ impl Tx {
 
     /// Sets or clears the thread's answer; the search index hears of it. The caller
     /// has checked the rules (`domain::visibility::may_choose_answer`, `may_be_answer`).
-    pub async fn set_answer(&mut self, thread_id: i64, post_id: Option<i64>) -> Result<(), StoreError> {
+    pub async fn set_answer(
+        &mut self,
+        thread_id: i64,
+        post_id: Option<i64>,
+    ) -> Result<(), StoreError> {
         sqlx::query("UPDATE threads SET answer_post_id = $2 WHERE id = $1")
             .bind(thread_id)
             .bind(post_id)
@@ -72,6 +76,10 @@ impl Store {
         .bind(post_id)
         .fetch_one(&self.pool)
         .await?;
-        Ok(Some((post, row.try_get("display_name")?, row.try_get("body_html")?)))
+        Ok(Some((
+            post,
+            row.try_get("display_name")?,
+            row.try_get("body_html")?,
+        )))
     }
 }

@@ -69,6 +69,7 @@ impl Tx {
             "UPDATE posts SET helpful_count = helpful_count - 1 \
              WHERE id IN (SELECT post_id FROM post_reactions WHERE user_id = $1)",
             "DELETE FROM post_reactions WHERE user_id = $1",
+            "DELETE FROM bookmarks WHERE user_id = $1",
             "DELETE FROM sessions WHERE user_id = $1",
             "DELETE FROM sign_in_challenges WHERE user_id = $1",
             "DELETE FROM recovery_codes WHERE user_id = $1",

@@ -15,6 +15,7 @@ pub mod audit;
 pub mod audit_anchor;
 pub mod audit_key;
 pub mod backend;
+pub mod bookmarks;
 mod categories;
 mod counts;
 mod deletion;

@@ -200,6 +200,34 @@ pub async fn answer(who: Verified, state: St, Path(id): Path<i64>, req: Request)
     finish(&state, sub, "answer", out).await
 }
 
+/// POST /p/{id}/bookmark: `action` = `save` (with `note` and `remind`) or `remove`;
+/// back to the post with a notice.
+pub async fn bookmark(member: Verified, state: St, Path(id): Path<i64>, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let out = async {
+        let s = &state.services;
+        let (post, key) = match sub.form.get("action") {
+            "save" => {
+                let (note, remind) = (sub.form.get("note"), sub.form.get("remind"));
+                let post = ops::bookmarks::save(s, &member, id, note, remind).await?;
+                (post, "notice.bookmarked")
+            }
+            "remove" => (
+                ops::bookmarks::remove(s, &member, id).await?,
+                "notice.bookmark_removed",
+            ),
+            _ => return Err(AppError::BadRequest),
+        };
+        let to = domain::links::post_in_thread(post.thread_id, post.number, post.id);
+        Ok(notice(&state, &to, key))
+    }
+    .await;
+    finish(&state, sub, "bookmark", out).await
+}
+
 /// POST /notifications: mark all read.
 pub async fn notifications_read(member: Verified, state: St, req: Request) -> Response {
     let sub = match read_or_render(&state, req).await {

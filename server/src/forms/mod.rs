@@ -67,6 +67,7 @@ pub fn routes() -> Router<AppState> {
         .route("/p/{id}", post(forum::post_action))
         .route("/p/{id}/report", post(forum::report))
         .route("/p/{id}/helpful", post(forum::helpful))
+        .route("/p/{id}/bookmark", post(forum::bookmark))
         .route("/notifications", post(forum::notifications_read))
         .route("/mod/claim", post(moderation::claim))
         .route("/mod/held/{id}", post(moderation::held))

@@ -5,12 +5,14 @@
 //! next to each field it got wrong.
 
 mod account;
+mod bookmark;
 mod post;
 mod staff;
 
 use std::collections::BTreeMap;
 
 pub use account::{email_is_plausible, normalize_email, DisplayName, Email, Licence, Npi};
+pub use bookmark::{remind_in, BookmarkNote, REMIND_CHOICES};
 pub use post::{NewPost, PostForm, Tags};
 pub use staff::{CategoryForm, CategoryInput, Slug, SuspensionDays};
 

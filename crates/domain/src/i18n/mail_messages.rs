@@ -72,6 +72,8 @@ pub static MAIL_MESSAGES: &[(&str, &str, &str)] = &[
     ("mail.note.verification_rejected.body", "A moderator could not verify your licence. The reason, and how to send corrected details, are on Rounds (signed in).", "モデレーターがあなたの資格を確認できませんでした。理由と修正した情報の送り方は、Rounds（ログイン後）に表示しています。"),
     ("mail.note.held_waiting.subject", "Your post is still held", "投稿はまだ保留中です"),
     ("mail.note.held_waiting.body", "A post you wrote a day ago is still held because it may contain patient data, and nobody but you can see it. Change it, or send it to the moderators as it is. It is on Rounds (signed in), not in this e-mail.", "1日前に書いた投稿が、患者情報を含む可能性があるため保留されたままで、あなた以外には見えません。修正するか、そのままモデレーターに送ってください。投稿はこのメールには含めず、Rounds（ログイン後）に表示しています。"),
+    ("mail.note.bookmark.subject", "A reminder of a post you bookmarked", "ブックマークした投稿のリマインダー"),
+    ("mail.note.bookmark.body", "You asked to be reminded of a post you bookmarked. It is on Rounds (signed in), with your note, not in this e-mail.", "ブックマークした投稿のリマインダーです。投稿とメモはこのメールには含めず、Rounds（ログイン後）に表示しています。"),
     // Notification settings and one-click unsubscribe.
     ("prefs.title", "Notifications", "通知"),
     ("prefs.lead", "For each kind of notification, choose how you hear of it. E-mails name the colleague and the thread title and link to Rounds; they never contain post text.", "通知の種類ごとに、受け取り方を選んでください。メールには相手の名前とスレッドのタイトル、Rounds へのリンクだけを記載し、投稿の本文は含めません。"),
@@ -94,6 +96,7 @@ pub static MAIL_MESSAGES: &[(&str, &str, &str)] = &[
     ("prefs.kind.verified", "My licence is verified", "資格の確認"),
     ("prefs.kind.verification_rejected", "My licence could not be verified", "資格を確認できなかったとき"),
     ("prefs.kind.held_waiting", "A post of mine has been held for a day", "自分の投稿が1日保留されたまま"),
+    ("prefs.kind.bookmark", "A bookmark reminder I set", "自分で設定したブックマークのリマインダー"),
     ("prefs.submit", "Save notification settings", "通知設定を保存"),
     ("prefs.open", "Notification settings", "通知設定"),
     ("notice.prefs_saved", "Your notification settings are saved.", "通知設定を保存しました。"),

@@ -4,6 +4,7 @@
 //! operator's default.
 
 mod detector_messages;
+mod engagement_messages;
 mod forum_messages;
 mod mail_messages;
 mod member_messages;
@@ -93,6 +94,7 @@ fn all_messages() -> impl Iterator<Item = &'static (&'static str, &'static str, 
     MESSAGES
         .iter()
         .chain(forum_messages::FORUM_MESSAGES)
+        .chain(engagement_messages::ENGAGEMENT_MESSAGES)
         .chain(search_messages::SEARCH_MESSAGES)
         .chain(detector_messages::DETECTOR_MESSAGES)
         .chain(mail_messages::MAIL_MESSAGES)

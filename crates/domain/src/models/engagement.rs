@@ -18,3 +18,37 @@ pub struct AnswerView {
     /// Its published, sanitized HTML.
     pub html: String,
 }
+
+/// A bookmark as its member's list shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BookmarkView {
+    /// The post.
+    pub post_id: i64,
+    /// Its thread.
+    pub thread_id: i64,
+    /// Its position in the thread (for the link to its page).
+    pub number: i64,
+    /// The thread's title; '' when the post is no longer one the member may read.
+    pub title: String,
+    /// The member's note.
+    pub note: String,
+    /// When the reminder is due, if one is set and not yet sent.
+    pub remind_at: Option<i64>,
+    /// When it was bookmarked.
+    pub created_at: i64,
+}
+
+/// The bookmark form of one post.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BookmarkEdit {
+    /// The post.
+    pub post_id: i64,
+    /// Its thread.
+    pub thread_id: i64,
+    /// Its position in the thread.
+    pub number: i64,
+    /// The thread's title.
+    pub title: String,
+    /// The bookmark, if the post is bookmarked already.
+    pub existing: Option<BookmarkView>,
+}
