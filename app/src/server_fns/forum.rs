@@ -155,7 +155,7 @@ async fn answer_of(
     };
     let readable = post.thread_id == thread.id
         && domain::visibility::post_text_visible(&post.facts(), &thread.facts(), looker);
-    Ok(readable.then(|| domain::models::AnswerView {
+    Ok(readable.then_some(domain::models::AnswerView {
         post_id,
         number: post.number,
         author,

@@ -9,28 +9,6 @@ use crate::pool::Store;
 use crate::posts::PostRow;
 use crate::tx::Tx;
 
-/// A thread's status in the search index (`status:` filter).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QuestionStatus {
-    /// Not a question.
-    NotAQuestion = 0,
-    /// A question without an answer yet.
-    Open = 1,
-    /// A question with a reply marked as its answer.
-    Solved = 2,
-}
-
-impl QuestionStatus {
-    /// From a thread's two columns.
-    pub fn of(question: bool, answer_post_id: Option<i64>) -> QuestionStatus {
-        match (question, answer_post_id) {
-            (false, _) => QuestionStatus::NotAQuestion,
-            (true, None) => QuestionStatus::Open,
-            (true, Some(_)) => QuestionStatus::Solved,
-        }
-    }
-}
-
 impl Tx {
     /// Marks a thread being started as a question (or not).
     pub async fn set_question(&mut self, thread_id: i64, question: bool) -> Result<(), StoreError> {

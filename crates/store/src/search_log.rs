@@ -82,7 +82,7 @@ pub struct IndexDoc {
     pub created: i64,
     /// Last published edit, or the first publication.
     pub updated: i64,
-    /// The thread's question status (`crate::answers::QuestionStatus` as a number).
+    /// The thread's question status (`domain::models::QuestionStatus` as a number).
     pub status: u64,
 }
 
@@ -130,7 +130,7 @@ impl From<DocRow> for IndexDoc {
             body: r.body_text,
             created,
             updated: r.edited_at.unwrap_or(created),
-            status: crate::answers::QuestionStatus::of(r.question, r.answer_post_id) as u64,
+            status: domain::models::QuestionStatus::of(r.question, r.answer_post_id) as u64,
         }
     }
 }

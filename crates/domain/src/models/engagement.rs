@@ -1,5 +1,5 @@
-//! What members add to each other's posts: "helpful" marks and the answer of a
-//! question, as pages show them.
+//! What members add to each other's posts: "helpful" marks, the answer of a
+//! question and bookmarks, as pages show them.
 
 use serde::{Deserialize, Serialize};
 
@@ -51,4 +51,26 @@ pub struct BookmarkEdit {
     pub title: String,
     /// The bookmark, if the post is bookmarked already.
     pub existing: Option<BookmarkView>,
+}
+
+/// A thread's status as a question (the search index's `status:` filter).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuestionStatus {
+    /// Not a question.
+    NotAQuestion = 0,
+    /// A question without an answer yet.
+    Open = 1,
+    /// A question with a reply marked as its answer.
+    Solved = 2,
+}
+
+impl QuestionStatus {
+    /// From a thread's two columns.
+    pub fn of(question: bool, answer_post_id: Option<i64>) -> QuestionStatus {
+        match (question, answer_post_id) {
+            (false, _) => QuestionStatus::NotAQuestion,
+            (true, None) => QuestionStatus::Open,
+            (true, Some(_)) => QuestionStatus::Solved,
+        }
+    }
 }
