@@ -46,7 +46,7 @@ async fn a_forgotten_password_is_reset_from_the_letter() {
     assert_eq!(location(&unknown), location(&known));
     let (_, after) = visitor.page(&location(&known)).await;
     assert!(
-        after.contains("If that address belongs to an account"),
+        after.contains("If that address belongs to an account, a link is on its way"),
         "{after}"
     );
 

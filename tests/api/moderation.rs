@@ -186,7 +186,7 @@ async fn a_rejection_reaches_the_author_and_the_text_is_purged_after_retention()
         .await;
     assert_eq!(location(&res), "/mod/queue");
     let (_, notes) = author.page("/notifications").await;
-    assert!(notes.contains("did not publish your post"), "{notes}");
+    assert!(notes.contains("did not publish your new thread"), "{notes}");
     assert!(notes.contains("Please remove the name and room."));
     // The author can still copy the text during the retention period.
     let (_, page) = author.page(&format!("/p/{post}")).await;

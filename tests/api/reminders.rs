@@ -70,7 +70,7 @@ async fn a_held_post_left_alone_brings_one_reminder_that_opens_it() {
     }
     let (_, page) = app.page("/notifications").await;
     assert!(
-        page.contains("Your post in “your thread” is still held"),
+        page.contains("Your new thread is still held: change it, or send it to the moderators"),
         "{page}"
     );
     let id = app

@@ -20,7 +20,10 @@ const TEXT = {
   en: {
     forgot: 'Forgot your password?',
     send: 'Send the link',
-    sent: 'If that address belongs to an account, a link is on its way. Check your inbox (and spam folder) in a few minutes.',
+    // This suite's server has no SMTP server (letters are files, read here as the
+    // administrator would), so the answer says to ask the administrator; the API
+    // suite checks the "on its way" answer against a real SMTP server.
+    sent: 'If that address belongs to an account, a link to choose a new password has been made. This site sends no e-mail: ask its administrator for the link (it works once, for 30 minutes).',
     subject: 'Reset your Rounds password',
     set: 'Set password',
     reset: 'Your new password is set. Sign in with it.',
@@ -35,7 +38,7 @@ const TEXT = {
   ja: {
     forgot: 'パスワードをお忘れですか？',
     send: 'リンクを送る',
-    sent: 'そのアドレスがアカウントのものであれば、リンクを送りました。数分後に受信箱（と迷惑メールフォルダ）を確認してください。',
+    sent: 'そのアドレスがアカウントのものであれば、新しいパスワードを設定するリンクを作成しました。このサイトはメールを送信しないため、管理者にリンクを受け取ってください（30分間、1回だけ有効です）。',
     subject: 'Rounds のパスワード再設定',
     set: 'パスワードを設定',
     reset: '新しいパスワードを設定しました。ログインしてください。',

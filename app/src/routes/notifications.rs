@@ -8,6 +8,7 @@ use crate::components::{CsrfField, LoadError, When};
 use crate::i18n::use_i18n;
 use crate::server_fns::my_notifications;
 use domain::models::NotificationView;
+use domain::vocab::NotificationKind;
 
 /// The notifications page.
 #[component]
@@ -50,10 +51,16 @@ fn Item(n: NotificationView) -> impl IntoView {
             }
         })
         .unwrap_or_default();
-    let text = i.trf(
-        &format!("notify.{}", n.kind),
-        &[("name", &actor), ("title", &title)],
-    );
+    // A thread whose opening post was never published has no title to show: its
+    // notices say "your new thread" in a sentence of their own.
+    let untitled = n.thread.as_ref().is_some_and(|(_, t)| t.is_empty());
+    let key = match n.kind {
+        NotificationKind::HeldWaiting | NotificationKind::Rejected if untitled => {
+            format!("notify.{}_untitled", n.kind)
+        }
+        _ => format!("notify.{}", n.kind),
+    };
+    let text = i.trf(&key, &[("name", &actor), ("title", &title)]);
     // Opening goes through the server, which marks it read and works out the page
     // the post is on (`rel=external`: a full navigation, JavaScript or not).
     let leads = n.destination() != "/notifications";

@@ -25,7 +25,13 @@ pub async fn forgot(state: State<AppState>, req: Request) -> Response {
             sub.ctx.lang,
         )
         .await?;
-        Ok(notice(&state, "/login", "notice.reset_sent"))
+        // Without SMTP the letter is only written to the mail directory: the member
+        // is told to ask the site's administrator instead of to watch their inbox.
+        let key = match state.services.mail.delivery() {
+            mail::Delivery::Files { .. } => "notice.reset_made",
+            mail::Delivery::Smtp { .. } => "notice.reset_sent",
+        };
+        Ok(notice(&state, "/login", key))
     }
     .await;
     finish(&state, sub, "forgot", out).await

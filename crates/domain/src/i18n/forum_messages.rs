@@ -149,6 +149,8 @@ pub static FORUM_MESSAGES: &[(&str, &str, &str)] = &[
     ("notify.rejected", "A moderator did not publish your post in “{title}”", "「{title}」のあなたの投稿は公開されませんでした"),
     ("notify.verified", "Your licence is verified. Welcome to Rounds.", "資格が確認されました。Roundsへようこそ。"),
     ("notify.held_waiting", "Your post in “{title}” is still held: change it, or send it to the moderators as it is", "「{title}」のあなたの投稿はまだ保留中です。修正するか、そのままモデレーターに送ってください"),
+    ("notify.held_waiting_untitled", "Your new thread is still held: change it, or send it to the moderators as it is", "あなたの新しいスレッドはまだ保留中です。修正するか、そのままモデレーターに送ってください"),
+    ("notify.rejected_untitled", "A moderator did not publish your new thread", "あなたの新しいスレッドは公開されませんでした"),
     ("notify.bookmark", "Reminder: the post you bookmarked in “{title}”", "リマインダー：「{title}」でブックマークした投稿"),
     ("notify.verification_rejected", "Your application needs a correction; see My application.", "登録申請に修正が必要です。「登録申請」をご覧ください。"),
     // --- site lists ---
@@ -251,6 +253,8 @@ mod tests {
                     "verification_rejected",
                     "held_waiting",
                     "bookmark",
+                    "held_waiting_untitled",
+                    "rejected_untitled",
                 ],
             ),
             (

@@ -41,6 +41,7 @@ pub static MAIL_MESSAGES: &[(&str, &str, &str)] = &[
     ("forgot.lead", "Enter the e-mail address you sign in with. If it belongs to an account, a link to choose a new password is sent to it; the link works once, for 30 minutes.", "ログインに使うメールアドレスを入力してください。アカウントのアドレスであれば、新しいパスワードを設定するリンクを送ります。リンクは30分間、1回だけ有効です。"),
     ("forgot.submit", "Send the link", "リンクを送る"),
     ("notice.reset_sent", "If that address belongs to an account, a link is on its way. Check your inbox (and spam folder) in a few minutes.", "そのアドレスがアカウントのものであれば、リンクを送りました。数分後に受信箱（と迷惑メールフォルダ）を確認してください。"),
+    ("notice.reset_made", "If that address belongs to an account, a link to choose a new password has been made. This site sends no e-mail: ask its administrator for the link (it works once, for 30 minutes).", "そのアドレスがアカウントのものであれば、新しいパスワードを設定するリンクを作成しました。このサイトはメールを送信しないため、管理者にリンクを受け取ってください（30分間、1回だけ有効です）。"),
     // Changing the sign-in address.
     ("email_change.title", "E-mail address", "メールアドレス"),
     ("email_change.current", "You sign in with {email}.", "現在のログイン用アドレス: {email}"),
