@@ -8,32 +8,15 @@
 'use strict';
 
 const assert = require('node:assert/strict');
-const { describe, it, before, after } = require('node:test');
+const { describe, it } = require('node:test');
 const h = require('./lib/app.js');
 
-let app;
-let browser;
-let adminCtx;
-let adminPage;
-
-before(async () => {
-  app = await h.startApp();
-  browser = await h.launchBrowser();
-  adminCtx = await h.newContext(browser, app, { js: false });
-  adminPage = await adminCtx.newPage();
-  await h.signIn(adminPage, app.admin.email, app.admin.password);
-});
-
-after(async () => {
-  if (adminCtx) await adminCtx.close();
-  if (browser) await browser.close();
-  if (app) await app.stop();
-});
+const s = h.withAdmin();
 
 describe('Questions and answers', () => {
   it('are asked, answered, marked and found, with JavaScript off and on, in English and Japanese', async () => {
-    const author = await h.verifiedMember(browser, app, adminPage, h.newApplicant('asker'), { js: false });
-    const colleague = await h.verifiedMember(browser, app, adminPage, h.newApplicant('answerer'), {
+    const author = await h.verifiedMember(s.browser, s.app, s.adminPage, h.newApplicant('asker'), { js: false });
+    const colleague = await h.verifiedMember(s.browser, s.app, s.adminPage, h.newApplicant('answerer'), {
       js: true,
       locale: 'ja-JP',
       viewport: { width: 390, height: 844 },

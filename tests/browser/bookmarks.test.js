@@ -8,31 +8,14 @@
 'use strict';
 
 const assert = require('node:assert/strict');
-const { describe, it, before, after } = require('node:test');
+const { describe, it } = require('node:test');
 const h = require('./lib/app.js');
 
-let app;
-let browser;
-let adminCtx;
-let adminPage;
-
-before(async () => {
-  app = await h.startApp();
-  browser = await h.launchBrowser();
-  adminCtx = await h.newContext(browser, app, { js: false });
-  adminPage = await adminCtx.newPage();
-  await h.signIn(adminPage, app.admin.email, app.admin.password);
-});
-
-after(async () => {
-  if (adminCtx) await adminCtx.close();
-  if (browser) await browser.close();
-  if (app) await app.stop();
-});
+const s = h.withAdmin();
 
 describe('Bookmarks', () => {
   it('are kept with a note and a reminder, listed, changed and removed, with JavaScript off and on', async () => {
-    const en = await h.verifiedMember(browser, app, adminPage, h.newApplicant('keeper'), { js: false });
+    const en = await h.verifiedMember(s.browser, s.app, s.adminPage, h.newApplicant('keeper'), { js: false });
     try {
       const p = await en.ctx.newPage();
       await p.goto('/new');
@@ -64,7 +47,7 @@ describe('Bookmarks', () => {
       await en.ctx.close();
     }
 
-    const ja = await h.verifiedMember(browser, app, adminPage, h.newApplicant('hozon'), {
+    const ja = await h.verifiedMember(s.browser, s.app, s.adminPage, h.newApplicant('hozon'), {
       js: true,
       locale: 'ja-JP',
       viewport: { width: 390, height: 844 },

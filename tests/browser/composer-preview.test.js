@@ -13,31 +13,14 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { describe, it, before, after } = require('node:test');
+const { describe, it } = require('node:test');
 const h = require('./lib/app.js');
 
-let app;
-let browser;
-let adminPage;
-let adminCtx;
-
-before(async () => {
-  app = await h.startApp();
-  browser = await h.launchBrowser();
-  adminCtx = await h.newContext(browser, app, { js: false });
-  adminPage = await adminCtx.newPage();
-  await h.signIn(adminPage, app.admin.email, app.admin.password);
-});
-
-after(async () => {
-  if (adminCtx) await adminCtx.close();
-  if (browser) await browser.close();
-  if (app) await app.stop();
-});
+const s = h.withAdmin();
 
 describe('The composer\'s preview and formatting buttons', () => {
   it('previews without JavaScript by posting the form, keeps what was typed, then posts', async () => {
-    const { ctx } = await h.verifiedMember(browser, app, adminPage, h.newApplicant('previewer'), { js: false });
+    const { ctx } = await h.verifiedMember(s.browser, s.app, s.adminPage, h.newApplicant('previewer'), { js: false });
     try {
       const page = await ctx.newPage();
       const problems = h.watchPage(page);
@@ -75,7 +58,7 @@ describe('The composer\'s preview and formatting buttons', () => {
   });
 
   it('formats and previews in place with JavaScript, in Japanese on a phone', async () => {
-    const { ctx } = await h.verifiedMember(browser, app, adminPage, h.newApplicant('formatter'), {
+    const { ctx } = await h.verifiedMember(s.browser, s.app, s.adminPage, h.newApplicant('formatter'), {
       js: true,
       locale: 'ja-JP',
       viewport: { width: 390, height: 844 },

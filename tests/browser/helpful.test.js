@@ -8,36 +8,19 @@
 'use strict';
 
 const assert = require('node:assert/strict');
-const { describe, it, before, after } = require('node:test');
+const { describe, it } = require('node:test');
 const h = require('./lib/app.js');
 
-let app;
-let browser;
-let adminCtx;
-let adminPage;
-
-before(async () => {
-  app = await h.startApp();
-  browser = await h.launchBrowser();
-  adminCtx = await h.newContext(browser, app, { js: false });
-  adminPage = await adminCtx.newPage();
-  await h.signIn(adminPage, app.admin.email, app.admin.password);
-});
-
-after(async () => {
-  if (adminCtx) await adminCtx.close();
-  if (browser) await browser.close();
-  if (app) await app.stop();
-});
+const s = h.withAdmin();
 
 describe('Helpful marks', () => {
   it('are given and taken back with JavaScript on and off, in Japanese and English', async () => {
     const authorA = h.newApplicant('author');
     const jaA = h.newApplicant('kango');
     const enA = h.newApplicant('nurse');
-    const author = await h.verifiedMember(browser, app, adminPage, authorA, { js: false });
-    const ja = await h.verifiedMember(browser, app, adminPage, jaA, { js: true, locale: 'ja-JP', viewport: { width: 390, height: 844 } });
-    const en = await h.verifiedMember(browser, app, adminPage, enA, { js: false });
+    const author = await h.verifiedMember(s.browser, s.app, s.adminPage, authorA, { js: false });
+    const ja = await h.verifiedMember(s.browser, s.app, s.adminPage, jaA, { js: true, locale: 'ja-JP', viewport: { width: 390, height: 844 } });
+    const en = await h.verifiedMember(s.browser, s.app, s.adminPage, enA, { js: false });
     try {
       // The author starts a thread.
       const a = await author.ctx.newPage();

@@ -435,6 +435,30 @@ async function verifiedMember(browser, app, adminPage, applicant, { js = true, l
   return { ctx, page };
 }
 
+/**
+ * For a test file whose tests need the app, a browser and the admin signed in (on
+ * `adminPage`, JavaScript off, to verify new members): registers the file's
+ * `before` and `after` hooks and returns an object holding `app`, `browser` and
+ * `adminPage` once they are ready.
+ */
+function withAdmin() {
+  const { before, after } = require('node:test');
+  const s = {};
+  before(async () => {
+    s.app = await startApp();
+    s.browser = await launchBrowser();
+    s.adminCtx = await newContext(s.browser, s.app, { js: false });
+    s.adminPage = await s.adminCtx.newPage();
+    await signIn(s.adminPage, s.app.admin.email, s.app.admin.password);
+  });
+  after(async () => {
+    if (s.adminCtx) await s.adminCtx.close();
+    if (s.browser) await s.browser.close();
+    if (s.app) await s.app.stop();
+  });
+  return s;
+}
+
 module.exports = {
   ARTIFACTS,
   GOOD_PASSWORD,
@@ -456,4 +480,5 @@ module.exports = {
   waitForComposer,
   waitForHydration,
   watchPage,
+  withAdmin,
 };
