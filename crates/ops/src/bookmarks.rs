@@ -5,35 +5,18 @@
 
 use domain::fields::{check, remind_in, BookmarkNote, FieldErrors};
 use domain::models::{BookmarkEdit, BookmarkView};
-use domain::visibility::{post_is_public, post_text_visible};
+use domain::visibility::post_is_public;
 use domain::vocab::NotificationKind;
 use store::notify::Target;
 use store::PostRow;
 
 use crate::access::Verified;
 use crate::error::AppError;
+use crate::posting::readable_post;
 use crate::services::Services;
 
 /// Most reminders one run sends (the next run takes the rest).
 const PER_RUN: i64 = 100;
-
-/// The post, if `member` may read its published text; with its thread's title.
-async fn readable(
-    s: &Services,
-    member: &Verified,
-    post_id: i64,
-) -> Result<(PostRow, String), AppError> {
-    let post = s.store.post_row(post_id).await?.ok_or(AppError::NotFound)?;
-    let thread = s
-        .store
-        .thread_row(post.thread_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !post_text_visible(&post.facts(), &thread.facts(), member.looker()) {
-        return Err(AppError::NotFound);
-    }
-    Ok((post, thread.title))
-}
 
 /// The bookmark form of a post the member may read.
 pub async fn edit_view(
@@ -41,12 +24,12 @@ pub async fn edit_view(
     member: &Verified,
     post_id: i64,
 ) -> Result<BookmarkEdit, AppError> {
-    let (post, title) = readable(s, member, post_id).await?;
+    let (post, thread) = readable_post(s, member, post_id).await?;
     Ok(BookmarkEdit {
         post_id,
         thread_id: post.thread_id,
         number: post.number,
-        title,
+        title: thread.title,
         existing: s.store.bookmark(member.id(), post_id).await?,
     })
 }
@@ -59,7 +42,7 @@ pub async fn save(
     note: &str,
     remind: &str,
 ) -> Result<PostRow, AppError> {
-    let (post, _) = readable(s, member, post_id).await?;
+    let (post, _) = readable_post(s, member, post_id).await?;
     let mut errors = FieldErrors::new();
     let note = check(&mut errors, "note", BookmarkNote::parse(note));
     let remind = check(&mut errors, "remind", remind_in(remind));

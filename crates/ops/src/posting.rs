@@ -190,6 +190,25 @@ pub async fn delete(s: &Services, post: &PostRow) -> Result<(), AppError> {
     Ok(())
 }
 
+/// A post whose published text `who` may read, with its thread; else not found (a
+/// post they may not read is, to them, not there).
+pub async fn readable_post(
+    s: &Services,
+    who: &Verified,
+    post_id: i64,
+) -> Result<(PostRow, store::ThreadRow), AppError> {
+    let post = s.store.post_row(post_id).await?.ok_or(AppError::NotFound)?;
+    let thread = s
+        .store
+        .thread_row(post.thread_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !post_text_visible(&post.facts(), &thread.facts(), who.looker()) {
+        return Err(AppError::NotFound);
+    }
+    Ok((post, thread))
+}
+
 /// A member reports a published post of someone else that they can read. Returns the
 /// thread to go back to.
 pub async fn report(
@@ -199,15 +218,7 @@ pub async fn report(
     reason: &str,
     note: &str,
 ) -> Result<i64, AppError> {
-    let post = s.store.post_row(post_id).await?.ok_or(AppError::NotFound)?;
-    let thread = s
-        .store
-        .thread_row(post.thread_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !post_text_visible(&post.facts(), &thread.facts(), reporter.looker()) {
-        return Err(AppError::NotFound);
-    }
+    let (post, thread) = readable_post(s, reporter, post_id).await?;
     if post.author_id == reporter.id() {
         return Err(AppError::Forbidden);
     }

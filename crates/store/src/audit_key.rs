@@ -25,7 +25,7 @@ impl AuditKey {
         AuditKey(bytes)
     }
 
-    fn mac(&self, parts: &[&str]) -> String {
+    fn mac_bytes(&self, parts: &[&str]) -> [u8; 32] {
         // HMAC accepts keys of any length: construction cannot fail.
         let mut m = match <Hmac<Sha256> as Mac>::new_from_slice(&self.0) {
             Ok(m) => m,
@@ -35,17 +35,17 @@ impl AuditKey {
             m.update(&(p.len() as u64).to_be_bytes());
             m.update(p.as_bytes());
         }
-        hex::encode(m.finalize().into_bytes())
+        m.finalize().into_bytes().into()
+    }
+
+    fn mac(&self, parts: &[&str]) -> String {
+        hex::encode(self.mac_bytes(parts))
     }
 
     /// A key for another purpose, derived from this one (HMAC of a fixed label), so
     /// one file keeps both and neither reveals the other.
     pub(crate) fn derive(&self, label: &str) -> [u8; 32] {
-        let mut out = [0u8; 32];
-        if let Ok(b) = hex::decode(self.mac(&[label])) {
-            out.copy_from_slice(&b[..32]);
-        }
-        out
+        self.mac_bytes(&[label])
     }
 
     /// Names this key without revealing it.
