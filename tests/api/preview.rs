@@ -58,7 +58,10 @@ async fn previewing_a_new_thread_renders_it_and_posts_nothing() {
         &page[page.find("<textarea").unwrap_or(0)..][..300]
     );
     assert!(page.contains("action=\"/new\""));
-    assert!(page.contains("selected"), "the category stays chosen");
+    assert!(
+        page.contains("value=\"internal-medicine\" selected"),
+        "the category stays chosen"
+    );
     assert_eq!(app.count(WRITES).await, before, "nothing was stored");
 
     // Text that would be held is previewed too (only its author sees it), and nothing
