@@ -103,7 +103,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/admin/site-lists") view=SiteListsPage ssr=SsrMode::Async/>
                             <Route path=path!("/admin/categories") view=CategoriesPage ssr=SsrMode::Async/>
                             <Route path=path!("/c/:slug") view=ForumList ssr=SsrMode::Async/>
-                            <Route path=path!("/new") view=NewThreadPage ssr=SsrMode::Async/>
+                            <Route path=path!("/latest") view=ForumList ssr=SsrMode::Async/>
+                            <Route path=path!("/unread") view=ForumList ssr=SsrMode::Async/>
+                            <Route path=path!("/new") view=ForumList ssr=SsrMode::Async/>
+                            <Route path=path!("/new-topic") view=NewThreadPage ssr=SsrMode::Async/>
                             <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                             <Route path=path!("/t/:id") view=ThreadPage ssr=SsrMode::Async/>
                             <Route path=path!("/p/:id") view=PostPage ssr=SsrMode::Async/>

@@ -179,7 +179,7 @@ def cmd_write(a):
                 with lock:
                     seq[0] += 1
                     k = seq[0]
-                kind, path = "thread", "/new"
+                kind, path = "thread", "/new-topic"
                 form = {
                     "title": f"Fault check {k}",
                     "category": "internal-medicine",

@@ -40,7 +40,7 @@ pub fn composer_page(path: &str) -> Option<String> {
     let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     let id = |s: &str| s.parse::<i64>().ok().filter(|n| *n > 0);
     match parts.as_slice() {
-        ["new"] => Some("/new".to_string()),
+        ["new-topic"] => Some("/new-topic".to_string()),
         ["t", t, "reply"] => id(t).map(|t| format!("/t/{t}?page=last")),
         ["p", p] => id(p).map(|p| format!("/p/{p}")),
         _ => None,
@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn only_compose_forms_have_a_composer_page() {
-        assert_eq!(composer_page("/new").as_deref(), Some("/new"));
+        assert_eq!(composer_page("/new-topic").as_deref(), Some("/new-topic"));
         assert_eq!(
             composer_page("/t/12/reply").as_deref(),
             Some("/t/12?page=last")

@@ -15,6 +15,7 @@ pub mod kept;
 mod listen;
 pub mod mailing;
 mod opening;
+mod reading;
 pub mod render;
 pub mod reply;
 pub mod router;

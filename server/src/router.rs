@@ -116,6 +116,8 @@ pub fn build_router(
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/profile/export", get(crate::downloads::export))
         .route("/n/{id}", get(crate::opening::notification))
+        .route("/t/{id}/read", get(crate::reading::beacon))
+        .route("/t/{id}/unread", get(crate::reading::jump))
         .merge(forms::routes())
         .leptos_routes_with_context(
             &state,

@@ -19,7 +19,7 @@ async fn start(app: &TestApp, title: &str, body: &str, question: bool) -> (i64, 
     if question {
         fields.push(("question", "1"));
     }
-    let res = app.post_form("/new", &fields).await;
+    let res = app.post_form("/new-topic", &fields).await;
     assert_eq!(res.status(), 303, "thread posted");
     ids_from(&location(&res))
 }

@@ -133,7 +133,7 @@ async fn control_characters_in_sign_in_and_tags_get_a_message_not_a_500() {
     let token = member.csrf().await;
     let res = member
         .post_raw(
-            "/new",
+            "/new-topic",
             format!(
                 "_csrf={token}&category=internal-medicine&title=Tags&tags=a%00b&body=Question+about+tags"
             )

@@ -8,7 +8,7 @@ use crate::helpers::{location, spawn_app, CLEAN_BODY};
 async fn the_seeded_categories_exist_in_both_languages() {
     let app = spawn_app().await;
     app.member("a@example.jp", "aoki_im").await;
-    let (_, page) = app.page("/new").await;
+    let (_, page) = app.page("/new-topic").await;
     for name in [
         "Internal medicine",
         "Nursing",
@@ -22,7 +22,7 @@ async fn the_seeded_categories_exist_in_both_languages() {
     }
     app.post_form("/lang", &[("lang", "ja"), ("return_to", "/")])
         .await;
-    let (_, page) = app.page("/new").await;
+    let (_, page) = app.page("/new-topic").await;
     for name in [
         "内科",
         "看護",
@@ -97,7 +97,7 @@ async fn an_admin_creates_renames_and_archives_a_category() {
     assert!(page.contains("Symptom control"));
     let res = member
         .post_form(
-            "/new",
+            "/new-topic",
             &[
                 ("category", "palliative"),
                 ("title", "Opioid rotation"),
@@ -128,7 +128,7 @@ async fn an_admin_creates_renames_and_archives_a_category() {
     );
     let res = member
         .post_form(
-            "/new",
+            "/new-topic",
             &[
                 ("category", "palliative"),
                 ("title", "Another"),

@@ -1,7 +1,7 @@
 //! The gate cannot be bypassed by writing an identifier so that only a reader sees it
 //! (character references, invisible characters, look-alike letters, emphasis inside a
 //! word, link and alt text, footnotes, tables, spelled-out digits, defanged links).
-//! The disguise suite (`crates/phi/corpus/disguise/`) is posted through `/new` as a
+//! The disguise suite (`crates/phi/corpus/disguise/`) is posted through `/new-topic` as a
 //! member would: every disguised post whose visible text the detector holds must be
 //! held, and clean posts in the same markup must mostly pass.
 
@@ -68,7 +68,7 @@ async fn disguised_identifiers_posted_through_the_form_are_held_like_plain_ones(
         }
     }
     eprintln!(
-        "disguise suite through /new: PHI held {phi_held}/{phi_total}, clean held {clean_held}/{clean_total}"
+        "disguise suite through /new-topic: PHI held {phi_held}/{phi_total}, clean held {clean_held}/{clean_total}"
     );
     assert!(
         bypassed.is_empty(),

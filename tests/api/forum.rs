@@ -244,7 +244,7 @@ async fn a_rejected_thread_form_keeps_what_was_typed() {
     app.member("a@example.jp", "aoki_im").await;
     let res = app
         .post_form(
-            "/new",
+            "/new-topic",
             &[
                 ("category", "no-such-category"),
                 ("title", ""),

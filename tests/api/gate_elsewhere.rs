@@ -196,7 +196,7 @@ async fn a_rejection_reason_cannot_repeat_the_patient_data() {
     author.member("a@example.jp", "aoki_im").await;
     let res = author
         .post_form(
-            "/new",
+            "/new-topic",
             &[
                 ("category", "internal-medicine"),
                 ("title", "Aspiration"),

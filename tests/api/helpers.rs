@@ -491,7 +491,7 @@ impl TestApp {
     /// Starts a thread in Internal medicine; returns the response (303 expected).
     pub async fn post_thread(&self, title: &str, body: &str) -> reqwest::Response {
         self.post_form(
-            "/new",
+            "/new-topic",
             &[
                 ("category", "internal-medicine"),
                 ("title", title),

@@ -65,7 +65,7 @@ async fn a_new_thread_without_its_token_cookie_comes_back_with_a_new_cookie() {
         .build()
         .unwrap();
     let res = bare
-        .post(format!("{}/new", app.address))
+        .post(format!("{}/new-topic", app.address))
         .header("cookie", format!("rounds_session={session}"))
         .form(&[
             ("category", "internal-medicine"),

@@ -33,6 +33,7 @@ mod phi_corpus;
 mod preview;
 mod profiles;
 mod random_input;
+mod reading;
 mod reminders;
 mod reset_link;
 mod search;

@@ -91,7 +91,7 @@ async fn every_main_page_renders_in_japanese() {
         .await;
     for (path, text) in [
         ("/", "最新のスレッド"),
-        ("/new", "新しいスレッド"),
+        ("/new-topic", "新しいスレッド"),
         ("/c/nursing", "看護"),
         ("/notifications", "通知はまだありません"),
         ("/mod/queue", "モデレーションキュー"),

@@ -28,7 +28,7 @@ async fn previewing_a_new_thread_renders_it_and_posts_nothing() {
     let before = app.count(WRITES).await;
     let res = app
         .post_form(
-            "/new",
+            "/new-topic",
             &[
                 ("category", "internal-medicine"),
                 ("title", "Weight-based dosing"),
@@ -50,14 +50,14 @@ async fn previewing_a_new_thread_renders_it_and_posts_nothing() {
         preview.contains("&lt;script&gt;"),
         "raw HTML is shown as text: {preview}"
     );
-    // What was typed is all still in the form, and it posts to /new again.
+    // What was typed is all still in the form, and it posts to /new-topic again.
     assert!(page.contains("value=\"Weight-based dosing\""));
     assert!(
         page.contains("**Dose** by weight"),
         "{}",
         &page[page.find("<textarea").unwrap_or(0)..][..300]
     );
-    assert!(page.contains("action=\"/new\""));
+    assert!(page.contains("action=\"/new-topic\""));
     assert!(
         page.contains("value=\"internal-medicine\" selected"),
         "the category stays chosen"
@@ -68,7 +68,7 @@ async fn previewing_a_new_thread_renders_it_and_posts_nothing() {
     // is screened, stored or logged as a finding until it is posted.
     let res = app
         .post_form(
-            "/new",
+            "/new-topic",
             &[
                 ("category", "internal-medicine"),
                 ("title", "Follow-up"),
@@ -147,7 +147,7 @@ async fn an_empty_or_oversized_body_is_refused_with_the_form_kept() {
     app.member("author@example.jp", "Kato MD").await;
     let res = app
         .post_form(
-            "/new",
+            "/new-topic",
             &[
                 ("category", "internal-medicine"),
                 ("title", "Kept title"),
@@ -168,7 +168,7 @@ async fn an_empty_or_oversized_body_is_refused_with_the_form_kept() {
     let long = "a".repeat(domain::fields::Body::MAX + 5);
     let res = app
         .post_form(
-            "/new",
+            "/new-topic",
             &[
                 ("category", "internal-medicine"),
                 ("title", "Kept title"),

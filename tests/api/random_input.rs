@@ -18,7 +18,7 @@ const FORMS: &[&str] = &[
     "/admin/users",
     "/admin/site-lists",
     "/admin/categories",
-    "/new",
+    "/new-topic",
     "/t/{id}/reply",
     "/t/{id}/answer",
     "/p/{id}",

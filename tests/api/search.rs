@@ -29,7 +29,7 @@ async fn thread_in(
 ) -> (i64, i64) {
     let res = app
         .post_form(
-            "/new",
+            "/new-topic",
             &[
                 ("category", category),
                 ("title", title),

@@ -94,7 +94,7 @@ async fn a_suspended_member_reads_only_the_notice_until_a_moderator_lifts_it() {
     assert_eq!(location(&res), "/suspended");
     for page in [
         "/",
-        "/new",
+        "/new-topic",
         &format!("/t/{thread}"),
         "/profile",
         "/search?q=delirium",

@@ -27,7 +27,7 @@ async fn worst_posts(client: TestApp, body: String) {
     for n in 0..2 {
         let res = client
             .post_form(
-                "/new",
+                "/new-topic",
                 &[
                     ("category", "internal-medicine"),
                     ("title", &format!("Worst case {n}")),
@@ -88,7 +88,7 @@ async fn healthz_answers_within_100_ms_while_the_worst_inputs_arrive_in_parallel
     load.push(tokio::spawn(async move {
         let res = tagger
             .post_form(
-                "/new",
+                "/new-topic",
                 &[
                     ("category", "internal-medicine"),
                     ("title", "Many tags"),

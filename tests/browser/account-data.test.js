@@ -53,7 +53,7 @@ for (const run of [{ lang: 'en', js: false }, { lang: 'ja', js: true }]) {
         const problems = h.watchPage(page);
         const t = TEXT[run.lang];
         const http = await Client.fromContext(memberCtx, app.baseURL);
-        const res = await http.post('/new', { category: 'internal-medicine', title: `Melatonin for delirium ${run.lang}`, tags: '', body: 'We give melatonin 2 mg at 21:00; does anyone start earlier?' });
+        const res = await http.post('/new-topic', { category: 'internal-medicine', title: `Melatonin for delirium ${run.lang}`, tags: '', body: 'We give melatonin 2 mg at 21:00; does anyone start earlier?' });
         assert.equal(res.status, 303);
         const thread = res.location.split('#')[0];
 

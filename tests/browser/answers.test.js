@@ -23,7 +23,7 @@ describe('Questions and answers', () => {
     });
     try {
       const a = await author.ctx.newPage();
-      await a.goto('/new');
+      await a.goto('/new-topic');
       await a.selectOption('#compose-category', { index: 1 });
       await a.fill('#compose-title', 'Which laxative for opioid constipation?');
       await a.fill('#compose-body', 'Senna is not enough for several of our palliative patients. What works next?');

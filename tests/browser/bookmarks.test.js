@@ -18,7 +18,7 @@ describe('Bookmarks', () => {
     const en = await h.verifiedMember(s.browser, s.app, s.adminPage, h.newApplicant('keeper'), { js: false });
     try {
       const p = await en.ctx.newPage();
-      await p.goto('/new');
+      await p.goto('/new-topic');
       await p.selectOption('#compose-category', { index: 1 });
       await p.fill('#compose-title', 'Deprescribing checklist for care homes');
       await p.fill('#compose-body', 'Our checklist: indication, duration, falls risk, anticholinergic burden.');

@@ -36,7 +36,7 @@ describe('The composer\'s live check with JavaScript on', () => {
       const page = await ctx.newPage();
       const problems = h.watchPage(page);
 
-      await page.goto('/new');
+      await page.goto('/new-topic');
       // Hydrated, the site's detector lists fetched once, and the page settled.
       await h.waitForComposer(page);
       const check = page.locator('form.composer div.live-check');

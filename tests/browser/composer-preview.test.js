@@ -24,7 +24,7 @@ describe('The composer\'s preview and formatting buttons', () => {
     try {
       const page = await ctx.newPage();
       const problems = h.watchPage(page);
-      await page.goto('/new');
+      await page.goto('/new-topic');
       const body = '**Dose** by weight\n\n- first step\n- second step\n\n<b>raw</b>';
       await page.selectOption('#compose-category', { index: 1 });
       await page.fill('#compose-title', 'Weight-based dosing');
@@ -66,7 +66,7 @@ describe('The composer\'s preview and formatting buttons', () => {
     try {
       const page = await ctx.newPage();
       const problems = h.watchPage(page);
-      await page.goto('/new');
+      await page.goto('/new-topic');
       await h.waitForComposer(page);
       const body = page.locator('#compose-body');
       await body.click();
@@ -86,7 +86,7 @@ describe('The composer\'s preview and formatting buttons', () => {
       await preview.locator('.post-body strong').waitFor();
       assert.equal(await preview.locator('.post-body strong').textContent(), '投与量');
       assert.equal((await preview.locator('h3').textContent()).trim(), 'プレビュー（読む人にはこう表示されます）');
-      assert.equal(new URL(page.url()).pathname, '/new', 'the page stayed');
+      assert.equal(new URL(page.url()).pathname, '/new-topic', 'the page stayed');
       assert.deepEqual(posts, ['/api/preview_post'], 'one request to the preview function, no form post');
       fs.mkdirSync(h.ARTIFACTS, { recursive: true });
       await page.screenshot({ path: path.join(h.ARTIFACTS, 'composer-preview-ja-phone-js.png'), fullPage: true });

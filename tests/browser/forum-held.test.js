@@ -69,7 +69,7 @@ for (const js of [true, false]) {
         assert.equal((await page.locator('h1').textContent()).trim(), 'Latest threads');
         if (js) await h.waitForHydration(page);
         await Promise.all([
-          page.waitForURL((u) => u.pathname === '/new'),
+          page.waitForURL((u) => u.pathname === '/new-topic'),
           page.locator('main').getByRole('link', { name: 'New thread' }).click(),
         ]);
         const composer = page.locator('form.composer');

@@ -24,7 +24,7 @@ describe('Helpful marks', () => {
     try {
       // The author starts a thread.
       const a = await author.ctx.newPage();
-      await a.goto('/new');
+      await a.goto('/new-topic');
       await a.selectOption('#compose-category', { index: 1 });
       await a.fill('#compose-title', 'Melatonin for delirium prevention');
       await a.fill('#compose-body', 'We started melatonin 2 mg at night for over-75s on the ward. Fewer night calls since.');

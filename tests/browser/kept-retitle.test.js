@@ -45,7 +45,7 @@ for (const js of [false, true]) {
       const problems = h.watchPage(page);
       try {
         const client = await Client.fromContext(ctx, app.baseURL);
-        const started = await client.post('/new', {
+        const started = await client.post('/new-topic', {
           category: 'internal-medicine',
           title: `Restarting anticoagulation ${js ? 'on' : 'off'}`,
           tags: '',
@@ -94,7 +94,7 @@ for (const js of [false, true]) {
       const modCtx = await h.newContext(browser, app, { js });
       try {
         const authorClient = await Client.fromContext(a.ctx, app.baseURL);
-        const started = await authorClient.post('/new', {
+        const started = await authorClient.post('/new-topic', {
           category: 'internal-medicine',
           title: `Heel care ${js ? 'on' : 'off'}`,
           tags: 'wounds',

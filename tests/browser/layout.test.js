@@ -39,7 +39,7 @@ before(async () => {
   await h.signIn(adminPage, app.admin.email, app.admin.password);
   // The admin writes the thread, so members see a "Report" link on its post.
   const client = await Client.fromContext(adminCtx, app.baseURL);
-  const started = await client.post('/new', {
+  const started = await client.post('/new-topic', {
     category: 'internal-medicine',
     title: 'Delirium drugs at night: a crib sheet',
     tags: '',

@@ -61,7 +61,7 @@ for (const [js, locale, lang] of [[false, 'en-US', 'en'], [true, 'ja-JP', 'ja']]
       const problems = h.watchPage(page);
       try {
         // The member's language is remembered for their letters.
-        await page.goto('/new');
+        await page.goto('/new-topic');
         if (js) await h.waitForComposer(page);
         await page.selectOption('select[name=category]', 'internal-medicine');
         const title = `Night-time delirium ${lang}`;

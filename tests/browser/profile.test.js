@@ -50,7 +50,7 @@ for (const run of [{ lang: 'en', js: false }, { lang: 'ja', js: true }]) {
         // A thread of theirs, started over HTTP with the browser's session.
         const http = await Client.fromContext(memberCtx, app.baseURL);
         const title = `Wound care at home ${run.lang}`;
-        const res = await http.post('/new', { category: 'internal-medicine', title, tags: '', body: 'Which dressing do you use for a stage 2 pressure ulcer at home?' });
+        const res = await http.post('/new-topic', { category: 'internal-medicine', title, tags: '', body: 'Which dressing do you use for a stage 2 pressure ulcer at home?' });
         assert.equal(res.status, 303, 'thread posted');
         const thread = res.location.split('#')[0];
 

@@ -41,7 +41,7 @@ const PAGES = [
   { name: 'admin-users', who: 'admin', path: '/admin/users', h1: { en: 'Users', ja: 'ユーザー管理' } },
   { name: 'member-home', who: 'admin', path: '/', h1: { en: 'Latest threads', ja: '最新のスレッド' } },
   { name: 'forum-threads', who: 'member', path: '/', h1: { en: 'Latest threads', ja: '最新のスレッド' } },
-  { name: 'new-thread', who: 'member', path: '/new', h1: { en: 'New thread', ja: '新しいスレッド' } },
+  { name: 'new-thread', who: 'member', path: '/new-topic', h1: { en: 'New thread', ja: '新しいスレッド' } },
   {
     name: 'thread', who: 'member', path: () => `/t/${ids.thread}`,
     h1: { en: THREAD_TITLE, ja: THREAD_TITLE },
@@ -97,7 +97,7 @@ before(async () => {
   await admin.close();
   const member = await Client.fromContext(contexts.member, app.baseURL);
   const adminHttp = await Client.fromContext(contexts.admin, app.baseURL);
-  let res = await member.post('/new', {
+  let res = await member.post('/new-topic', {
     category: 'elder-care',
     title: THREAD_TITLE,
     tags: 'pneumonia antibiotics 誤嚥性肺炎',
@@ -112,7 +112,7 @@ before(async () => {
     res = await who.post(`/t/${ids.thread}/reply`, { body });
     assert.match(res.location || '', /^\/t\//, 'a clean reply is published');
   }
-  res = await member.post('/new', {
+  res = await member.post('/new-topic', {
     category: 'internal-medicine',
     title: HELD_TITLE,
     tags: '',

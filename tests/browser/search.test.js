@@ -24,7 +24,7 @@ const HELD_BODY = 'Mrs. Eleanor Whitfield, born 14 March 1941, had vancomycin fo
 
 /** Starts a thread through the composer and returns the page's URL afterwards. */
 async function startThread(page, title, body) {
-  await page.goto('/new');
+  await page.goto('/new-topic');
   await page.selectOption('select[name=category]', 'internal-medicine');
   await page.fill('input[name=title]', title);
   await page.fill('input[name=tags]', 'antibiotics');

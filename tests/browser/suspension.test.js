@@ -96,7 +96,7 @@ for (const run of runs) {
         assert.equal((await member.locator('h1').textContent()).trim(), m.title);
         assert.match(await member.locator('main').textContent(), /wristband visible after two reminders/);
         await member.screenshot({ path: path.join(h.ARTIFACTS, `suspended-${run.member.lang}-${run.member.js ? 'js' : 'nojs'}.png`), fullPage: true });
-        for (const where of ['/', '/new', '/profile']) {
+        for (const where of ['/', '/new-topic', '/profile']) {
           await member.goto(where);
           assert.equal(new URL(member.url()).pathname, '/suspended', `${where} opened while suspended`);
         }
@@ -107,8 +107,8 @@ for (const run of runs) {
         assert.equal(await h.noticeText(staff), s.lifted);
         await member.goto('/');
         assert.equal(new URL(member.url()).pathname, '/');
-        await member.goto('/new');
-        assert.equal(new URL(member.url()).pathname, '/new');
+        await member.goto('/new-topic');
+        assert.equal(new URL(member.url()).pathname, '/new-topic');
 
         if (run.staff.js) h.assertNoScriptErrors(staffProblems);
         if (run.member.js) h.assertNoScriptErrors(memberProblems);

@@ -71,7 +71,7 @@ async function useLanguage(page, lang) {
 
 /** Opens the composer, writes `body` as a new thread and posts it; returns the path landed on. */
 async function postThread(page, js, title, body, { expectClean = false } = {}) {
-  await page.goto('/new');
+  await page.goto('/new-topic');
   if (js) await h.waitForComposer(page);
   await page.selectOption('select[name=category]', 'internal-medicine');
   await page.fill('input[name=title]', title);
@@ -109,7 +109,7 @@ for (const run of RUNS) {
 
         // With JS on, the live check screens the title as the server does.
         if (run.js) {
-          await page.goto('/new');
+          await page.goto('/new-topic');
           await h.waitForComposer(page);
           await page.fill('input[name=title]', 'Mrs. Eleanor Whitfield keeps falling');
           const inTitle = page.locator('div.live-check li.in-field');

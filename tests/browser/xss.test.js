@@ -282,7 +282,7 @@ describe('Payloads in titles, texts and names of held posts', () => {
 
     for (const file of [...new Set(payloads.map((p) => p.file))]) {
       const title = `Payloads from the ${file.replace(/\.txt$/, '')} list`;
-      const res = await poster.client.post('/new', {
+      const res = await poster.client.post('/new-topic', {
         category: categories[0].slug, title, tags: '', body: 'Each reply below is one payload from this list.',
       });
       assert.equal(res.status, 303);
@@ -303,7 +303,7 @@ describe('Payloads in titles, texts and names of held posts', () => {
 
     await mapLimit(rows, 1, async (r, i) => {
       const { client } = authorOf(i);
-      const t = await client.post('/new', {
+      const t = await client.post('/new-topic', {
         category: categories[i % categories.length].slug,
         title: r.title.raw,
         tags: '',
@@ -333,7 +333,7 @@ describe('Payloads in titles, texts and names of held posts', () => {
     for (const file of fileThreads.keys()) {
       const body = ['Seen by Mrs. Eleanor Whitfield.', '', ...rows.filter((r) => r.p.file === file && r.body.accepted).map((r) => r.body.raw)].join('\n');
       assert.ok(length(body) <= MAX_BODY, `${file} is too long for one post`);
-      const res = await poster.client.post('/new', {
+      const res = await poster.client.post('/new-topic', {
         category: categories[0].slug, title: `Held copy of the ${file.replace(/\.txt$/, '')} list`, tags: '', body, review: '1',
       });
       assert.equal(res.status, 303);
@@ -646,7 +646,7 @@ describe('Payloads the forms refuse (control characters)', () => {
           }
           if (!r.title.accepted || !r.body.accepted) {
             const v = memberCtx;
-            f.add(await v.visit('/new'), 'the new-thread form');
+            f.add(await v.visit('/new-topic'), 'the new-thread form');
             await v.page.selectOption('select[name=category]', categories[0].slug);
             await v.page.fill('#compose-title', r.title.raw);
             await v.page.fill('#compose-body', r.body.raw);

@@ -37,12 +37,13 @@ pub fn ListPager(
     newer: Option<domain::models::ListCursor>,
 ) -> impl IntoView {
     let i = use_i18n();
+    let sep = if base.contains('?') { '&' } else { '?' };
     (older.is_some() || newer.is_some()).then(|| {
         view! {
             <nav class="pager" aria-label=i.tr("pager.label")>
-                {newer.map(|c| view! { <a rel="prev" href=format!("{base}?newer={c}")>{i.tr("pager.prev")}</a> })}
+                {newer.map(|c| view! { <a rel="prev" href=format!("{base}{sep}newer={c}")>{i.tr("pager.prev")}</a> })}
                 {newer.is_some().then(|| view! { <a href=base.clone()>{i.tr("pager.first")}</a> })}
-                {older.map(|c| view! { <a rel="next" href=format!("{base}?older={c}")>{i.tr("pager.next")}</a> })}
+                {older.map(|c| view! { <a rel="next" href=format!("{base}{sep}older={c}")>{i.tr("pager.next")}</a> })}
             </nav>
         }
     })

@@ -10,6 +10,7 @@ mod helpful;
 mod highlight;
 mod live_check;
 mod preview;
+mod reading;
 mod search;
 mod toolbar;
 mod verdicts;
@@ -22,6 +23,7 @@ pub use fields::{CsrfField, Field, FormError, ProfessionSelect, TextArea};
 pub use header::Header;
 pub use helpful::HelpfulBar;
 pub use highlight::{Highlighted, ListPager, Pager};
+pub use reading::{LevelForm, ListTabs, MarkReadForm, ReadTracker, RowMarks};
 pub use search::{
     author_label, encode_path_segment, encode_query_value, person_href, Marked, SearchForm,
 };

@@ -1,31 +1,45 @@
-//! Forum pages for verified members: the thread list (front page and category
-//! pages) and the form to start a thread.
+//! Forum pages for verified members: the thread lists (the front page and
+//! `/latest`, `/unread`, `/new`, each for the whole forum or one category, and the
+//! category pages) and the form to start a thread (`/new-topic`).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
-use crate::components::{Composer, ListPager, LoadError, When};
+use crate::components::{Composer, LevelForm, ListPager, ListTabs, LoadError, RowMarks, When};
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
 use crate::server_fns::load_forum;
-use domain::models::ForumHome;
+use domain::models::{ForumHome, ListKind};
 
-/// The thread list of the whole forum (`/`) or of one category (`/c/:slug`).
+/// A thread list: the whole forum (`/`, `/latest`), one category (`/c/:slug`), or the
+/// viewer's unread (`/unread`) and new (`/new`) threads, optionally in one category
+/// (`?category=slug`).
 #[component]
 pub fn ForumList() -> impl IntoView {
     let i = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
+    let location = use_location();
     let data = Resource::new(
         move || {
+            let kind = location.pathname.with(|p| {
+                ListKind::parse(p.trim_start_matches('/'))
+                    .as_str()
+                    .to_string()
+            });
+            let slug = params
+                .with(|p| p.get("slug"))
+                .or_else(|| query.with(|q| q.get("category")))
+                .unwrap_or_default();
             (
-                params.with(|p| p.get("slug").unwrap_or_default()),
+                kind,
+                slug,
                 query.with(|q| q.get("older").unwrap_or_default()),
                 query.with(|q| q.get("newer").unwrap_or_default()),
             )
         },
-        |(slug, older, newer)| load_forum(slug, older, newer),
+        |(kind, slug, older, newer)| load_forum(kind, slug, older, newer),
     );
     view! {
         <Suspense fallback=move || view! { <p>{i.tr("loading")}</p> }>
@@ -43,38 +57,67 @@ pub fn ForumList() -> impl IntoView {
 fn ForumView(home: ForumHome) -> impl IntoView {
     let i = use_i18n();
     let lang = use_page().lang;
-    let title = match &home.category {
-        Some(c) => c.name(lang).to_string(),
-        None => i.tr("forum.latest"),
+    let kind = home.kind;
+    let title = match (&home.category, kind) {
+        (Some(c), ListKind::Latest) => c.name(lang).to_string(),
+        (Some(c), k) => format!(
+            "{} · {}",
+            i.tr(&format!("list.{}", k.as_str())),
+            c.name(lang)
+        ),
+        (None, ListKind::Latest) => i.tr("forum.latest"),
+        (None, k) => i.tr(&format!("list.{}", k.as_str())),
     };
-    let base = match &home.category {
-        Some(c) => format!("/c/{}", c.slug),
-        None => "/".to_string(),
-    };
-    let new_href = match &home.category {
-        Some(c) => format!("/new?category={}", c.slug),
-        None => "/new".to_string(),
-    };
-    let current = home
+    let slug = home
         .category
         .as_ref()
         .map(|c| c.slug.clone())
         .unwrap_or_default();
+    let base = match (kind, slug.as_str()) {
+        (ListKind::Latest, "") => "/".to_string(),
+        (ListKind::Latest, c) => format!("/c/{c}"),
+        (k, "") => format!("/{}", k.as_str()),
+        (k, c) => format!("/{}?category={c}", k.as_str()),
+    };
+    let new_href = match &home.category {
+        Some(c) => format!("/new-topic?category={}", c.slug),
+        None => "/new-topic".to_string(),
+    };
+    let current = slug.clone();
+    let category_link = move |c: &str| match kind {
+        ListKind::Latest => format!("/c/{c}"),
+        k => format!("/{}?category={c}", k.as_str()),
+    };
+    let all_link = match kind {
+        ListKind::Latest => "/".to_string(),
+        k => format!("/{}", k.as_str()),
+    };
     let list = home.list;
+    let empty = match kind {
+        ListKind::Latest => "forum.empty",
+        ListKind::Unread => "list.unread_empty",
+        ListKind::New => "list.new_empty",
+    };
     view! {
         <Title text=title.clone()/>
         <div class="forum-head">
             <h1>{title}</h1>
             <a class="button" href=new_href>{i.tr("forum.new_thread")}</a>
         </div>
-        {home.category.as_ref().map(|c| view! { <p class="lead">{c.description(lang).to_string()}</p> })}
+        {home.category.as_ref().filter(|_| kind == ListKind::Latest)
+            .map(|c| view! { <p class="lead">{c.description(lang).to_string()}</p> })}
+        {(kind != ListKind::Latest).then(|| view! { <p class="lead">{i.tr(&format!("list.{}_lead", kind.as_str()))}</p> })}
+        <ListTabs kind category=slug.clone()/>
         <nav class="categories" aria-label=i.tr("forum.categories")>
-            <a href="/" aria-current=current.is_empty().then_some("page")>{i.tr("forum.all")}</a>
+            <a href=all_link aria-current=current.is_empty().then_some("page")>{i.tr("forum.all")}</a>
             {home.categories.iter().map(|c| {
                 let here = c.slug == current;
-                view! { <a href=format!("/c/{}", c.slug) aria-current=here.then_some("page")>{c.name(lang).to_string()}</a> }
+                view! { <a href=category_link(&c.slug) aria-current=here.then_some("page")>{c.name(lang).to_string()}</a> }
             }).collect_view()}
         </nav>
+        {home.category.as_ref().filter(|_| kind == ListKind::Latest).map(|c| view! {
+            <LevelForm action=format!("/c/{}/level", c.slug) label="level.category_label" level=home.category_level/>
+        })}
         {(!list.own_held.is_empty()).then(|| view! {
             <section class="own-held card">
                 <h2>{i.tr("forum.own_held")}</h2>
@@ -90,7 +133,7 @@ fn ForumView(home: ForumHome) -> impl IntoView {
             </section>
         })}
         {if list.threads.is_empty() {
-            view! { <p class="empty">{i.tr("forum.empty")}</p> }.into_any()
+            view! { <p class="empty">{i.tr(empty)}</p> }.into_any()
         } else {
             view! {
                 <ol class="threads">
@@ -105,6 +148,7 @@ fn ForumView(home: ForumHome) -> impl IntoView {
                                     {t.solved.then(|| view! { <span class="badge ok">"✓ "{i.tr("answer.solved")}</span>" " })}
                                     {(t.question && !t.solved).then(|| view! { <span class="badge">{i.tr("answer.question")}</span>" " })}
                                     <a class="thread-title" href=format!("/t/{}", t.id)>{t.title.clone()}</a>
+                                    <RowMarks id=t.id reading=t.reading/>
                                     <div class="meta">
                                         <a href=format!("/c/{}", t.category)>{cat}</a>
                                         " · "{crate::components::author_label(i, &t.author)}
@@ -122,17 +166,18 @@ fn ForumView(home: ForumHome) -> impl IntoView {
             }.into_any()
         }}
         <ListPager base older=list.older newer=list.newer/>
+        <crate::components::MarkReadForm kind category=slug/>
     }
 }
 
-/// `/new`: start a thread.
+/// `/new-topic`: start a thread.
 #[component]
 pub fn NewThreadPage() -> impl IntoView {
     let i = use_i18n();
     let query = use_query_map();
     let data = Resource::new(
         || (),
-        |_| load_forum(String::new(), String::new(), String::new()),
+        |_| load_forum(String::new(), String::new(), String::new(), String::new()),
     );
     view! {
         <Title text=i.tr("forum.new_thread")/>
@@ -148,7 +193,7 @@ pub fn NewThreadPage() -> impl IntoView {
                             ..Default::default()
                         };
                         view! {
-                            <Composer action="/new".to_string() opening=true categories=home.categories init/>
+                            <Composer action="/new-topic".to_string() opening=true categories=home.categories init/>
                         }.into_any()
                     }
                 }

@@ -1,5 +1,6 @@
 //! `/t/:id`: a thread with its posts in order, the reply composer, per-post actions
-//! (quote, edit, report, helpful, choosing the answer of a question) and the
+//! (quote, edit, report, helpful, choosing the answer of a question), the member's
+//! level for the thread and the tracker that records what they read, and the
 //! moderators' controls (pin, lock, hide, retitle).
 
 use leptos::prelude::*;
@@ -8,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
     AnswerBox, AnswerMark, Composer, ComposerInit, CsrfField, Field, FormError, HelpfulBar,
-    LoadError, Pager, SearchForm, When,
+    LevelForm, LoadError, Pager, ReadTracker, SearchForm, When,
 };
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
@@ -60,6 +61,14 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
         chooser: t.can_choose_answer,
     };
     let mut answer = t.answer.clone();
+    // What the reading tracker may mark read: the page's published posts.
+    let seen: Vec<(i64, i64)> = t
+        .posts
+        .iter()
+        .filter(|p| p.state == PostState::Published)
+        .map(|p| (p.number, p.id))
+        .collect();
+    let reading = t.reading;
     let (question, solved) = (t.question, t.answer.is_some());
     let flag_form = move |flag: &'static str, on: bool, label: &'static str| {
         view! {
@@ -105,6 +114,9 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
                 {t.searchable.then(|| view! {
                     <SearchForm thread=Some(id) class="search-form thread-search"/>
                 })}
+                {t.published.then(|| view! {
+                    <LevelForm action=format!("/t/{id}/level") label="level.thread_label" level=reading.level/>
+                })}
             </header>
             <ol class="posts">
                 {t.posts.into_iter().map(|p| {
@@ -114,6 +126,7 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
                 }).collect_view()}
             </ol>
             <Pager base=format!("/t/{id}") page=t.page pages=t.pages/>
+            <ReadTracker thread_id=id posts=seen last_read=reading.last_read/>
         </article>
         {if can_reply {
             view! {

@@ -44,10 +44,12 @@ pub(super) fn not_found() -> PageError {
     AppError::NotFound.into()
 }
 
-/// The thread list of the forum or of one category (`category` = slug or ""):
-/// the first page, or the page `older` or `newer` than a thread (`activity.id`).
+/// A thread list of the forum or of one category (`category` = slug or ""): `kind`
+/// = `latest` (also ""), `unread` or `new`; the first page, or the page `older` or
+/// `newer` than a thread (`key.id`).
 #[server(input = GetUrl, endpoint = "load_forum")]
 pub async fn load_forum(
+    kind: String,
     category: String,
     older: String,
     newer: String,
@@ -66,12 +68,17 @@ pub async fn load_forum(
                 .ok_or_else(not_found)?,
         )
     };
+    let kind = domain::models::ListKind::parse(&kind);
     let page = domain::models::ListPage::from_query(&older, &newer);
     let list = s
         .store
-        .list_threads(category.as_ref().map(|c| c.id), page)
+        .list_threads(viewer.id, kind, category.as_ref().map(|c| c.id), page)
         .await?;
     let own_held = s.store.own_held(viewer.id).await?;
+    let category_level = match &category {
+        Some(c) => s.store.category_level(viewer.id, c.id).await?,
+        None => Default::default(),
+    };
     Ok(ForumHome {
         categories,
         category,
@@ -81,7 +88,20 @@ pub async fn load_forum(
             newer: list.newer,
             own_held,
         },
+        kind,
+        category_level,
     })
+}
+
+/// Records that the viewer read a thread up to post number `upto` (the thread page
+/// calls it as posts scroll into view; without JavaScript the page's image beacon
+/// does the same through `GET /t/{id}/read`).
+#[server(endpoint = "mark_read")]
+pub async fn mark_read(thread: i64, upto: i64) -> Result<(), PageError> {
+    let viewer: Verified = viewer()?;
+    let s = services()?;
+    ops::reading::mark_read(&s, &viewer, thread, upto).await?;
+    Ok(())
 }
 
 /// A thread page as the viewer may see it.
@@ -136,6 +156,25 @@ pub async fn load_thread(id: i64, page: String, quote: String) -> Result<ThreadV
             row.question,
             looker,
         ),
+        reading: reading_of(&s, looker.id, &row).await?,
+    })
+}
+
+/// The viewer's level for a thread (`domain::reading::level_for`) and what they had
+/// read before this page.
+#[cfg(feature = "ssr")]
+async fn reading_of(
+    s: &ops::Services,
+    viewer_id: i64,
+    row: &store::threads::ThreadRow,
+) -> Result<domain::models::ThreadReading, PageError> {
+    let reader = s.store.reader(viewer_id, row.id).await?;
+    let category = s.store.category_level(viewer_id, row.category_id).await?;
+    let follow = reader.map(|r| r.follow());
+    Ok(domain::models::ThreadReading {
+        level: domain::reading::level_for(follow, category),
+        chosen: follow.is_some_and(|f| f.1),
+        last_read: reader.map_or(0, |r| r.last_read),
     })
 }
 

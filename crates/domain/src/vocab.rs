@@ -120,6 +120,8 @@ stored! {
         HeldWaiting = "held_waiting",
         /// A post they bookmarked, at the time they asked to be reminded.
         Bookmark = "bookmark",
+        /// A new post in a thread or category they watch.
+        Watching = "watching",
     }
 }
 

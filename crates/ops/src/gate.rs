@@ -75,7 +75,8 @@ pub async fn display_name_problem(
 }
 
 /// In the transaction that first publishes a post: tell the thread's author about a
-/// reply and every verified member mentioned (never the author themself).
+/// reply, every verified member mentioned and everyone watching (never the author
+/// themself, nobody twice); the author tracks the thread (`reading::on_publication`).
 pub async fn notify_publication(
     s: &crate::services::Services,
     tx: &mut Tx,
@@ -124,5 +125,15 @@ pub async fn notify_publication(
             told.push(id);
         }
     }
+    crate::reading::on_publication(
+        s,
+        tx,
+        stored,
+        author_id,
+        post.number,
+        thread.category_id,
+        &mut told,
+    )
+    .await?;
     Ok(told.len() - 1)
 }

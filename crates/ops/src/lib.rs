@@ -29,6 +29,7 @@ pub mod passwords;
 pub mod posting;
 pub mod profile;
 pub mod reactions;
+pub mod reading;
 pub mod recovery;
 pub mod reminders;
 pub mod services;

@@ -18,7 +18,12 @@ pub(super) async fn log_change(
     thread_id: i64,
     post_id: Option<i64>,
 ) -> Result<(), sqlx::Error> {
-    crate::threads::refresh_counters(conn, thread_id).await?;
+    // A thread whose answer went is reindexed whole: its posts' status changed.
+    let post_id = if crate::threads::refresh_counters(conn, thread_id).await? {
+        None
+    } else {
+        post_id
+    };
     let seq: i64 = sqlx::query("UPDATE search_seq SET seq = seq + 1 WHERE id = 1 RETURNING seq")
         .fetch_one(&mut *conn)
         .await?

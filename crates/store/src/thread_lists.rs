@@ -1,17 +1,21 @@
-//! The pages of the forum's thread lists (the front page and each category), read
-//! in constant time: keyset pages by last activity and id over partial indexes of
-//! the threads every member sees (migration 0010), reply counts kept on the thread
-//! row, and the tags of a whole page in one query. No page counts or skips rows.
+//! The pages of the forum's thread lists (latest, unread and new; the whole forum or
+//! one category), read in constant time: keyset pages over partial indexes of the
+//! threads every member sees (migrations 0010 and 0025), reply counts and the last
+//! public post number kept on the thread row, and the tags and the viewer's reading
+//! of a whole page in one query each. No page counts or skips rows.
 
 use std::collections::HashMap;
 
-use domain::models::{ListCursor, ListPage, ThreadSummary};
+use domain::models::{FollowLevel, ListCursor, ListKind, ListPage, RowReading, ThreadSummary};
 use sqlx::Row;
 
 use crate::error::StoreError;
-use crate::pool::Store;
+use crate::list_sql::{slice_sql, Slice};
+use crate::pool::{now, Store};
+use crate::reading::Reader;
 use crate::rows::IntBool;
-use crate::visibility::PUBLIC_THREAD;
+
+pub use crate::list_sql::list_queries;
 
 /// Threads per page of a thread list (pinned threads come on top of the first page).
 pub const THREADS_PER_PAGE: i64 = 30;
@@ -27,10 +31,11 @@ pub struct ThreadPage {
     pub newer: Option<ListCursor>,
 }
 
-/// A row of a thread list as the query returns it.
+/// A row of a thread list as the query returns it (`list_sql::COLUMNS`).
 #[derive(sqlx::FromRow)]
-struct ListRow {
+pub(crate) struct ListRow {
     id: i64,
+    category_id: i64,
     title: String,
     slug: String,
     display_name: String,
@@ -43,17 +48,26 @@ struct ListRow {
     #[sqlx(try_from = "IntBool")]
     question: bool,
     answer_post_id: Option<i64>,
+    created_at: i64,
+    author_id: i64,
+    last_post_number: i64,
 }
 
 impl ListRow {
-    fn cursor(&self) -> ListCursor {
+    /// Where a page starts or ends at this row: new lists go by when a thread
+    /// started, the others by last activity.
+    fn cursor(&self, kind: ListKind) -> ListCursor {
         ListCursor {
-            activity: self.last_activity_at,
+            activity: if kind == ListKind::New {
+                self.created_at
+            } else {
+                self.last_activity_at
+            },
             id: self.id,
         }
     }
 
-    fn into_summary(self, tags: Vec<String>) -> ThreadSummary {
+    fn into_summary(self, tags: Vec<String>, reading: RowReading) -> ThreadSummary {
         ThreadSummary {
             id: self.id,
             title: self.title,
@@ -66,56 +80,75 @@ impl ListRow {
             tags,
             question: self.question,
             solved: self.answer_post_id.is_some(),
+            reading,
         }
     }
 }
 
-/// Which rows one list query reads: pinned or not, and from where.
-enum Slice {
-    Pinned,
-    Top,
-    Before(ListCursor),
-    After(ListCursor),
+/// Which list, for whom, where: what every slice query binds.
+#[derive(Clone, Copy)]
+struct Scope {
+    viewer: i64,
+    kind: ListKind,
+    category: Option<i64>,
+    /// New lists: threads started after this (`domain::reading::new_after`).
+    new_after: i64,
 }
 
+type Assembled = (Vec<ListRow>, Option<ListCursor>, Option<ListCursor>);
+
 impl Store {
-    /// One page of published, visible threads by last activity, optionally in one
-    /// category. A "newer" page that would reach the top is the first page.
+    /// One page of a thread list as `viewer` sees it (`kind`: latest, unread or new),
+    /// optionally in one category, each row with the viewer's reading of it. A
+    /// "newer" page that would reach the top is the first page.
     pub async fn list_threads(
         &self,
-        category_id: Option<i64>,
+        viewer: i64,
+        kind: ListKind,
+        category: Option<i64>,
         page: ListPage,
     ) -> Result<ThreadPage, StoreError> {
+        let new_after = domain::reading::new_after(self.new_dismissed_at(viewer).await?, now());
+        let scope = Scope {
+            viewer,
+            kind,
+            category,
+            new_after,
+        };
         let (mut rows, older, newer) = match page {
-            ListPage::First => self.first_page(category_id).await?,
+            ListPage::First => self.first_page(scope).await?,
             ListPage::Older(c) => {
-                let mut rows = self.slice(category_id, Slice::Before(c)).await?;
+                let mut rows = self.slice(scope, Slice::Before(c)).await?;
                 let more = rows.len() as i64 > THREADS_PER_PAGE;
                 rows.truncate(THREADS_PER_PAGE as usize);
-                let older = more.then(|| rows.last().map(ListRow::cursor)).flatten();
-                let newer = rows.first().map(ListRow::cursor);
+                let older = more.then(|| rows.last().map(|r| r.cursor(kind))).flatten();
+                let newer = rows.first().map(|r| r.cursor(kind));
                 (rows, older, newer)
             }
             ListPage::Newer(c) => {
-                let mut rows = self.slice(category_id, Slice::After(c)).await?;
+                let mut rows = self.slice(scope, Slice::After(c)).await?;
                 if (rows.len() as i64) <= THREADS_PER_PAGE {
-                    self.first_page(category_id).await?
+                    self.first_page(scope).await?
                 } else {
                     rows.truncate(THREADS_PER_PAGE as usize);
                     rows.reverse();
-                    let older = rows.last().map(ListRow::cursor);
-                    let newer = rows.first().map(ListRow::cursor);
+                    let older = rows.last().map(|r| r.cursor(kind));
+                    let newer = rows.first().map(|r| r.cursor(kind));
                     (rows, older, newer)
                 }
             }
         };
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let mut tags = self.tags_of(&ids).await?;
+        let readers = self.readers_of(viewer, &ids).await?;
+        let categories = self.category_levels_of(viewer).await?;
         let threads = rows
             .drain(..)
             .map(|r| {
+                let category = categories.get(&r.category_id).copied().unwrap_or_default();
+                let reading = row_reading(&r, readers.get(&r.id), category, viewer, new_after);
                 let t = tags.remove(&r.id).unwrap_or_default();
-                r.into_summary(t)
+                r.into_summary(t, reading)
             })
             .collect();
         Ok(ThreadPage {
@@ -125,30 +158,32 @@ impl Store {
         })
     }
 
-    /// Pinned threads, then the most recently active others.
-    async fn first_page(
-        &self,
-        category_id: Option<i64>,
-    ) -> Result<(Vec<ListRow>, Option<ListCursor>, Option<ListCursor>), StoreError> {
-        let mut rows = self.slice(category_id, Slice::Pinned).await?;
+    /// Pinned threads (latest lists only), then the first page of the others.
+    async fn first_page(&self, scope: Scope) -> Result<Assembled, StoreError> {
+        let mut rows = if scope.kind == ListKind::Latest {
+            self.slice(scope, Slice::Pinned).await?
+        } else {
+            Vec::new()
+        };
         rows.truncate(THREADS_PER_PAGE as usize);
-        let mut top = self.slice(category_id, Slice::Top).await?;
+        let mut top = self.slice(scope, Slice::Top).await?;
         let more = top.len() as i64 > THREADS_PER_PAGE;
         top.truncate(THREADS_PER_PAGE as usize);
-        let older = more.then(|| top.last().map(ListRow::cursor)).flatten();
+        let older = more
+            .then(|| top.last().map(|r| r.cursor(scope.kind)))
+            .flatten();
         rows.extend(top);
         Ok((rows, older, None))
     }
 
     /// Up to one page and one row of a slice (the extra row says whether more follow).
-    async fn slice(
-        &self,
-        category_id: Option<i64>,
-        slice: Slice,
-    ) -> Result<Vec<ListRow>, StoreError> {
-        let sql = slice_sql(category_id.is_some(), &slice);
-        let mut q = sqlx::query_as::<_, ListRow>(&sql);
-        if let Some(c) = category_id {
+    async fn slice(&self, scope: Scope, slice: Slice) -> Result<Vec<ListRow>, StoreError> {
+        let sql = slice_sql(scope.kind, scope.category.is_some(), &slice);
+        let mut q = sqlx::query_as::<_, ListRow>(&sql).bind(scope.viewer);
+        if scope.kind == ListKind::New {
+            q = q.bind(scope.new_after);
+        }
+        if let Some(c) = scope.category {
             q = q.bind(c);
         }
         if let Slice::Before(c) | Slice::After(c) = slice {
@@ -182,57 +217,31 @@ impl Store {
     }
 }
 
-/// The query of one slice; placeholders in bind order: category, cursor, limit.
-fn slice_sql(category: bool, slice: &Slice) -> String {
-    let mut n = 0;
-    let mut next = || {
-        n += 1;
-        format!("${n}")
-    };
-    let category = if category {
-        format!(" AND t.category_id = {}", next())
-    } else {
-        String::new()
-    };
-    let (pinned, from, order) = match slice {
-        Slice::Pinned => (1, String::new(), "DESC"),
-        Slice::Top => (0, String::new(), "DESC"),
-        Slice::Before(_) => {
-            let (a, b) = (next(), next());
-            (
-                0,
-                format!(" AND (t.last_activity_at, t.id) < ({a}, {b})"),
-                "DESC",
-            )
-        }
-        Slice::After(_) => {
-            let (a, b) = (next(), next());
-            (
-                0,
-                format!(" AND (t.last_activity_at, t.id) > ({a}, {b})"),
-                "ASC",
-            )
-        }
-    };
-    let limit = next();
-    format!(
-        "SELECT t.id, t.title, c.slug, u.display_name, t.last_activity_at, t.pinned, t.locked, \
-         t.reply_count, t.question, t.answer_post_id FROM threads t JOIN categories c ON c.id = t.category_id \
-         JOIN users u ON u.id = t.author_id \
-         WHERE {PUBLIC_THREAD} AND t.pinned = {pinned}{category}{from} \
-         ORDER BY t.last_activity_at {order}, t.id {order} LIMIT {limit}"
-    )
-}
-
-/// Every query a thread list runs, for tests that read the databases' plans (each
-/// must be served by an index, with no scan and no sort). Bind 1 to every placeholder.
-pub fn list_queries() -> Vec<String> {
-    let c = ListCursor { activity: 1, id: 1 };
-    let mut out = Vec::new();
-    for category in [false, true] {
-        for slice in [Slice::Pinned, Slice::Top, Slice::Before(c), Slice::After(c)] {
-            out.push(slice_sql(category, &slice));
-        }
+/// The viewer's reading of a list row (`domain::reading`).
+/// Unread counts show for threads the viewer tracks or watches.
+fn row_reading(
+    r: &ListRow,
+    reader: Option<&Reader>,
+    category: FollowLevel,
+    viewer: i64,
+    new_after: i64,
+) -> RowReading {
+    let level = domain::reading::level_for(reader.map(|x| x.follow()), category);
+    RowReading {
+        unread: match reader {
+            Some(x) if level >= FollowLevel::Track => domain::reading::unread_count(
+                r.reply_count,
+                x.read_count,
+                r.last_post_number,
+                x.last_read,
+            ),
+            _ => 0,
+        },
+        new: domain::reading::is_new(
+            r.created_at,
+            r.author_id == viewer,
+            reader.is_some(),
+            new_after,
+        ),
     }
-    out
 }

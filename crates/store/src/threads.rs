@@ -64,19 +64,33 @@ pub fn pages(total: i64, per_page: i64) -> i64 {
 
 /// Brings the counters kept on a thread's row up to date with its posts (called in
 /// the transaction of every change members can see, see `search_log::log_change`).
-/// Reads one thread's posts through its `(thread_id, number)` key.
+/// Reads one thread's posts through its `(thread_id, number)` key. Returns whether
+/// the thread's answer mark was taken off (then every post of it is reindexed).
 pub(crate) async fn refresh_counters(
     conn: &mut AnyConnection,
     thread_id: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<bool, sqlx::Error> {
     sqlx::query(&format!(
         "UPDATE threads SET reply_count = (SELECT COUNT(*) FROM posts p \
-         WHERE p.thread_id = $1 AND p.number > 1 AND {PUBLIC_POST}) WHERE id = $1"
+         WHERE p.thread_id = $1 AND p.number > 1 AND {PUBLIC_POST}), \
+         last_post_number = COALESCE((SELECT MAX(p.number) FROM posts p \
+         WHERE p.thread_id = $1 AND {PUBLIC_POST}), 0) WHERE id = $1"
     ))
     .bind(thread_id)
     .execute(&mut *conn)
     .await?;
-    Ok(())
+    // An answer that stopped being public (hidden, deleted, removed) no longer
+    // solves the question: lists and search stop saying "solved" in this same
+    // transaction. Restored later, the asker marks it again.
+    let dropped = sqlx::query(&format!(
+        "UPDATE threads SET answer_post_id = NULL WHERE id = $1 AND answer_post_id IS NOT NULL \
+         AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = threads.answer_post_id AND {PUBLIC_POST})"
+    ))
+    .bind(thread_id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(dropped > 0)
 }
 
 impl Store {

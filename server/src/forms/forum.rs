@@ -51,7 +51,7 @@ fn after_post(state: &AppState, stored: &Stored) -> Response {
     }
 }
 
-/// POST /new: start a thread.
+/// POST /new-topic: start a thread.
 pub async fn new_thread(author: Verified, state: St, req: Request) -> Response {
     let sub = match read_or_render(&state, req).await {
         Ok(s) => s,

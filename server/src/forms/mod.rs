@@ -10,6 +10,7 @@ mod forum;
 mod members;
 mod moderation;
 mod preferences;
+mod reading;
 mod recovery;
 mod staff;
 mod two_factor;
@@ -61,7 +62,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users", post(staff::set_role))
         .route("/admin/site-lists", post(staff::site_lists))
         .route("/admin/categories", post(admin::categories))
-        .route("/new", post(forum::new_thread))
+        .route("/new-topic", post(forum::new_thread))
         .route("/t/{id}/reply", post(forum::reply))
         .route("/t/{id}/answer", post(forum::answer))
         .route("/p/{id}", post(forum::post_action))
@@ -69,6 +70,10 @@ pub fn routes() -> Router<AppState> {
         .route("/p/{id}/helpful", post(forum::helpful))
         .route("/p/{id}/bookmark", post(forum::bookmark))
         .route("/notifications", post(forum::notifications_read))
+        .route("/t/{id}/level", post(reading::thread_level))
+        .route("/c/{slug}/level", post(reading::category_level))
+        .route("/read", post(reading::mark_read))
+        .route("/new/dismiss", post(reading::dismiss_new))
         .route("/mod/claim", post(moderation::claim))
         .route("/mod/held/{id}", post(moderation::held))
         .route("/mod/held/{id}/finding", post(moderation::finding))

@@ -253,6 +253,7 @@ mod tests {
                     "verification_rejected",
                     "held_waiting",
                     "bookmark",
+                    "watching",
                     "held_waiting_untitled",
                     "rejected_untitled",
                 ],

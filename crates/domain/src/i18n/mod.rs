@@ -9,6 +9,7 @@ mod forum_messages;
 mod mail_messages;
 mod member_messages;
 mod messages;
+mod reading_messages;
 mod search_messages;
 mod two_factor_messages;
 
@@ -95,6 +96,7 @@ fn all_messages() -> impl Iterator<Item = &'static (&'static str, &'static str, 
         .iter()
         .chain(forum_messages::FORUM_MESSAGES)
         .chain(engagement_messages::ENGAGEMENT_MESSAGES)
+        .chain(reading_messages::READING_MESSAGES)
         .chain(search_messages::SEARCH_MESSAGES)
         .chain(detector_messages::DETECTOR_MESSAGES)
         .chain(mail_messages::MAIL_MESSAGES)

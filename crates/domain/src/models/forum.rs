@@ -75,6 +75,9 @@ pub struct ThreadSummary {
     /// A reply is marked as its answer.
     #[serde(default)]
     pub solved: bool,
+    /// The viewer's reading of it: unread posts, or new to them.
+    #[serde(default)]
+    pub reading: super::RowReading,
 }
 
 /// One page of a thread list.
@@ -219,6 +222,9 @@ pub struct ThreadView {
     /// The viewer may mark a reply as the answer (`visibility::may_choose_answer`).
     #[serde(default)]
     pub can_choose_answer: bool,
+    /// The viewer's level for the thread and what they had read before this page.
+    #[serde(default)]
+    pub reading: super::ThreadReading,
 }
 
 /// The title a thread shows once its opening post's text is gone (a moderator gives
@@ -290,4 +296,10 @@ pub struct ForumHome {
     pub category: Option<Category>,
     /// The thread list.
     pub list: ThreadList,
+    /// Which list this is (latest, unread, new).
+    #[serde(default)]
+    pub kind: super::ListKind,
+    /// The viewer's level for the category shown (category pages).
+    #[serde(default)]
+    pub category_level: super::FollowLevel,
 }

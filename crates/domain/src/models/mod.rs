@@ -10,6 +10,7 @@ mod mail;
 mod members;
 mod moderation;
 mod profile;
+mod reading;
 mod search;
 mod two_factor;
 
@@ -22,6 +23,7 @@ pub use mail::*;
 pub use members::*;
 pub use moderation::*;
 pub use profile::*;
+pub use reading::*;
 pub use search::*;
 pub use two_factor::*;
 

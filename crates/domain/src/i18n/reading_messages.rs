@@ -1,0 +1,41 @@
+//! The strings of reading and following, as (key, English, Japanese): the latest,
+//! unread and new lists, unread counts and "new" marks, "mark read", and the four
+//! levels a member chooses for a thread or a category.
+
+/// Reading strings (merged with [`super::MESSAGES`]).
+#[rustfmt::skip]
+pub static READING_MESSAGES: &[(&str, &str, &str)] = &[
+    ("list.latest", "Latest", "最新"),
+    ("list.unread", "Unread", "未読"),
+    ("list.new", "New", "新着"),
+    ("list.tabs", "Thread lists", "スレッド一覧"),
+    ("list.unread_lead", "Threads you track or watch with posts you have not read yet.", "追跡中・ウォッチ中のスレッドのうち、まだ読んでいない投稿があるもの。"),
+    ("list.new_lead", "Threads started in the last two weeks that you have not opened yet.", "この2週間に始まり、まだ開いていないスレッド。"),
+    ("list.unread_empty", "Nothing unread. Threads you start or reply to are tracked, and show here when someone posts.", "未読はありません。自分が始めた・返信したスレッドは追跡され、新しい投稿があるとここに表示されます。"),
+    ("list.new_empty", "No new threads since your last visit.", "前回以降の新着スレッドはありません。"),
+    ("reading.unread_n", "{n} unread", "未読 {n}"),
+    ("reading.new", "New", "新着"),
+    ("reading.jump", "Jump to the first unread post", "最初の未読の投稿へ"),
+    ("reading.mark_all_read", "Mark all read", "すべて既読にする"),
+    ("reading.mark_category_read", "Mark this category read", "このカテゴリーを既読にする"),
+    ("reading.dismiss_new", "Dismiss new", "新着をクリア"),
+    ("level.thread_label", "Notifications for this thread", "このスレッドの通知"),
+    ("level.category_label", "Notifications for this category", "このカテゴリーの通知"),
+    ("level.save", "Save", "保存"),
+    ("level.watch", "Watching: tell me of every new post", "ウォッチ：新しい投稿のたびに通知"),
+    ("level.track", "Tracking: show unread counts", "追跡：未読数を表示"),
+    ("level.normal", "Normal: only replies to me and mentions", "通常：自分への返信と言及のみ"),
+    ("level.mute", "Muted: hide from my lists", "ミュート：一覧に表示しない"),
+    ("level.now", "Now: {level}", "現在：{level}"),
+    ("level.short.watch", "Watching", "ウォッチ中"),
+    ("level.short.track", "Tracking", "追跡中"),
+    ("level.short.normal", "Normal", "通常"),
+    ("level.short.mute", "Muted", "ミュート"),
+    ("notice.level_saved", "Notification level saved.", "通知レベルを保存しました。"),
+    ("notice.marked_read", "Marked as read.", "既読にしました。"),
+    ("notice.new_dismissed", "New threads dismissed.", "新着をクリアしました。"),
+    ("notify.watching", "{name} posted in “{title}”", "{name}さんが「{title}」に投稿しました"),
+    ("prefs.kind.watching", "A new post in a thread or category I watch", "ウォッチ中のスレッド・カテゴリーへの新しい投稿"),
+    ("mail.note.watching.subject", "{actor} posted: {title}", "{actor} さんが投稿しました: {title}"),
+    ("mail.note.watching.body", "{actor} posted in “{title}”, which you watch.", "{actor} さんが、ウォッチ中の「{title}」に投稿しました。"),
+];
