@@ -258,6 +258,13 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
             let _ = maintenance.prune_mail(month).await;
             // One-time links a day past their end (used or not) are of no use.
             let _ = maintenance.purge_spent_links(store::now() - 86_400).await;
+            // Drafts go 30 days after their last change.
+            let before = store::now() - domain::models::DRAFT_KEEP_SECS;
+            match maintenance.purge_old_drafts(before).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(drafts = n, "purged old drafts"),
+                Err(e) => tracing::error!(error = %e, "draft purge failed"),
+            }
         }
     });
     let listener = tokio::net::TcpListener::bind(settings.listen)

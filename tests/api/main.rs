@@ -14,6 +14,7 @@ mod categories;
 mod deletion;
 mod digest;
 mod disguise;
+mod drafts;
 mod forgot_files;
 mod forum;
 mod four_eyes;

@@ -4,10 +4,12 @@
 //! detector compiled to wasm — nothing leaves the browser for this — highlights each
 //! finding with its kind and offers one-click replacement, formatting buttons, and a
 //! preview that follows the text. "Preview" works without JavaScript too: the server
-//! answers with the same page and the body as readers will see it.
+//! answers with the same page and the body as readers will see it. New threads and
+//! replies keep a draft on the server for their author (`DraftBar`).
 
 use leptos::prelude::*;
 
+use super::draft::{DraftBar, DraftFields, DraftSlot};
 use super::fields::{echoed, echoed_preview};
 use super::live_check::{FieldFinding, LiveCheck};
 use super::preview::{PreviewButton, PreviewPanel};
@@ -29,6 +31,21 @@ pub struct ComposerInit {
     pub body: String,
     /// Category slug (new threads).
     pub category: String,
+    /// Started as a question (new threads).
+    pub question: bool,
+}
+
+impl ComposerInit {
+    /// The composer as its author left it in a kept draft.
+    pub fn from_draft(d: &domain::models::SavedDraft) -> Self {
+        ComposerInit {
+            title: d.title.clone(),
+            tags: d.tags.clone(),
+            body: d.body.clone(),
+            category: d.category.clone(),
+            question: d.question,
+        }
+    }
 }
 
 /// The composer form.
@@ -57,6 +74,10 @@ pub fn Composer(
     /// the gate screens again).
     #[prop(default = false)]
     confirm: bool,
+    /// The author's draft slot (new threads and replies): offers "Save draft" and
+    /// saves as they type.
+    #[prop(optional)]
+    draft: Option<DraftSlot>,
 ) -> impl IntoView {
     let i = use_i18n();
     let lang = use_page().lang;
@@ -68,6 +89,7 @@ pub fn Composer(
     let tags = RwSignal::new(echoed("compose", "tags").0.unwrap_or(init.tags.clone()));
     let body = RwSignal::new(initial_body.clone());
     let category = echo_cat.unwrap_or(init.category.clone());
+    let category_now = RwSignal::new(category.clone());
     let (cat_bad, body_bad) = (cat_err.is_some(), body_err.is_some());
     // The live check renders only in the browser, after hydration, so the server's
     // HTML and the hydrated page always agree.
@@ -115,7 +137,18 @@ pub fn Composer(
     let area = NodeRef::<leptos::html::Textarea>::new();
     // A new thread can be a question (kept through a refusal or a preview).
     let new_thread = categories.is_some();
-    let question = echoed("compose", "question").0.as_deref() == Some("1");
+    let question = match echoed("compose", "question").0 {
+        Some(v) => v == "1",
+        None => init.question,
+    };
+    let question_now = RwSignal::new(question);
+    let fields = DraftFields {
+        category: category_now,
+        title,
+        tags,
+        body,
+        question: question_now,
+    };
     let body_id = "compose-body";
     let err_id = "compose-body-error";
     view! {
@@ -127,7 +160,8 @@ pub fn Composer(
                 <div class="field" class:has-error=cat_bad>
                     <label for="compose-category">{i.tr("compose.category")}<span class="req" aria-hidden="true">" *"</span></label>
                     <select id="compose-category" name="category" required=true
-                        aria-invalid=cat_bad.then_some("true")>
+                        aria-invalid=cat_bad.then_some("true")
+                        on:change=move |ev| category_now.set(event_target_value(&ev))>
                         <option value="">{i.tr("field.choose")}</option>
                         {cats.into_iter().map(|c| {
                             let selected = c.slug == category;
@@ -143,7 +177,8 @@ pub fn Composer(
             })}
             {new_thread.then(|| view! {
                 <div class="field checkbox">
-                    <input type="checkbox" id="compose-question" name="question" value="1" checked=question/>
+                    <input type="checkbox" id="compose-question" name="question" value="1" checked=question
+                        on:change=move |ev| question_now.set(event_target_checked(&ev))/>
                     <label for="compose-question">{i.tr("compose.question")}</label>
                 </div>
             })}
@@ -173,6 +208,7 @@ pub fn Composer(
                 {review.then(|| view! {
                     <button type="submit" name="review" value="1" class="button secondary">{i.tr("compose.send_for_review")}</button>
                 })}
+                {draft.map(|kept| view! { <DraftBar i kept fields mounted/> })}
             </div>
             {review.then(|| view! { <p class="hint">{i.tr("compose.review_hint")}</p> })}
         </form>

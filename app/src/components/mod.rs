@@ -4,6 +4,7 @@
 mod answer;
 mod claim;
 mod composer;
+mod draft;
 pub mod fields;
 mod header;
 mod helpful;
@@ -19,6 +20,7 @@ mod when;
 pub use answer::{AnswerBox, AnswerMark};
 pub use claim::ClaimBox;
 pub use composer::{Composer, ComposerInit};
+pub use draft::DraftSlot;
 pub use fields::{CsrfField, Field, FormError, ProfessionSelect, TextArea};
 pub use header::Header;
 pub use helpful::HelpfulBar;

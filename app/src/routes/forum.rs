@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
-use crate::components::{Composer, LevelForm, ListPager, ListTabs, LoadError, RowMarks, When};
+use crate::components::{
+    Composer, ComposerInit, DraftSlot, LevelForm, ListPager, ListTabs, LoadError, RowMarks, When,
+};
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
-use crate::server_fns::load_forum;
+use crate::server_fns::{load_draft, load_forum};
 use domain::models::{ForumHome, ListKind};
 
 /// A thread list: the whole forum (`/`, `/latest`), one category (`/c/:slug`), or the
@@ -175,9 +177,15 @@ fn ForumView(home: ForumHome) -> impl IntoView {
 pub fn NewThreadPage() -> impl IntoView {
     let i = use_i18n();
     let query = use_query_map();
+    // The categories and the member's kept draft of a new thread, in one wait.
     let data = Resource::new(
         || (),
-        |_| load_forum(String::new(), String::new(), String::new(), String::new()),
+        |_| async {
+            let home =
+                load_forum(String::new(), String::new(), String::new(), String::new()).await?;
+            let draft = load_draft(0).await?;
+            Ok::<_, crate::error::PageError>((home, draft))
+        },
     );
     view! {
         <Title text=i.tr("forum.new_thread")/>
@@ -187,13 +195,22 @@ pub fn NewThreadPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => view! { <LoadError error=e/> }.into_any(),
-                    Ok(home) => {
-                        let init = crate::components::ComposerInit {
-                            category: query.with_untracked(|q| q.get("category").unwrap_or_default()),
-                            ..Default::default()
+                    Ok((home, draft)) => {
+                        let asked = query.with_untracked(|q| q.get("category").unwrap_or_default());
+                        let mut init = match &draft {
+                            Some(d) => ComposerInit::from_draft(d),
+                            None => ComposerInit::default(),
+                        };
+                        if !asked.is_empty() || init.category.is_empty() {
+                            init.category = asked;
+                        }
+                        let slot = DraftSlot {
+                            thread_id: 0,
+                            saved_at: draft.as_ref().map_or(0, |d| d.updated_at),
+                            flagged: draft.as_ref().is_some_and(|d| d.flagged),
                         };
                         view! {
-                            <Composer action="/new-topic".to_string() opening=true categories=home.categories init/>
+                            <Composer action="/new-topic".to_string() opening=true categories=home.categories init draft=slot/>
                         }.into_any()
                     }
                 }

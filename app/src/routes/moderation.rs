@@ -133,6 +133,7 @@ fn HeldDecision(h: HeldItem) -> impl IntoView {
         tags: r.tags.clone().unwrap_or_default(),
         body: r.body_md.clone(),
         category: String::new(),
+        question: false,
     };
     let decision_form = move |decision: &'static str, label: &'static str, class: &'static str| {
         view! {

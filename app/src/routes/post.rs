@@ -53,6 +53,7 @@ fn PostBody(d: PostDetail) -> impl IntoView {
             tags: r.tags.clone().unwrap_or_default(),
             body: r.body_md.clone(),
             category: String::new(),
+            question: false,
         })
         .unwrap_or_default();
     let heading = if d.thread_title.is_empty() {

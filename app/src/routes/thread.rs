@@ -8,8 +8,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{
-    AnswerBox, AnswerMark, Composer, ComposerInit, CsrfField, Field, FormError, HelpfulBar,
-    LevelForm, LoadError, Pager, ReadTracker, SearchForm, When,
+    AnswerBox, AnswerMark, Composer, ComposerInit, CsrfField, DraftSlot, Field, FormError,
+    HelpfulBar, LevelForm, LoadError, Pager, ReadTracker, SearchForm, When,
 };
 use crate::i18n::use_i18n;
 use crate::page_ctx::use_page;
@@ -69,6 +69,20 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
         .map(|p| (p.number, p.id))
         .collect();
     let reading = t.reading;
+    // The reply composer starts with a quote asked for, else the member's kept draft.
+    let slot = DraftSlot {
+        thread_id: id,
+        saved_at: t.draft.as_ref().map_or(0, |d| d.updated_at),
+        flagged: t.draft.as_ref().is_some_and(|d| d.flagged),
+    };
+    let reply_init = ComposerInit {
+        body: if quote.is_empty() {
+            t.draft.as_ref().map(|d| d.body.clone()).unwrap_or_default()
+        } else {
+            quote
+        },
+        ..Default::default()
+    };
     let (question, solved) = (t.question, t.answer.is_some());
     let flag_form = move |flag: &'static str, on: bool, label: &'static str| {
         view! {
@@ -133,7 +147,7 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
                 <section id="reply" class="reply card">
                     <h2>{i.tr("thread.reply")}</h2>
                     <Composer action=format!("/t/{id}/reply") opening=false
-                        init=ComposerInit { body: quote, ..Default::default() } submit="compose.reply"/>
+                        init=reply_init submit="compose.reply" draft=slot/>
                 </section>
             }.into_any()
         } else if t.locked {

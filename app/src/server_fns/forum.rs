@@ -157,6 +157,11 @@ pub async fn load_thread(id: i64, page: String, quote: String) -> Result<ThreadV
             looker,
         ),
         reading: reading_of(&s, looker.id, &row).await?,
+        draft: if domain::visibility::may_reply(&row.facts(), row.locked, looker) {
+            ops::saved_drafts::load(&s, &viewer, id).await?
+        } else {
+            None
+        },
     })
 }
 

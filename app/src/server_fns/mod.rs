@@ -10,12 +10,14 @@ use crate::error::PageError;
 use domain::models::{Applicant, ClaimState, Profile, UserPage};
 
 mod bookmarks;
+mod drafts;
 mod forum;
 mod members;
 mod search;
 mod staff;
 
 pub use bookmarks::*;
+pub use drafts::*;
 pub use forum::*;
 pub use members::*;
 pub use search::*;

@@ -60,6 +60,31 @@ pub async fn screen_line(store: &Store, text: &str) -> Result<Vec<phi::Kind>, Ap
     .await
 }
 
+/// Whether a draft kept on the server (`saved_drafts`) carries what the gate would
+/// hold: its body as a post's (the source and what readers would see), its title
+/// and tags as lines. Advisory: a draft is its author's alone, and the post is
+/// screened again in full when it goes out.
+pub async fn draft_flagged(
+    store: &Store,
+    title: &str,
+    tags: &str,
+    body: &str,
+) -> Result<bool, AppError> {
+    let lists = store.site_lists().await?;
+    let (title, tags, body) = (
+        markdown::title_text(title),
+        tags.to_string(),
+        body.to_string(),
+    );
+    cpu::run(move || {
+        let d = Detector::new(lists);
+        !domain::screening::scan_body(&d, &body).is_empty()
+            || !d.scan(&title).findings.is_empty()
+            || !d.scan(&tags).findings.is_empty()
+    })
+    .await
+}
+
 /// The message key when a display name carries what the gate finds, other than a
 /// name: a display name is its member's own name, shown beside every post, so a
 /// date, number, place or contact detail in it is refused.

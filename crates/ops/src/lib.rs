@@ -32,6 +32,7 @@ pub mod reactions;
 pub mod reading;
 pub mod recovery;
 pub mod reminders;
+pub mod saved_drafts;
 pub mod services;
 pub mod staff;
 pub mod suspension;

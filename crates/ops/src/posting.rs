@@ -58,6 +58,8 @@ pub async fn start_thread(
     if question {
         tx.set_question(stored.thread_id, true).await?;
     }
+    // The draft kept for this composer went out with the post.
+    tx.delete_draft(author.id(), 0).await?;
     notify_if_first(s, &mut tx, &stored, author.id()).await?;
     tx.commit().await?;
     tracing::info!(
@@ -97,6 +99,7 @@ pub async fn reply(
     let draft = prepare(&s.store, author.id(), form).await?;
     let mut tx = s.store.begin().await?;
     let stored = tx.create_reply(thread_id, &draft).await?;
+    tx.delete_draft(author.id(), thread_id).await?;
     notify_if_first(s, &mut tx, &stored, author.id()).await?;
     tx.commit().await?;
     tracing::info!(

@@ -72,6 +72,7 @@ impl Tx {
             "DELETE FROM bookmarks WHERE user_id = $1",
             "DELETE FROM thread_readers WHERE user_id = $1",
             "DELETE FROM category_levels WHERE user_id = $1",
+            "DELETE FROM drafts WHERE user_id = $1",
             "DELETE FROM sessions WHERE user_id = $1",
             "DELETE FROM sign_in_challenges WHERE user_id = $1",
             "DELETE FROM recovery_codes WHERE user_id = $1",

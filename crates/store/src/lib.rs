@@ -45,6 +45,7 @@ mod resets;
 pub mod retention;
 mod revisions;
 mod rows;
+pub mod saved_drafts;
 pub mod sealed;
 pub mod search_hits;
 pub mod search_identity;

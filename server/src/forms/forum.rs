@@ -60,6 +60,9 @@ pub async fn new_thread(author: Verified, state: St, req: Request) -> Response {
     if wants_preview(&sub) {
         return preview(&state, sub).await;
     }
+    if super::drafts::wants_draft(&sub) {
+        return super::drafts::save(&state, &author, sub, 0).await;
+    }
     let out = async {
         let form = sub.form.post_form(true);
         let category = sub.form.get("category");
@@ -90,6 +93,9 @@ pub async fn reply(author: Verified, state: St, Path(id): Path<i64>, req: Reques
             Ok(()) => preview(&state, sub).await,
             Err(e) => finish(&state, sub, "compose", Err(e)).await,
         };
+    }
+    if super::drafts::wants_draft(&sub) {
+        return super::drafts::save(&state, &author, sub, id).await;
     }
     let out = async {
         let form = sub.form.post_form(false);

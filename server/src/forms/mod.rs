@@ -6,6 +6,7 @@
 mod account;
 mod admin;
 mod credentials;
+mod drafts;
 mod forum;
 mod members;
 mod moderation;
@@ -74,6 +75,7 @@ pub fn routes() -> Router<AppState> {
         .route("/c/{slug}/level", post(reading::category_level))
         .route("/read", post(reading::mark_read))
         .route("/new/dismiss", post(reading::dismiss_new))
+        .route("/draft/discard", post(drafts::discard))
         .route("/mod/claim", post(moderation::claim))
         .route("/mod/held/{id}", post(moderation::held))
         .route("/mod/held/{id}/finding", post(moderation::finding))

@@ -1,6 +1,6 @@
-//! The strings of reading and following, as (key, English, Japanese): the latest,
-//! unread and new lists, unread counts and "new" marks, "mark read", and the four
-//! levels a member chooses for a thread or a category.
+//! The strings of reading, following and drafts, as (key, English, Japanese): the
+//! latest, unread and new lists, unread counts and "new" marks, "mark read", the four
+//! levels a member chooses for a thread or a category, and drafts kept on the server.
 
 /// Reading strings (merged with [`super::MESSAGES`]).
 #[rustfmt::skip]
@@ -38,4 +38,13 @@ pub static READING_MESSAGES: &[(&str, &str, &str)] = &[
     ("prefs.kind.watching", "A new post in a thread or category I watch", "ウォッチ中のスレッド・カテゴリーへの新しい投稿"),
     ("mail.note.watching.subject", "{actor} posted: {title}", "{actor} さんが投稿しました: {title}"),
     ("mail.note.watching.body", "{actor} posted in “{title}”, which you watch.", "{actor} さんが、ウォッチ中の「{title}」に投稿しました。"),
+    ("compose.save_draft", "Save draft", "下書きを保存"),
+    ("compose.discard_draft", "Discard draft", "下書きを破棄"),
+    ("draft.saved_at", "Draft saved {time}. Only you can see it.", "下書きを保存しました（{time}）。あなたにしか見えません。"),
+    ("draft.saving", "Saving draft…", "下書きを保存中…"),
+    ("draft.failed", "The draft could not be saved just now. Your text is still here.", "下書きを保存できませんでした。入力した文章はこのまま残っています。"),
+    ("draft.flagged", "This draft may identify a patient. Posted as it is, it will be held for review.", "この下書きには患者を特定できる情報が含まれている可能性があります。このまま投稿すると保留されます。"),
+    ("notice.draft_saved", "Draft saved. Only you can see it; it is kept for 30 days.", "下書きを保存しました。あなたにしか見えません（30日間保存）。"),
+    ("notice.draft_saved_flagged", "Draft saved, only for you. It may identify a patient: posted as it is, it will be held.", "下書きを保存しました（あなたにのみ表示）。患者を特定できる情報が含まれている可能性があり、このまま投稿すると保留されます。"),
+    ("notice.draft_discarded", "Draft discarded.", "下書きを破棄しました。"),
 ];

@@ -225,6 +225,9 @@ pub struct ThreadView {
     /// The viewer's level for the thread and what they had read before this page.
     #[serde(default)]
     pub reading: super::ThreadReading,
+    /// The viewer's draft of a reply here, kept on the server.
+    #[serde(default)]
+    pub draft: Option<super::SavedDraft>,
 }
 
 /// The title a thread shows once its opening post's text is gone (a moderator gives

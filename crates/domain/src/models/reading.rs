@@ -1,6 +1,7 @@
-//! Reading and following: how closely a member follows a thread or a category, which
+//! Reading, following and drafts: how closely a member follows a thread or a category, which
 //! thread list they look at, and what a list row and a thread page know of their
-//! reading. The rules that use these (what is new, who hears of a post) are in
+//! reading, and the composer text a member keeps on the server. The rules that use
+//! these (what is new, who hears of a post) are in
 //! [`crate::reading`].
 
 use serde::{Deserialize, Serialize};
@@ -118,3 +119,36 @@ pub struct ThreadReading {
     /// The highest post number read before this page was shown.
     pub last_read: i64,
 }
+
+/// A composer's text kept on the server for its author: the reply they are writing
+/// in a thread, or the thread they are starting (`thread_id` 0).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedDraft {
+    /// The thread replied to, or 0 for a new thread.
+    pub thread_id: i64,
+    /// Category slug (new threads).
+    pub category: String,
+    /// Title (new threads).
+    pub title: String,
+    /// Tags as typed (new threads).
+    pub tags: String,
+    /// Markdown body.
+    pub body: String,
+    /// Started as a question (new threads).
+    pub question: bool,
+    /// The gate found something that may identify a patient: posted as it is, it
+    /// would be held.
+    pub flagged: bool,
+    /// Last saved, unix seconds.
+    pub updated_at: i64,
+}
+
+impl SavedDraft {
+    /// Nothing typed: saving it removes the draft instead.
+    pub fn is_empty(&self) -> bool {
+        self.title.trim().is_empty() && self.tags.trim().is_empty() && self.body.trim().is_empty()
+    }
+}
+
+/// How long a draft is kept after its last change.
+pub const DRAFT_KEEP_SECS: i64 = 30 * 24 * 3600;
