@@ -45,6 +45,7 @@ mod sessions;
 mod slow_clients;
 mod smtp;
 mod storage;
+mod suggest;
 mod suspension;
 mod teaching;
 mod throttle;

@@ -13,6 +13,7 @@ use super::draft::{DraftBar, DraftFields, DraftSlot};
 use super::fields::{echoed, echoed_preview};
 use super::live_check::{FieldFinding, LiveCheck};
 use super::preview::{PreviewButton, PreviewPanel};
+use super::suggest::{SuggestList, SuggestState};
 use super::toolbar::Toolbar;
 use super::{CsrfField, Field, FormError};
 use crate::i18n::use_i18n;
@@ -149,6 +150,8 @@ pub fn Composer(
         body,
         question: question_now,
     };
+    let suggest = SuggestState::new();
+    let lang_code = lang.code();
     let body_id = "compose-body";
     let err_id = "compose-body-error";
     view! {
@@ -189,9 +192,14 @@ pub fn Composer(
                 <textarea id=body_id node_ref=area name="body" rows="12" required=true
                     aria-describedby=if body_bad { format!("compose-body-hint {err_id}") } else { "compose-body-hint".to_string() }
                     aria-invalid=body_bad.then_some("true")
+                    aria-autocomplete="list" aria-controls="compose-suggest"
+                    aria-activedescendant=move || suggest.active_id()
                     prop:value=move || body.get()
-                    on:input=move |ev| body.set(event_target_value(&ev))
+                    on:input=move |ev| { body.set(event_target_value(&ev)); suggest.update(area, lang_code) }
+                    on:keydown=move |ev| suggest.keydown(&ev, area, body)
+                    on:click=move |_| suggest.update(area, lang_code)
                 >{super::raw_text_safe(&initial_body)}</textarea>
+                {move || mounted.get().then(|| view! { <SuggestList i state=suggest area body/> })}
                 {body_err.map(|e| view! { <p class="field-error" id=err_id>{i.err(&e)}</p> })}
             </div>
             <PreviewPanel i body preview mounted/>

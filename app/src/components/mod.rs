@@ -13,6 +13,7 @@ mod live_check;
 mod preview;
 mod reading;
 mod search;
+mod suggest;
 mod toolbar;
 mod verdicts;
 mod when;

@@ -15,6 +15,7 @@ mod forum;
 mod members;
 mod search;
 mod staff;
+mod suggest;
 
 pub use bookmarks::*;
 pub use drafts::*;
@@ -22,6 +23,7 @@ pub use forum::*;
 pub use members::*;
 pub use search::*;
 pub use staff::*;
+pub use suggest::*;
 
 /// The services of the use cases, provided to every render and server function.
 #[cfg(feature = "ssr")]

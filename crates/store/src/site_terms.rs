@@ -43,6 +43,39 @@ impl Store {
             .map(|r| Ok(r.try_get::<String, _>("display_name")?))
             .collect()
     }
+
+    /// Display names of verified members whose name starts like `prefix` (compared
+    /// as the names' skeletons: case, width and separators folded), at most `limit`,
+    /// for the composer's `@` suggestions.
+    pub async fn members_starting(
+        &self,
+        prefix: &str,
+        limit: i64,
+    ) -> Result<Vec<String>, StoreError> {
+        let key = crate::accounts::display_key(prefix);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let pattern: String = key
+            .chars()
+            .flat_map(|c| match c {
+                '%' | '_' | '\\' => vec!['\\', c],
+                c => vec![c],
+            })
+            .chain(['%'])
+            .collect();
+        let rows = sqlx::query(
+            "SELECT display_name FROM users WHERE status = 'verified' \
+             AND display_key LIKE $1 ESCAPE '\\' ORDER BY display_key LIMIT $2",
+        )
+        .bind(pattern)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok(r.try_get::<String, _>("display_name")?))
+            .collect()
+    }
 }
 
 impl Tx {

@@ -52,4 +52,5 @@ pub static ENGAGEMENT_MESSAGES: &[(&str, &str, &str)] = &[
     ("compose.tool_quote", "Quote", "引用"),
     ("compose.tool_link", "Link", "リンク"),
     ("compose.tool_table", "Table", "表"),
+    ("compose.suggest", "Suggestions: arrow keys to choose, Enter to insert", "候補（矢印キーで選び、Enterで挿入）"),
 ];

@@ -144,12 +144,26 @@ fn rewrite(markdown: &str) -> Vec<Event<'_>> {
     out
 }
 
-/// Whether a link destination may stay a link: absolute `http:`, `https:` or `mailto:`
+/// Whether a link destination may stay a link: absolute `http:`, `https:` or `mailto:`,
+/// or a category's page ([`is_category_path`])
 /// (pulldown-cmark has already decoded entities and trimmed the destination).
 pub(super) fn is_allowed_url(url: &str) -> bool {
     ["http://", "https://", "mailto:"].iter().any(|scheme| {
         url.get(..scheme.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
+    }) || is_category_path(url)
+}
+
+/// The one relative address a post may link to: a category's page, `/c/slug` (what
+/// the composer's `#` suggestion writes). Nothing after the slug, so no other path,
+/// query or parent step can ride on it.
+pub(super) fn is_category_path(url: &str) -> bool {
+    url.strip_prefix("/c/").is_some_and(|slug| {
+        !slug.is_empty()
+            && slug.len() <= 64
+            && slug
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     })
 }
 

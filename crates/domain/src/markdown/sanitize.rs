@@ -103,8 +103,12 @@ fn builder() -> Builder<'static> {
     b
 }
 
-/// Relative URLs: only a fragment naming a footnote survives.
+/// Relative URLs: only a fragment naming a footnote, and a category's page
+/// (`/c/slug`, what the composer's `#` suggestion writes), survive.
 fn footnote_fragment_only(url: &str) -> Option<Cow<'_, str>> {
+    if super::events::is_category_path(url) {
+        return Some(Cow::Borrowed(url));
+    }
     let id = url.strip_prefix('#')?;
     let label = id.strip_prefix(FOOTNOTE_ID_PREFIX)?;
     label

@@ -56,6 +56,22 @@ fn dangerous_link_schemes_lose_their_link() {
 }
 
 #[test]
+fn a_category_link_survives_and_nothing_else_relative_does() {
+    assert!(html("see [#Nursing](/c/nursing)").contains("href=\"/c/nursing\""));
+    for md in [
+        "[x](/c/../logout)",
+        "[x](/c/Nursing)",
+        "[x](/c/a?next=//evil)",
+        "[x](/c/)",
+        "[x](/c/a/b)",
+        "[x](//c/a)",
+    ] {
+        let out = html(md);
+        assert!(!out.contains("href"), "{md} → {out}");
+    }
+}
+
+#[test]
 fn sanitizer_layer_alone_drops_bad_markup() {
     assert_eq!(
         sanitize::clean(r#"<a href="javascript:alert(1)" onclick="x()">x</a>"#),

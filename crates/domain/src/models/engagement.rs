@@ -1,5 +1,6 @@
 //! What members add to each other's posts: "helpful" marks, the answer of a
-//! question and bookmarks, as pages show them.
+//! question and bookmarks, as pages show them; and the composer's `@` / `#`
+//! suggestions.
 
 use serde::{Deserialize, Serialize};
 
@@ -71,6 +72,47 @@ impl QuestionStatus {
             (false, _) => QuestionStatus::NotAQuestion,
             (true, None) => QuestionStatus::Open,
             (true, Some(_)) => QuestionStatus::Solved,
+        }
+    }
+}
+
+/// One of the composer's `@` or `#` suggestions: what the list shows and what picking
+/// it writes in place of what was typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    /// A member's display name, or a category's name in the page's language.
+    pub label: String,
+    /// `@Display_Name` (spaces written as `_`, as mentions are), or a link to the
+    /// category, `[#Name](/c/slug)`.
+    pub insert: String,
+}
+
+/// How many suggestions the composer shows at most.
+pub const SUGGESTIONS: usize = 8;
+
+impl Suggestion {
+    /// A member to mention.
+    pub fn member(display_name: &str) -> Self {
+        let written: String = display_name
+            .trim()
+            .chars()
+            .map(|c| if c.is_whitespace() { '_' } else { c })
+            .collect();
+        Suggestion {
+            label: display_name.to_string(),
+            insert: format!("@{written}"),
+        }
+    }
+
+    /// A category to link to.
+    pub fn category(name: &str, slug: &str) -> Self {
+        let text: String = name
+            .chars()
+            .filter(|c| !matches!(c, '[' | ']' | '\\'))
+            .collect();
+        Suggestion {
+            label: name.to_string(),
+            insert: format!("[#{text}](/c/{slug})"),
         }
     }
 }
