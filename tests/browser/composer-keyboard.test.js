@@ -4,7 +4,8 @@
 // - Typing `@Dr_Quo` lists the two members whose names start so; the arrow key moves
 //   to the second, Enter writes its mention; Escape closes a list without writing.
 // - `#nur` offers the Nursing category, Tab writes a link to it.
-// - Tab reaches "Post" and Enter posts: the mention and the link are in the post.
+// - Tab reaches "Post", whose focus is visible, and Enter posts: the mention and the
+//   link are in the post.
 
 'use strict';
 
@@ -70,6 +71,8 @@ describe('The composer from the keyboard', () => {
       for (let n = 0; n < 12 && (await p.evaluate(() => document.activeElement.textContent.trim())) !== 'Post'; n += 1) {
         await p.keyboard.press('Tab');
       }
+      // Where the keyboard is shows: a visible outline on the focused button.
+      assert.notEqual(await p.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none');
       await Promise.all([p.waitForURL(/\/t\/\d+/), p.keyboard.press('Enter')]);
       const post = p.locator('li.post').first();
       assert.match(await post.textContent(), new RegExp(quollMention));

@@ -192,7 +192,9 @@ pub fn Composer(
                 <textarea id=body_id node_ref=area name="body" rows="12" required=true
                     aria-describedby=if body_bad { format!("compose-body-hint {err_id}") } else { "compose-body-hint".to_string() }
                     aria-invalid=body_bad.then_some("true")
-                    aria-autocomplete="list" aria-controls="compose-suggest"
+                    // The suggestion list exists once the page is hydrated.
+                    aria-autocomplete=move || mounted.get().then_some("list")
+                    aria-controls=move || mounted.get().then_some("compose-suggest")
                     aria-activedescendant=move || suggest.active_id()
                     prop:value=move || body.get()
                     on:input=move |ev| { body.set(event_target_value(&ev)); suggest.update(area, lang_code) }
