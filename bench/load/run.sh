@@ -159,6 +159,10 @@ measure() {
 HALF=1 measure "front page /" "$base/"
 HALF=1 measure "category /c/$category" "$base/c/$category"
 measure "front page, deep ($deep_at threads back)" "$deep_url"
+# The member's own lists (reading and following): what they follow and have not
+# read, and the threads of the last two weeks they have not opened.
+measure "unread list /unread" "$base/unread"
+measure "new list /new" "$base/new"
 measure "thread page 1 ($big_posts posts)" "$base/t/$big"
 measure "thread page $last_page (last)" "$base/t/$big?page=$last_page"
 HALF=1 measure "search, rotating EN/JA" --rand-regex-url "$rbase/search[?]q=$words"

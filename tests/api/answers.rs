@@ -2,7 +2,7 @@
 //! started as a question; its author marks a reply as the answer, which then shows
 //! under the question, in lists and in search (`status:solved` / `status:unsolved`);
 //! a moderator may change it; nobody else may, and only a published reply of the
-//! same question can be the answer.
+//! same question can be the answer; an answer that is hidden stops solving it.
 
 use domain::models::{Role, SearchResults, Status};
 
@@ -191,6 +191,32 @@ async fn only_published_replies_of_a_question_can_be_the_answer() {
     assert_eq!(choose(&moderator, thread, Some(hidden)).await.status(), 409);
     let (_, page) = colleague.page(&format!("/t/{thread}")).await;
     assert!(page.contains("Marked as the answer · by Abe RN"));
+
+    // An answer a moderator hides no longer solves the question: not in the thread,
+    // not in lists, not in search (in the same transaction as the hiding).
+    assert!(!colleague
+        .search("status:solved macrogol")
+        .await
+        .hits
+        .is_empty());
+    moderator
+        .post_form(&format!("/mod/post/{good}"), &[("on", "1")])
+        .await;
+    let (_, page) = colleague.page(&format!("/t/{thread}")).await;
+    assert!(page.contains("Unsolved") && !page.contains("Marked as the answer"));
+    let (_, list) = colleague.page("/").await;
+    let row = list
+        .split("<li class=\"thread-row\"")
+        .find(|r| r.contains("Which laxative?"))
+        .expect("the question in the list");
+    assert!(!row.contains("Solved"), "{row}");
+    let solved = colleague.search("status:solved macrogol").await;
+    assert!(solved.hits.is_empty(), "search follows");
+    // The author marks it again once it is back: a choice, not a leftover.
+    moderator
+        .post_form(&format!("/mod/post/{good}"), &[("on", "0")])
+        .await;
+    assert_eq!(choose(&app, thread, Some(good)).await.status(), 303);
 
     // Japanese labels.
     app.post_form("/lang", &[("lang", "ja"), ("return_to", "/")])

@@ -237,3 +237,41 @@ async fn muting_hides_and_watching_tells_of_every_post_once() {
         "nothing new after marking read"
     );
 }
+
+/// Many members replying at once, each reply mailing the thread's author: every one
+/// goes through. (A letter once read its recipient through the pool inside the
+/// reply's transaction; on SQLite, with every pooled connection waiting for the
+/// write lock that transaction held, replies failed with "database is locked".)
+#[tokio::test]
+async fn concurrent_replies_that_mail_their_thread_author_all_go_through() {
+    let app = spawn_app().await;
+    app.member("author@example.jp", "Kato MD").await;
+    let (thread, _) = app.start_thread("Night-time agitation", CLEAN_BODY).await;
+    let mut members = Vec::new();
+    for n in 0..12 {
+        let m = app.new_browser();
+        m.member(&format!("m{n}@example.jp"), &format!("Member {n} RN"))
+            .await;
+        members.push(m);
+    }
+    let path = format!("/t/{thread}/reply");
+    let replies = members.iter().map(|m| {
+        let path = path.clone();
+        async move {
+            m.post_form(
+                &path,
+                &[("body", "Same here: fewer checks at night helped.")],
+            )
+            .await
+            .status()
+            .as_u16()
+        }
+    });
+    let statuses = futures::future::join_all(replies).await;
+    assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM mail_outbox").await,
+        12,
+        "each reply mailed the author"
+    );
+}

@@ -15,12 +15,7 @@ use domain::models::{FollowLevel, ListKind, RowReading};
 #[component]
 pub fn ListTabs(kind: ListKind, category: String) -> impl IntoView {
     let i = use_i18n();
-    let href = move |k: ListKind| match (k, category.as_str()) {
-        (ListKind::Latest, "") => "/latest".to_string(),
-        (ListKind::Latest, c) => format!("/c/{c}"),
-        (k, "") => format!("/{}", k.as_str()),
-        (k, c) => format!("/{}?category={c}", k.as_str()),
-    };
+    let href = move |k: ListKind| k.path(&category);
     view! {
         <nav class="list-tabs" aria-label=i.tr("list.tabs")>
             {[ListKind::Latest, ListKind::Unread, ListKind::New].into_iter().map(|k| view! {

@@ -75,25 +75,14 @@ fn ForumView(home: ForumHome) -> impl IntoView {
         .as_ref()
         .map(|c| c.slug.clone())
         .unwrap_or_default();
-    let base = match (kind, slug.as_str()) {
-        (ListKind::Latest, "") => "/".to_string(),
-        (ListKind::Latest, c) => format!("/c/{c}"),
-        (k, "") => format!("/{}", k.as_str()),
-        (k, c) => format!("/{}?category={c}", k.as_str()),
-    };
+    let base = kind.path(&slug);
     let new_href = match &home.category {
         Some(c) => format!("/new-topic?category={}", c.slug),
         None => "/new-topic".to_string(),
     };
     let current = slug.clone();
-    let category_link = move |c: &str| match kind {
-        ListKind::Latest => format!("/c/{c}"),
-        k => format!("/{}?category={c}", k.as_str()),
-    };
-    let all_link = match kind {
-        ListKind::Latest => "/".to_string(),
-        k => format!("/{}", k.as_str()),
-    };
+    let category_link = move |c: &str| kind.path(c);
+    let all_link = kind.path("");
     let list = home.list;
     let empty = match kind {
         ListKind::Latest => "forum.empty",

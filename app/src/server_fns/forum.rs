@@ -93,17 +93,6 @@ pub async fn load_forum(
     })
 }
 
-/// Records that the viewer read a thread up to post number `upto` (the thread page
-/// calls it as posts scroll into view; without JavaScript the page's image beacon
-/// does the same through `GET /t/{id}/read`).
-#[server(endpoint = "mark_read")]
-pub async fn mark_read(thread: i64, upto: i64) -> Result<(), PageError> {
-    let viewer: Verified = viewer()?;
-    let s = services()?;
-    ops::reading::mark_read(&s, &viewer, thread, upto).await?;
-    Ok(())
-}
-
 /// A thread page as the viewer may see it.
 #[server(input = GetUrl, endpoint = "load_thread")]
 pub async fn load_thread(id: i64, page: String, quote: String) -> Result<ThreadView, PageError> {
@@ -156,30 +145,12 @@ pub async fn load_thread(id: i64, page: String, quote: String) -> Result<ThreadV
             row.question,
             looker,
         ),
-        reading: reading_of(&s, looker.id, &row).await?,
+        reading: super::reading::reading_of(&s, looker.id, &row).await?,
         draft: if domain::visibility::may_reply(&row.facts(), row.locked, looker) {
             ops::saved_drafts::load(&s, &viewer, id).await?
         } else {
             None
         },
-    })
-}
-
-/// The viewer's level for a thread (`domain::reading::level_for`) and what they had
-/// read before this page.
-#[cfg(feature = "ssr")]
-async fn reading_of(
-    s: &ops::Services,
-    viewer_id: i64,
-    row: &store::threads::ThreadRow,
-) -> Result<domain::models::ThreadReading, PageError> {
-    let reader = s.store.reader(viewer_id, row.id).await?;
-    let category = s.store.category_level(viewer_id, row.category_id).await?;
-    let follow = reader.map(|r| r.follow());
-    Ok(domain::models::ThreadReading {
-        level: domain::reading::level_for(follow, category),
-        chosen: follow.is_some_and(|f| f.1),
-        last_read: reader.map_or(0, |r| r.last_read),
     })
 }
 

@@ -1,6 +1,6 @@
 //! Where things live: the one place a post's address inside its thread is worked
 //! out (the page follows from the post's number, so it never moves), and the
-//! address that opens a notification. Pages, letters and search results all link
+//! address that opens a notification (a thread list's is `ListKind::path`). Pages, letters and search results all link
 //! through these.
 
 /// Posts per page of a thread.

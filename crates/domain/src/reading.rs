@@ -99,6 +99,11 @@ mod tests {
         assert!(!is_new(now - 5, true, false, now - 10));
         assert!(!is_new(now - 5, false, true, now - 10));
         assert!(!is_new(now - 50, false, false, now - 10));
+        use crate::models::ListKind;
+        assert_eq!(ListKind::Latest.path(""), "/");
+        assert_eq!(ListKind::Latest.path("cardio"), "/c/cardio");
+        assert_eq!(ListKind::Unread.path(""), "/unread");
+        assert_eq!(ListKind::New.path("cardio"), "/new?category=cardio");
         for l in FollowLevel::ALL {
             assert_eq!(FollowLevel::from_db(l.to_db()), l);
             assert_eq!(FollowLevel::parse(l.as_str()), Some(l));

@@ -177,7 +177,7 @@ pub async fn reset_password(
     };
     // No session survives: whoever knew the old password is signed out too.
     let ended = tx.set_password(user_id, &hash, "").await?;
-    if let Some(user) = s.store.user_by_id(user_id).await? {
+    if let Some(user) = tx.user_by_id(user_id).await? {
         tell_password_changed(s, &mut tx, &user).await?;
     }
     audit_account(&mut tx, None, AuditAction::PasswordReset, user_id).await?;

@@ -72,12 +72,12 @@ async fn mail_notice(
     actor_id: Option<i64>,
     target: Target,
 ) -> Result<(), AppError> {
-    let Some(user) = s.store.user_by_id(user_id).await? else {
+    // Read through the transaction, never the pool: see `Tx::user_by_id`.
+    let Some(user) = tx.user_by_id(user_id).await? else {
         return Ok(());
     };
     let actor = match actor_id {
-        Some(id) => s
-            .store
+        Some(id) => tx
             .user_by_id(id)
             .await?
             .map(|u| u.applicant.display_name)

@@ -116,6 +116,19 @@ impl From<UserFlat> for UserRecord {
 }
 
 impl Tx {
+    /// Finds an account by id, inside the transaction. A use case that holds a
+    /// transaction reads through it: on SQLite every pooled connection may be waiting
+    /// for the write lock this transaction holds, so a read from the pool would wait
+    /// until the others time out.
+    pub async fn user_by_id(&mut self, id: i64) -> Result<Option<UserRecord>, StoreError> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+        let row: Option<UserFlat> = sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(self.conn())
+            .await?;
+        Ok(row.map(UserRecord::from))
+    }
+
     /// Creates an account; a taken email or display name comes back as
     /// [`StoreError::Conflict`] naming the field.
     pub async fn create_user(&mut self, u: &NewUser) -> Result<i64, StoreError> {

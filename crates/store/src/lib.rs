@@ -26,6 +26,7 @@ pub mod email_changes;
 mod error;
 pub mod exports;
 mod failing;
+pub mod following;
 pub mod health;
 pub mod list_sql;
 mod moderation;

@@ -1,7 +1,6 @@
-//! What each member has read and how closely they follow each thread and category
-//! (migration 0025): the rows behind unread counts, the new and unread lists, "mark
-//! read" and the watchers told of a new post. The rules are `domain::reading`; this
-//! module keeps the rows and never decides a level itself.
+//! What each member has read (migration 0025): the rows behind unread counts, the
+//! new and unread lists, "mark read" and "dismiss new". Levels and followers are in
+//! `following`. The rules are `domain::reading`.
 
 use std::collections::HashMap;
 
@@ -77,34 +76,6 @@ impl Store {
         })
     }
 
-    /// `user_id`'s levels for the categories they set one for.
-    pub async fn category_levels_of(
-        &self,
-        user_id: i64,
-    ) -> Result<HashMap<i64, FollowLevel>, StoreError> {
-        let rows = sqlx::query("SELECT category_id, level FROM category_levels WHERE user_id = $1")
-            .bind(user_id)
-            .fetch_all(&self.pool)
-            .await?;
-        let mut out = HashMap::new();
-        for r in rows {
-            out.insert(
-                r.try_get("category_id")?,
-                FollowLevel::from_db(r.try_get("level")?),
-            );
-        }
-        Ok(out)
-    }
-
-    /// `user_id`'s level for one category (normal when never set).
-    pub async fn category_level(
-        &self,
-        user_id: i64,
-        category_id: i64,
-    ) -> Result<FollowLevel, StoreError> {
-        category_level(&self.pool, user_id, category_id).await
-    }
-
     /// The first public post after `after` in a thread: its number and id.
     pub async fn first_post_after(
         &self,
@@ -126,7 +97,7 @@ impl Store {
     }
 }
 
-async fn reader<'c, E: Executor<'c, Database = Any>>(
+pub(crate) async fn reader<'c, E: Executor<'c, Database = Any>>(
     e: E,
     user_id: i64,
     thread_id: i64,
@@ -138,23 +109,6 @@ async fn reader<'c, E: Executor<'c, Database = Any>>(
             .fetch_optional(e)
             .await?,
     )
-}
-
-async fn category_level<'c, E: Executor<'c, Database = Any>>(
-    e: E,
-    user_id: i64,
-    category_id: i64,
-) -> Result<FollowLevel, StoreError> {
-    let row =
-        sqlx::query("SELECT level FROM category_levels WHERE user_id = $1 AND category_id = $2")
-            .bind(user_id)
-            .bind(category_id)
-            .fetch_optional(e)
-            .await?;
-    Ok(match row {
-        Some(r) => FollowLevel::from_db(r.try_get("level")?),
-        None => FollowLevel::Normal,
-    })
 }
 
 impl Tx {
@@ -195,64 +149,6 @@ impl Tx {
         thread_id: i64,
     ) -> Result<Option<Reader>, StoreError> {
         reader(self.conn(), user_id, thread_id).await
-    }
-
-    /// Sets `user_id`'s level for a thread; `chosen` says it is their own choice
-    /// (a default from posting is not).
-    pub async fn set_thread_level(
-        &mut self,
-        user_id: i64,
-        thread_id: i64,
-        level: FollowLevel,
-        chosen: bool,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO thread_readers (user_id, thread_id, level, chosen, updated_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id, thread_id) DO UPDATE \
-             SET level = excluded.level, chosen = excluded.chosen, updated_at = excluded.updated_at",
-        )
-        .bind(user_id)
-        .bind(thread_id)
-        .bind(level.to_db())
-        .bind(i64::from(chosen))
-        .bind(now())
-        .execute(self.conn())
-        .await?;
-        Ok(())
-    }
-
-    /// Sets `user_id`'s level for a category (normal removes the row).
-    pub async fn set_category_level(
-        &mut self,
-        user_id: i64,
-        category_id: i64,
-        level: FollowLevel,
-    ) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM category_levels WHERE user_id = $1 AND category_id = $2")
-            .bind(user_id)
-            .bind(category_id)
-            .execute(self.conn())
-            .await?;
-        if level != FollowLevel::Normal {
-            sqlx::query(
-                "INSERT INTO category_levels (user_id, category_id, level) VALUES ($1, $2, $3)",
-            )
-            .bind(user_id)
-            .bind(category_id)
-            .bind(level.to_db())
-            .execute(self.conn())
-            .await?;
-        }
-        Ok(())
-    }
-
-    /// `user_id`'s level for one category, read inside the transaction.
-    pub async fn category_level(
-        &mut self,
-        user_id: i64,
-        category_id: i64,
-    ) -> Result<FollowLevel, StoreError> {
-        category_level(self.conn(), user_id, category_id).await
     }
 
     /// Marks every public thread `user_id` has unread or new (in one category, or all)
@@ -306,48 +202,5 @@ impl Tx {
             .execute(self.conn())
             .await?;
         Ok(())
-    }
-
-    /// Who may hear of a new post in a thread: members with a row for the thread and
-    /// members with a level for its category, with both levels (`(user, thread row,
-    /// category level)`); the caller decides by `domain::reading::level_for`.
-    pub async fn followers(
-        &mut self,
-        thread_id: i64,
-        category_id: i64,
-    ) -> Result<Vec<(i64, Option<(FollowLevel, bool)>, FollowLevel)>, StoreError> {
-        let mut out: HashMap<i64, (Option<(FollowLevel, bool)>, FollowLevel)> = HashMap::new();
-        let rows = sqlx::query(
-            "SELECT user_id, level, chosen FROM thread_readers WHERE thread_id = $1 AND level = 2",
-        )
-        .bind(thread_id)
-        .fetch_all(self.conn())
-        .await?;
-        for r in rows {
-            let level = FollowLevel::from_db(r.try_get("level")?);
-            let chosen: i64 = r.try_get("chosen")?;
-            out.insert(
-                r.try_get("user_id")?,
-                (Some((level, chosen == 1)), FollowLevel::Normal),
-            );
-        }
-        let rows =
-            sqlx::query("SELECT user_id FROM category_levels WHERE category_id = $1 AND level = 2")
-                .bind(category_id)
-                .fetch_all(self.conn())
-                .await?;
-        for r in rows {
-            let user: i64 = r.try_get("user_id")?;
-            let thread = match out.get(&user) {
-                Some((t, _)) => *t,
-                None => reader(self.conn(), user, thread_id)
-                    .await?
-                    .map(|x| x.follow()),
-            };
-            out.insert(user, (thread, FollowLevel::Watch));
-        }
-        let mut list: Vec<_> = out.into_iter().map(|(u, (t, c))| (u, t, c)).collect();
-        list.sort_by_key(|x| x.0);
-        Ok(list)
     }
 }

@@ -43,18 +43,6 @@ pub async fn category_level(
     finish(&state, sub, "level", out).await
 }
 
-/// Where a list form returns to: the list it was on (latest, unread or new), in the
-/// category it was on.
-fn list_path(kind: &str, category: &str) -> String {
-    let kind = domain::models::ListKind::parse(kind);
-    match (kind, category) {
-        (domain::models::ListKind::Latest, "") => "/".to_string(),
-        (domain::models::ListKind::Latest, c) => format!("/c/{c}"),
-        (k, "") => format!("/{}", k.as_str()),
-        (k, c) => format!("/{}?category={c}", k.as_str()),
-    }
-}
-
 /// POST /read: marks everything unread or new as read (`category` = a slug, or the
 /// whole forum); back to the list (`list`).
 pub async fn mark_read(who: Verified, state: St, req: Request) -> Response {
@@ -65,7 +53,8 @@ pub async fn mark_read(who: Verified, state: St, req: Request) -> Response {
     let out = async {
         let category = sub.form.get("category");
         ops::reading::mark_all_read(&state.services, &who, category).await?;
-        let to = list_path(sub.form.get("list"), category);
+        let kind = domain::models::ListKind::parse(sub.form.get("list"));
+        let to = kind.path(category);
         Ok(notice(&state, &to, "notice.marked_read"))
     }
     .await;
@@ -84,17 +73,4 @@ pub async fn dismiss_new(who: Verified, state: St, req: Request) -> Response {
     }
     .await;
     finish(&state, sub, "read", out).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::list_path;
-
-    #[test]
-    fn a_list_form_returns_to_its_list() {
-        assert_eq!(list_path("", ""), "/");
-        assert_eq!(list_path("latest", "cardio"), "/c/cardio");
-        assert_eq!(list_path("unread", ""), "/unread");
-        assert_eq!(list_path("new", "cardio"), "/new?category=cardio");
-    }
 }

@@ -38,7 +38,7 @@ pub static MAIL_MESSAGES: &[(&str, &str, &str)] = &[
     // The forgotten-password page.
     ("forgot.link", "Forgot your password?", "パスワードをお忘れですか？"),
     ("forgot.title", "Forgotten password", "パスワードの再設定"),
-    ("forgot.lead", "Enter the e-mail address you sign in with. If it belongs to an account, a link to choose a new password is sent to it; the link works once, for 30 minutes.", "ログインに使うメールアドレスを入力してください。アカウントのアドレスであれば、新しいパスワードを設定するリンクを送ります。リンクは30分間、1回だけ有効です。"),
+    ("forgot.lead", "Enter the e-mail address you sign in with. If it belongs to an account, a link to choose a new password is made: sent to that address, or, on a site that sends no e-mail, kept for its administrator to give you. The link works once, for 30 minutes.", "ログインに使うメールアドレスを入力してください。アカウントのアドレスであれば、新しいパスワードを設定するリンクを作成します。リンクはそのアドレスに送られます（メールを送らないサイトでは、管理者からお渡しします）。リンクは30分間、1回だけ有効です。"),
     ("forgot.submit", "Send the link", "リンクを送る"),
     ("notice.reset_sent", "If that address belongs to an account, a link is on its way. Check your inbox (and spam folder) in a few minutes.", "そのアドレスがアカウントのものであれば、リンクを送りました。数分後に受信箱（と迷惑メールフォルダ）を確認してください。"),
     ("notice.reset_made", "If that address belongs to an account, a link to choose a new password has been made. This site sends no e-mail: ask its administrator for the link (it works once, for 30 minutes).", "そのアドレスがアカウントのものであれば、新しいパスワードを設定するリンクを作成しました。このサイトはメールを送信しないため、管理者にリンクを受け取ってください（30分間、1回だけ有効です）。"),

@@ -89,6 +89,17 @@ impl ListKind {
         }
     }
 
+    /// The address of this list for the whole forum (`category` = "") or one
+    /// category's slug: latest is the front page or the category's page.
+    pub fn path(self, category: &str) -> String {
+        match (self, category) {
+            (ListKind::Latest, "") => "/".to_string(),
+            (ListKind::Latest, c) => format!("/c/{c}"),
+            (k, "") => format!("/{}", k.as_str()),
+            (k, c) => format!("/{}?category={c}", k.as_str()),
+        }
+    }
+
     /// Parses the URL spelling; anything else is the latest list.
     pub fn parse(s: &str) -> ListKind {
         match s {
