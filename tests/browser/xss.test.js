@@ -278,7 +278,7 @@ describe('Payloads in titles, texts and names of held posts', () => {
     });
     const stillPending = (await api(admin, 'verificationQueue')).length;
     assert.equal(stillPending, 0, `${stillPending} applicants are still pending after verification`);
-    categories = (await api(poster.client, 'forum', { category: '', older: '', newer: '' })).categories;
+    categories = (await api(poster.client, 'forum', { kind: '', category: '', older: '', newer: '' })).categories;
 
     for (const file of [...new Set(payloads.map((p) => p.file))]) {
       const title = `Payloads from the ${file.replace(/\.txt$/, '')} list`;
@@ -418,7 +418,7 @@ describe('Payloads in published titles, texts and names', () => {
 
     // Older and older pages by keyset, as the pager's links walk them.
     for (let older = ''; ; ) {
-      const home = await api(admin, 'forum', { category: '', older, newer: '' });
+      const home = await api(admin, 'forum', { kind: '', category: '', older, newer: '' });
       lists.push({ query: older ? `?older=${older}` : '', threads: home.list.threads });
       if (!home.list.older) break;
       older = `${home.list.older.activity}.${home.list.older.id}`;

@@ -125,8 +125,14 @@ function inspect({ content, texts = [], values = [], htmls = [], collect = [], h
   } else {
     for (const el of root.querySelectorAll('script, meta, link')) say('unexpected element', el);
   }
+  // The app's own read beacon on a thread page (what records reading without
+  // JavaScript): one <noscript> directly in the thread's <article>, outside user
+  // content, holding exactly one image of /t/N/read?upto=M and nothing else.
+  const BEACON = /^<img src="\/t\/\d+\/read\?upto=\d+" alt="" width="1" height="1" class="read-beacon">$/;
+  const isBeacon = (el) => html === null && el.tagName === 'NOSCRIPT' && !inContent(el)
+    && el.parentElement !== null && el.parentElement.matches('article.thread') && BEACON.test(el.innerHTML.trim());
   for (const el of root.querySelectorAll('iframe, frame, frameset, object, embed, applet, base, portal, style, template, noscript, isindex, xml')) {
-    say('forbidden element', el);
+    if (!isBeacon(el)) say('forbidden element', el);
   }
 
   const URL_ATTRS = new Set([
