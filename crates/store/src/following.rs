@@ -9,7 +9,6 @@ use sqlx::{Any, Executor, Row};
 
 use crate::error::StoreError;
 use crate::pool::{now, Store};
-use crate::reading::reader;
 use crate::tx::Tx;
 
 /// A member's own level for a thread and whether they chose it (None: no row).
@@ -147,20 +146,22 @@ impl Tx {
                 (Some((level, chosen == 1)), FollowLevel::Normal),
             );
         }
-        let rows =
-            sqlx::query("SELECT user_id FROM category_levels WHERE category_id = $1 AND level = 2")
-                .bind(category_id)
-                .fetch_all(self.conn())
-                .await?;
+        // The category's watchers with their own row for the thread, if any, in one
+        // query: this runs inside the publishing transaction (SQLite's write lock).
+        let rows = sqlx::query(
+            "SELECT cl.user_id, r.level, r.chosen FROM category_levels cl \
+             LEFT JOIN thread_readers r ON r.user_id = cl.user_id AND r.thread_id = $2 \
+             WHERE cl.category_id = $1 AND cl.level = 2",
+        )
+        .bind(category_id)
+        .bind(thread_id)
+        .fetch_all(self.conn())
+        .await?;
         for r in rows {
-            let user: i64 = r.try_get("user_id")?;
-            let thread = match out.get(&user) {
-                Some((t, _)) => *t,
-                None => reader(self.conn(), user, thread_id)
-                    .await?
-                    .map(|x| x.follow()),
-            };
-            out.insert(user, (thread, FollowLevel::Watch));
+            let level: Option<i64> = r.try_get("level")?;
+            let chosen: Option<i64> = r.try_get("chosen")?;
+            let thread = level.map(|l| (FollowLevel::from_db(l), chosen == Some(1)));
+            out.insert(r.try_get("user_id")?, (thread, FollowLevel::Watch));
         }
         let mut list: Vec<_> = out.into_iter().map(|(u, (t, c))| (u, t, c)).collect();
         list.sort_by_key(|x| x.0);

@@ -97,7 +97,7 @@ impl Store {
     }
 }
 
-pub(crate) async fn reader<'c, E: Executor<'c, Database = Any>>(
+async fn reader<'c, E: Executor<'c, Database = Any>>(
     e: E,
     user_id: i64,
     thread_id: i64,
