@@ -113,6 +113,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/p/:id/report") view=ReportPage/>
                             <Route path=path!("/p/:id/bookmark") view=BookmarkPage ssr=SsrMode::Async/>
                             <Route path=path!("/bookmarks") view=BookmarksPage ssr=SsrMode::Async/>
+                            <Route path=path!("/messages") view=MessagesPage ssr=SsrMode::Async/>
+                            <Route path=path!("/messages/new") view=NewMessagePage/>
                             <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                             <Route path=path!("/mod/queue") view=QueuePage ssr=SsrMode::Async/>
                             <Route path=path!("/mod/held/:id") view=HeldItemPage ssr=SsrMode::Async/>

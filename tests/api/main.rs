@@ -26,6 +26,7 @@ mod lists;
 mod mail;
 mod mail_notices;
 mod mail_outage;
+mod messages;
 mod moderation;
 mod notification_links;
 mod pages;

@@ -79,6 +79,10 @@ pub fn Composer(
     /// saves as they type.
     #[prop(optional)]
     draft: Option<DraftSlot>,
+    /// A new conversation: the "To" field, starting with these display names (a
+    /// conversation has no tags).
+    #[prop(optional)]
+    to: Option<String>,
 ) -> impl IntoView {
     let i = use_i18n();
     let lang = use_page().lang;
@@ -174,8 +178,13 @@ pub fn Composer(
                     {cat_err.map(|e| view! { <p class="field-error">{i.err(&e)}</p> })}
                 </div>
             })}
+            {to.clone().map(|to| view! {
+                <Field form="compose" name="to" label="messages.to" hint="messages.to_hint" required=true initial=to/>
+            })}
             {opening.then(|| view! {
                 <Field form="compose" name="title" label="compose.title" required=true maxlength=domain::fields::Title::MAX initial=init.title.clone() on_input=title/>
+            })}
+            {(opening && to.is_none()).then(|| view! {
                 <Field form="compose" name="tags" label="compose.tags" hint="compose.tags_hint" initial=init.tags.clone() on_input=tags/>
             })}
             {new_thread.then(|| view! {

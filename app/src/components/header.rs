@@ -55,6 +55,7 @@ pub fn Header() -> impl IntoView {
                         {(unread > 0).then(|| view! { " " <span class="count" aria-hidden="true">{unread}</span> })}
                     </a>
                 })}
+                {verified.then(|| view! { <a href="/messages">{i.tr("messages.title")}</a> })}
                 {verified.then(|| view! { <a href="/bookmarks">{i.tr("bookmarks.title")}</a> })}
                 <a href="/profile" class="who" title=i.tr("nav.profile")>{name}</a>
                 <form method="post" action="/logout" class="inline">

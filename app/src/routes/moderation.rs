@@ -217,7 +217,11 @@ fn ReportDecision(r: ReportItem) -> impl IntoView {
         {(!r.note.is_empty()).then(|| view! { <blockquote class="note">{r.note.clone()}</blockquote> })}
         <h2>{i.trf("report.post_by", &[("name", &crate::components::author_label(i, &r.author))])}</h2>
         <div class="post-body card" inner_html=r.post_html.clone()></div>
-        <p><a href=format!("/t/{}#post-{}", r.thread_id, r.post_id)>{i.tr("report.in_thread")}</a></p>
+        {if r.private {
+            view! { <p class="notice">{i.tr("report.private")}</p> }.into_any()
+        } else {
+            view! { <p><a href=format!("/t/{}#post-{}", r.thread_id, r.post_id)>{i.tr("report.in_thread")}</a></p> }.into_any()
+        }}
         {r.own.then(|| view! { <p class="notice warn">{i.tr("report.own")}</p> })}
         {(!open).then(|| view! { <p class="notice">{i.tr(&format!("report.state.{}", r.state))}</p> })}
         {(open && !r.own).then(|| view! { <ClaimBox kind="report" id claim=r.claim.clone() back=format!("/mod/report/{id}")/> })}

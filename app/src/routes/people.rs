@@ -34,6 +34,15 @@ pub fn PersonPage() -> impl IntoView {
 fn Profile(p: PublicProfile) -> impl IntoView {
     let i = use_i18n();
     let profession = i.tr(&format!("profession.{}", p.profession));
+    // Not offered on one's own profile.
+    let me = crate::page_ctx::use_page()
+        .viewer
+        .as_ref()
+        .is_some_and(|v| v.display_name == p.display_name);
+    let write_to = format!(
+        "/messages/new?to={}",
+        crate::components::encode_query_value(&p.display_name)
+    );
     view! {
         <Title text=p.display_name.clone()/>
         <h1>{p.display_name.clone()}</h1>
@@ -41,6 +50,7 @@ fn Profile(p: PublicProfile) -> impl IntoView {
             <span class="badge verified">{i.trf("person.verified", &[("profession", &profession)])}</span>
             {(!p.specialty.is_empty()).then(|| view! { " "<span class="meta">{p.specialty.clone()}</span> })}
         </p>
+        {(!me).then(|| view! { <p><a href=write_to class="button secondary">{i.tr("messages.write_to")}</a></p> })}
         <dl class="details">
             <dt>{i.tr("member.joined")}</dt><dd>{i.time(p.member_since)}</dd>
             <dt>{i.tr("person.threads")}</dt><dd>{p.threads}</dd>

@@ -53,8 +53,12 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
     let id = t.id;
     let can_reply = t.can_reply;
     let quote = t.quote.clone();
+    // A conversation: read by its participants only, so no marks, bookmarks,
+    // levels or moderator tools (moderators read a message through a report).
+    let private = t.category.is_none();
     // Marks go on posts every member reads: a published thread, not hidden.
-    let markable = t.published && !t.hidden;
+    let markable = t.published && !t.hidden && !private;
+    let moderator = moderator && !private;
     let qa = Qa {
         question: t.question,
         answer_id: t.answer.as_ref().map(|a| a.post_id),
@@ -98,10 +102,21 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
         <Title text=t.title.clone()/>
         <article class="thread">
             <header class="thread-head">
-                <p class="meta">
-                    <a href=format!("/c/{}", t.category.slug)>{t.category.name(lang).to_string()}</a>
-                    {t.tags.iter().map(|tag| view! { " " <span class="tag">"#"{tag.clone()}</span> }).collect_view()}
-                </p>
+                {match &t.category {
+                    Some(c) => view! {
+                        <p class="meta">
+                            <a href=format!("/c/{}", c.slug)>{c.name(lang).to_string()}</a>
+                            {t.tags.iter().map(|tag| view! { " " <span class="tag">"#"{tag.clone()}</span> }).collect_view()}
+                        </p>
+                    }.into_any(),
+                    None => view! {
+                        <p class="meta">
+                            <a href="/messages">{i.tr("messages.title")}</a>" · "
+                            <span class="participants">{i.trf("messages.with", &[("names", &t.participants.join(", "))])}</span>
+                        </p>
+                        <p class="notice">{i.tr("messages.private_note")}</p>
+                    }.into_any(),
+                }}
                 <h1>{t.title.clone()}</h1>
                 {t.pinned.then(|| view! { <span class="badge">{i.tr("thread.pinned")}</span> })}
                 {t.locked.then(|| view! { <span class="badge">{i.tr("thread.locked")}</span> })}
@@ -128,7 +143,7 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
                 {t.searchable.then(|| view! {
                     <SearchForm thread=Some(id) class="search-form thread-search"/>
                 })}
-                {t.published.then(|| view! {
+                {(t.published && !private).then(|| view! {
                     <LevelForm action=format!("/t/{id}/level") label="level.thread_label" level=reading.level/>
                 })}
             </header>
@@ -136,7 +151,7 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
                 {t.posts.into_iter().map(|p| {
                     // The answer shows under the question (the opening post).
                     let answer_box = if p.number == 1 { answer.take() } else { None };
-                    view! { <PostItem p thread_id=id moderator markable qa answer_box/> }
+                    view! { <PostItem p thread_id=id moderator markable private qa answer_box/> }
                 }).collect_view()}
             </ol>
             <Pager base=format!("/t/{id}") page=t.page pages=t.pages/>
@@ -189,6 +204,7 @@ fn PostItem(
     thread_id: i64,
     moderator: bool,
     markable: bool,
+    private: bool,
     qa: Qa,
     answer_box: Option<AnswerView>,
 ) -> impl IntoView {
@@ -228,12 +244,12 @@ fn PostItem(
             {(published && qa.question && p.number > 1 && (qa.chooser || qa.answer_id == Some(pid))).then(|| view! {
                 <AnswerMark thread_id post_id=pid is_answer=qa.answer_id == Some(pid) chooser=qa.chooser && !p.hidden/>
             })}
-            {published.then(|| view! { <HelpfulBar p=p.clone() markable/> })}
+            {(published && !private).then(|| view! { <HelpfulBar p=p.clone() markable/> })}
             {published.then(|| view! {
                 <footer class="post-actions">
                     <a href=format!("/t/{thread_id}?quote={pid}#reply")>{i.tr("post.quote")}</a>
                     {p.mine.then(|| view! { <a href=format!("/p/{pid}")>{i.tr("post.edit")}</a> })}
-                    <a href=format!("/p/{pid}/bookmark")>{i.tr("bookmark.action")}</a>
+                    {(!private).then(|| view! { <a href=format!("/p/{pid}/bookmark")>{i.tr("bookmark.action")}</a> })}
                     {(!p.mine).then(|| view! { <a href=format!("/p/{pid}/report")>{i.tr("post.report")}</a> })}
                     {(moderator && !p.mine).then(|| view! {
                         <form method="post" action=format!("/mod/post/{pid}") class="inline">

@@ -98,17 +98,24 @@ pub async fn load_forum(
 pub async fn load_thread(id: i64, page: String, quote: String) -> Result<ThreadView, PageError> {
     let viewer: Verified = viewer()?;
     let s = services()?;
-    let row = s
-        .store
-        .thread_row(id)
-        .await?
-        .filter(|t| domain::visibility::thread_visible(&t.facts(), viewer.looker()))
-        .ok_or_else(not_found)?;
-    let category = s
-        .store
-        .category_by_id(row.category_id)
-        .await?
-        .ok_or_else(not_found)?;
+    let row = s.store.thread_row(id).await?.ok_or_else(not_found)?;
+    let facts = s.store.thread_facts(&row, viewer.id()).await?;
+    if !domain::visibility::thread_visible(&facts, viewer.looker()) {
+        return Err(not_found());
+    }
+    let category = match row.category_id {
+        Some(c) => Some(s.store.category_by_id(c).await?.ok_or_else(not_found)?),
+        None => None,
+    };
+    let participants = if row.private {
+        s.store
+            .participant_names(&[id])
+            .await?
+            .remove(&id)
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let looker = viewer.looker();
     let (posts, pages) = s
         .store
@@ -127,6 +134,7 @@ pub async fn load_thread(id: i64, page: String, quote: String) -> Result<ThreadV
         id,
         title,
         category,
+        participants,
         tags: s.store.thread_tags(id).await?,
         pinned: row.pinned,
         locked: row.locked,
@@ -135,9 +143,9 @@ pub async fn load_thread(id: i64, page: String, quote: String) -> Result<ThreadV
         posts,
         page: page_no(&page).clamp(1, pages),
         pages,
-        quote: quote_of(&s, &row, &quote, &viewer).await?,
-        can_reply: domain::visibility::may_reply(&row.facts(), row.locked, looker),
-        searchable: domain::visibility::thread_is_public(&row.facts()),
+        quote: quote_of(&s, &row, &facts, &quote, &viewer).await?,
+        can_reply: domain::visibility::may_reply(&facts, row.locked, looker),
+        searchable: domain::visibility::thread_is_public(&facts),
         question: row.question,
         answer: answer_of(&s, &row, looker).await?,
         can_choose_answer: domain::visibility::may_choose_answer(
@@ -146,7 +154,7 @@ pub async fn load_thread(id: i64, page: String, quote: String) -> Result<ThreadV
             looker,
         ),
         reading: super::reading::reading_of(&s, looker.id, &row).await?,
-        draft: if domain::visibility::may_reply(&row.facts(), row.locked, looker) {
+        draft: if domain::visibility::may_reply(&facts, row.locked, looker) {
             ops::saved_drafts::load(&s, &viewer, id).await?
         } else {
             None
@@ -184,6 +192,7 @@ async fn answer_of(
 async fn quote_of(
     s: &ops::Services,
     thread: &store::ThreadRow,
+    facts: &domain::visibility::ThreadFacts,
     quote: &str,
     viewer: &Verified,
 ) -> Result<String, PageError> {
@@ -194,7 +203,7 @@ async fn quote_of(
         return Ok(String::new());
     };
     let visible = post.thread_id == thread.id
-        && domain::visibility::post_text_visible(&post.facts(), &thread.facts(), viewer.looker());
+        && domain::visibility::post_text_visible(&post.facts(), facts, viewer.looker());
     if !visible {
         return Ok(String::new());
     }

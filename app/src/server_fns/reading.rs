@@ -31,7 +31,11 @@ pub(super) async fn reading_of(
     row: &store::threads::ThreadRow,
 ) -> Result<domain::models::ThreadReading, PageError> {
     let reader = s.store.reader(viewer_id, row.id).await?;
-    let category = s.store.category_level(viewer_id, row.category_id).await?;
+    // A conversation has no category: its participants hear of every message anyway.
+    let category = match row.category_id {
+        Some(c) => s.store.category_level(viewer_id, c).await?,
+        None => domain::models::FollowLevel::Normal,
+    };
     let follow = reader.map(|r| r.follow());
     Ok(domain::models::ThreadReading {
         level: domain::reading::level_for(follow, category),

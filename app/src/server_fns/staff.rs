@@ -87,6 +87,17 @@ pub async fn load_report(id: i64) -> Result<ReportItem, PageError> {
     let moderator: Moderator = viewer()?;
     let s = services()?;
     let r = s.store.report(id).await?.ok_or_else(not_found)?;
+    if r.private {
+        // A direct message is read by moderators only here, and never unrecorded.
+        ops::moderation::record_reading(
+            &s,
+            &moderator,
+            domain::vocab::AuditAction::ReportMessageOpen,
+            "report",
+            id,
+        )
+        .await?;
+    }
     Ok(ReportItem {
         id,
         post_id: r.post_id,
@@ -99,6 +110,7 @@ pub async fn load_report(id: i64) -> Result<ReportItem, PageError> {
         post_html: r.post_html,
         own: r.author_id == moderator.id() || r.reporter_id == moderator.id(),
         claim: claim_state(&s, domain::vocab::QueueKind::Report, id, moderator.id()).await?,
+        private: r.private,
     })
 }
 

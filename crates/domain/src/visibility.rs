@@ -9,6 +9,11 @@
 //! author also sees their own hidden post. Moderators see hidden threads and posts and
 //! deleted threads. Text that was never published reaches nobody but its author (and
 //! moderators through the audited queue).
+//!
+//! A conversation (direct messages, `private`) is read by its participants only:
+//! never listed or searched for others, and not opened by moderators for being
+//! moderators — they read a message through a report (audited), and a held one in
+//! the queue like any held post.
 
 use crate::models::PostState;
 
@@ -32,6 +37,11 @@ pub struct ThreadFacts {
     pub hidden: bool,
     /// Deleted with its opening post.
     pub deleted: bool,
+    /// A conversation between the members taking part in it.
+    pub private: bool,
+    /// For a conversation: the looker takes part in it. False when not known, which
+    /// keeps it closed.
+    pub participant: bool,
 }
 
 /// What the rule needs to know about a post.
@@ -47,12 +57,15 @@ pub struct PostFacts {
 
 /// Whether every member sees the thread (lists, search, notifications of others).
 pub fn thread_is_public(t: &ThreadFacts) -> bool {
-    t.published && !t.hidden && !t.deleted
+    t.published && !t.hidden && !t.deleted && !t.private
 }
 
 /// Whether `who` may open the thread.
 pub fn thread_visible(t: &ThreadFacts, who: Looker) -> bool {
     let own = t.author_id == who.id;
+    if t.private {
+        return t.participant && !t.deleted && (t.published || own) && (!t.hidden || own);
+    }
     if t.deleted {
         return who.moderator;
     }
@@ -131,7 +144,45 @@ mod tests {
             published,
             hidden,
             deleted,
+            private: false,
+            participant: false,
         }
+    }
+
+    #[test]
+    fn conversations_are_read_by_their_participants_only() {
+        let mut t = thread(true, false, false);
+        t.private = true;
+        let moderator = Looker {
+            id: 3,
+            moderator: true,
+        };
+        let member = Looker {
+            id: OTHER,
+            moderator: false,
+        };
+        assert!(!thread_is_public(&t));
+        assert!(
+            !thread_visible(&t, moderator),
+            "moderators read through reports"
+        );
+        assert!(!thread_visible(&t, member));
+        t.participant = true;
+        assert!(thread_visible(&t, member) && thread_visible(&t, moderator));
+        assert!(may_reply(&t, false, member));
+        let p = PostFacts {
+            author_id: AUTHOR,
+            state: PostState::Published,
+            hidden: false,
+        };
+        assert!(!post_is_public(&p, &t) && !may_mark_helpful(&p, &t, member));
+        assert!(post_text_visible(&p, &t, member));
+        assert!(!may_choose_answer(&t, true, member));
+        t.published = false;
+        assert!(!thread_visible(&t, member), "held until cleared");
+        t.deleted = true;
+        t.published = true;
+        assert!(!thread_visible(&t, member));
     }
 
     #[test]

@@ -122,6 +122,8 @@ stored! {
         Bookmark = "bookmark",
         /// A new post in a thread or category they watch.
         Watching = "watching",
+        /// A new message in a conversation they take part in.
+        Message = "message",
     }
 }
 
@@ -188,6 +190,8 @@ stored! {
         HeldRedact = "held.redact",
         /// A moderator read a post's revision history.
         PostHistoryOpen = "post.history_open",
+        /// A moderator opened a report of a direct message (the only way they read one).
+        ReportMessageOpen = "report.message_open",
         /// A report was dismissed.
         ReportDismissed = "report.dismissed",
         /// A report hid its post.

@@ -102,6 +102,7 @@ pub async fn display_name_problem(
 /// In the transaction that first publishes a post: tell the thread's author about a
 /// reply, every verified member mentioned and everyone watching (never the author
 /// themself, nobody twice); the author tracks the thread (`reading::on_publication`).
+/// In a conversation, its participants hear of every message, and nobody else.
 pub async fn notify_publication(
     s: &crate::services::Services,
     tx: &mut Tx,
@@ -121,8 +122,31 @@ pub async fn notify_publication(
         .post_row(stored.post_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let body = tx.published_body(stored.post_id).await?;
     let mut told = vec![author_id];
+    if thread.private {
+        // A conversation: everyone taking part hears of each message, and nobody
+        // else (a mention of someone outside it tells them nothing).
+        for id in tx.participant_ids(stored.thread_id).await? {
+            if !told.contains(&id) {
+                crate::notices::notify(
+                    s,
+                    tx,
+                    id,
+                    NotificationKind::Message,
+                    Some(author_id),
+                    target,
+                )
+                .await?;
+                told.push(id);
+            }
+        }
+    }
+    if thread.private {
+        crate::reading::on_publication(s, tx, stored, author_id, post.number, None, &mut told)
+            .await?;
+        return Ok(told.len() - 1);
+    }
+    let body = tx.published_body(stored.post_id).await?;
     if post.number > 1 && !told.contains(&thread.author_id) {
         crate::notices::notify(
             s,

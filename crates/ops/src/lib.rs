@@ -23,6 +23,7 @@ pub mod error;
 pub mod export;
 pub mod gate;
 pub mod mail_out;
+pub mod messages;
 pub mod moderation;
 pub mod notices;
 pub mod passwords;

@@ -79,9 +79,13 @@ pub async fn may_reply_in(s: &Services, author: &Verified, thread_id: i64) -> Re
         .store
         .thread_row(thread_id)
         .await?
-        .filter(|t| t.published && thread_visible(&t.facts(), author.looker()))
+        .filter(|t| t.published)
         .ok_or(AppError::NotFound)?;
-    if !may_reply(&thread.facts(), thread.locked, author.looker()) {
+    let facts = s.store.thread_facts(&thread, author.id()).await?;
+    if !thread_visible(&facts, author.looker()) {
+        return Err(AppError::NotFound);
+    }
+    if !may_reply(&facts, thread.locked, author.looker()) {
         return Err(AppError::Forbidden);
     }
     Ok(())
@@ -206,7 +210,8 @@ pub async fn readable_post(
         .thread_row(post.thread_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !post_text_visible(&post.facts(), &thread.facts(), who.looker()) {
+    let facts = s.store.thread_facts(&thread, who.id()).await?;
+    if !post_text_visible(&post.facts(), &facts, who.looker()) {
         return Err(AppError::NotFound);
     }
     Ok((post, thread))

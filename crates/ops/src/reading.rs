@@ -27,10 +27,10 @@ pub async fn mark_read(
         return Err(AppError::BadRequest);
     }
     let mut tx = s.store.begin().await?;
-    tx.thread_row(thread_id)
-        .await?
-        .filter(|t| thread_visible(&t.facts(), who.looker()))
-        .ok_or(AppError::NotFound)?;
+    let thread = tx.thread_row(thread_id).await?.ok_or(AppError::NotFound)?;
+    if !thread_visible(&tx.thread_facts(&thread, who.id()).await?, who.looker()) {
+        return Err(AppError::NotFound);
+    }
     let moved = tx.mark_read(who.id(), thread_id, upto).await?;
     tx.commit().await?;
     if moved {
@@ -49,10 +49,10 @@ pub async fn set_thread_level(
 ) -> Result<FollowLevel, AppError> {
     let level = FollowLevel::parse(level).ok_or(AppError::BadRequest)?;
     let mut tx = s.store.begin().await?;
-    tx.thread_row(thread_id)
-        .await?
-        .filter(|t| thread_visible(&t.facts(), who.looker()))
-        .ok_or(AppError::NotFound)?;
+    let thread = tx.thread_row(thread_id).await?.ok_or(AppError::NotFound)?;
+    if !thread_visible(&tx.thread_facts(&thread, who.id()).await?, who.looker()) {
+        return Err(AppError::NotFound);
+    }
     tx.set_thread_level(who.id(), thread_id, level, true)
         .await?;
     tx.commit().await?;
@@ -128,11 +128,17 @@ pub async fn first_unread(
     who: &Verified,
     thread_id: i64,
 ) -> Result<String, AppError> {
-    s.store
+    let thread = s
+        .store
         .thread_row(thread_id)
         .await?
-        .filter(|t| thread_visible(&t.facts(), who.looker()))
         .ok_or(AppError::NotFound)?;
+    if !thread_visible(
+        &s.store.thread_facts(&thread, who.id()).await?,
+        who.looker(),
+    ) {
+        return Err(AppError::NotFound);
+    }
     let read = s
         .store
         .reader(who.id(), thread_id)
@@ -154,7 +160,7 @@ pub async fn on_publication(
     stored: &Stored,
     author_id: i64,
     number: i64,
-    category_id: i64,
+    category_id: Option<i64>,
     told: &mut Vec<i64>,
 ) -> Result<(), AppError> {
     let current = tx
@@ -172,6 +178,11 @@ pub async fn on_publication(
         thread_id: Some(stored.thread_id),
         post_id: Some(stored.post_id),
         revision_id: None,
+    };
+    // A conversation (no category) has no followers beyond its participants, who
+    // were told already.
+    let Some(category_id) = category_id else {
+        return Ok(());
     };
     for (user, thread, category) in tx.followers(stored.thread_id, category_id).await? {
         if told.contains(&user) || !hears_every_post(level_for(thread, category)) {

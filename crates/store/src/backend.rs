@@ -73,9 +73,36 @@ impl Backend {
 
     pub(super) async fn migrate(self, pool: &AnyPool) -> Result<(), StoreError> {
         match self {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(pool).await?,
+            Backend::Sqlite => sqlite_migrate(pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(pool).await?,
         }
         Ok(())
     }
 }
+
+/// SQLite's migrations run on one connection with foreign keys off, as SQLite's own
+/// procedure for rebuilding a table asks (a `DROP TABLE` with them on would cascade
+/// into the rows that refer to it); every reference is checked before they are
+/// turned back on, and a broken one fails the start.
+async fn sqlite_migrate(pool: &AnyPool) -> Result<(), StoreError> {
+    let mut conn = pool.acquire().await?;
+    conn.execute("PRAGMA foreign_keys = OFF").await?;
+    // `run_direct`: `run` with a borrowed connection makes this future Send only for
+    // one lifetime, which callers that spawn it cannot use.
+    let ran = SQLITE_MIGRATIONS.run_direct(&mut *conn).await;
+    let broken = sqlx::query("PRAGMA foreign_key_check")
+        .fetch_all(&mut *conn)
+        .await
+        .map(|rows| rows.len());
+    conn.execute("PRAGMA foreign_keys = ON").await?;
+    ran?;
+    match broken? {
+        0 => Ok(()),
+        n => Err(StoreError::Db(sqlx::Error::Protocol(format!(
+            "{n} rows refer to rows that are gone after the migrations"
+        )))),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -29,6 +29,7 @@ mod failing;
 pub mod following;
 pub mod health;
 pub mod list_sql;
+pub mod messages;
 mod moderation;
 pub mod notify;
 pub mod outbox;

@@ -142,7 +142,9 @@ impl Store {
 const NOTICE_SELECT: &str =
     "SELECT n.id, n.kind, n.thread_id, n.post_id, p.number AS post_number, \
      n.created_at, n.read_at, a.display_name AS actor, t.title, t.published, t.author_id, \
-     t.hidden, t.deleted, r.reason FROM notifications n \
+     t.hidden, t.deleted, t.private, (SELECT COUNT(*) FROM thread_participants tp \
+     WHERE tp.thread_id = n.thread_id AND tp.user_id = n.user_id) AS participant, \
+     r.reason FROM notifications n \
      LEFT JOIN users a ON a.id = n.actor_id \
      LEFT JOIN threads t ON t.id = n.thread_id \
      LEFT JOIN posts p ON p.id = n.post_id \
@@ -199,6 +201,8 @@ struct NoticeRow {
     author_id: Option<i64>,
     hidden: Option<i64>,
     deleted: Option<i64>,
+    private: Option<i64>,
+    participant: i64,
     reason: Option<String>,
 }
 
@@ -210,6 +214,8 @@ impl NoticeRow {
             published: self.published.unwrap_or(0) != 0,
             hidden: self.hidden.unwrap_or(0) != 0,
             deleted: self.deleted.unwrap_or(0) != 0,
+            private: self.private.unwrap_or(0) != 0,
+            participant: self.participant > 0,
         };
         // The title only when the recipient may read it; their own waiting thread is
         // linked without one.

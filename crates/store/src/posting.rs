@@ -253,7 +253,7 @@ impl Tx {
 }
 
 /// Inserts a post at `number`, or after the thread's last post when `None`.
-async fn insert_post(
+pub(crate) async fn insert_post(
     conn: &mut AnyConnection,
     thread_id: i64,
     number: Option<i64>,

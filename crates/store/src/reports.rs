@@ -35,6 +35,9 @@ pub struct ReportRow {
     /// The reported post's published HTML ('' once removed).
     #[sqlx(rename = "body_html")]
     pub post_html: String,
+    /// The post is a message in a conversation (moderators read it only here, audited).
+    #[sqlx(try_from = "crate::rows::IntBool")]
+    pub private: bool,
 }
 
 async fn report<'c, E: Executor<'c, Database = Any>>(
@@ -43,7 +46,8 @@ async fn report<'c, E: Executor<'c, Database = Any>>(
 ) -> Result<Option<ReportRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT rp.id, rp.post_id, p.thread_id, p.author_id, rp.reporter_id, rp.reason, \
-         rp.note, rp.state, p.body_html FROM reports rp JOIN posts p ON p.id = rp.post_id \
+         rp.note, rp.state, p.body_html, t.private FROM reports rp \
+         JOIN posts p ON p.id = rp.post_id JOIN threads t ON t.id = p.thread_id \
          WHERE rp.id = $1",
     )
     .bind(id)

@@ -17,8 +17,8 @@ use crate::visibility::PUBLIC_POST;
 pub struct ThreadRow {
     /// Id.
     pub id: i64,
-    /// Category id.
-    pub category_id: i64,
+    /// Category id (none for a conversation).
+    pub category_id: Option<i64>,
     /// Author id.
     pub author_id: i64,
     /// Published title.
@@ -43,16 +43,29 @@ pub struct ThreadRow {
     pub question: bool,
     /// The reply marked as its answer.
     pub answer_post_id: Option<i64>,
+    /// A conversation (direct messages) between its participants.
+    #[sqlx(try_from = "IntBool")]
+    pub private: bool,
 }
 
 impl ThreadRow {
-    /// What the visibility rule needs.
+    /// What the visibility rule needs, for a looker not known to take part (a
+    /// conversation stays closed: use [`ThreadRow::facts_as`] or
+    /// `Store::thread_facts` where participants may read it).
     pub fn facts(&self) -> ThreadFacts {
+        self.facts_as(false)
+    }
+
+    /// What the visibility rule needs, for a looker who does (`participant`) or does
+    /// not take part in the conversation (meaningless for other threads).
+    pub fn facts_as(&self, participant: bool) -> ThreadFacts {
         ThreadFacts {
             author_id: self.author_id,
             published: self.published,
             hidden: self.hidden,
             deleted: self.deleted,
+            private: self.private,
+            participant: self.private && participant,
         }
     }
 }
@@ -125,7 +138,7 @@ async fn thread_row<'c, E: Executor<'c, Database = Any>>(
 ) -> Result<Option<ThreadRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, category_id, author_id, title, published, pinned, locked, hidden, deleted, \
-         question, answer_post_id FROM threads WHERE id = $1",
+         question, answer_post_id, private FROM threads WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(e)

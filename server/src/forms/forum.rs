@@ -20,13 +20,13 @@ use crate::state::AppState;
 
 /// Whether the composer's "Preview" button sent the form (without JavaScript; with it,
 /// the composer asks `preview_post` and stays on the page).
-fn wants_preview(sub: &Submitted) -> bool {
+pub(super) fn wants_preview(sub: &Submitted) -> bool {
     sub.form.get("preview") == "1"
 }
 
 /// The composer's page again, with what was typed and the body rendered as readers
 /// will see it (or the body's message when it cannot be). Nothing is stored.
-async fn preview(state: &AppState, sub: Submitted) -> Response {
+pub(super) async fn preview(state: &AppState, sub: Submitted) -> Response {
     match posting::preview(sub.form.get("body")) {
         Ok(html) => {
             let mut echo = sub.form.echo("compose", BTreeMap::new());
@@ -42,7 +42,7 @@ async fn preview(state: &AppState, sub: Submitted) -> Response {
 /// notice. Held: the post's own page, whose held panel is the one message (what was
 /// found, who can see it, whether it went to the moderators) — a banner saying the same
 /// above it would be a second notice for one outcome.
-fn after_post(state: &AppState, stored: &Stored) -> Response {
+pub(super) fn after_post(state: &AppState, stored: &Stored) -> Response {
     if stored.published {
         let to = format!("/t/{}?page=last#post-{}", stored.thread_id, stored.post_id);
         notice(state, &to, "notice.published")

@@ -9,6 +9,7 @@ mod credentials;
 mod drafts;
 mod forum;
 mod members;
+mod messages;
 mod moderation;
 mod preferences;
 mod reading;
@@ -64,6 +65,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/site-lists", post(staff::site_lists))
         .route("/admin/categories", post(admin::categories))
         .route("/new-topic", post(forum::new_thread))
+        .route("/messages/new", post(messages::start))
         .route("/t/{id}/reply", post(forum::reply))
         .route("/t/{id}/answer", post(forum::answer))
         .route("/p/{id}", post(forum::post_action))

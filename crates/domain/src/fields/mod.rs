@@ -6,6 +6,7 @@
 
 mod account;
 mod bookmark;
+mod message;
 mod post;
 mod staff;
 
@@ -13,6 +14,7 @@ use std::collections::BTreeMap;
 
 pub use account::{email_is_plausible, normalize_email, DisplayName, Email, Licence, Npi};
 pub use bookmark::{remind_in, BookmarkNote, REMIND_CHOICES};
+pub use message::recipients;
 pub use post::{NewPost, PostForm, Tags};
 pub use staff::{CategoryForm, CategoryInput, Slug, SuspensionDays};
 

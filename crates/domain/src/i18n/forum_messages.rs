@@ -254,6 +254,7 @@ mod tests {
                     "held_waiting",
                     "bookmark",
                     "watching",
+                    "message",
                     "held_waiting_untitled",
                     "rejected_untitled",
                 ],

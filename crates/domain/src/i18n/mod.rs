@@ -4,6 +4,7 @@
 //! operator's default.
 
 mod detector_messages;
+mod dm_messages;
 mod engagement_messages;
 mod forum_messages;
 mod mail_messages;
@@ -97,6 +98,7 @@ fn all_messages() -> impl Iterator<Item = &'static (&'static str, &'static str, 
         .chain(forum_messages::FORUM_MESSAGES)
         .chain(engagement_messages::ENGAGEMENT_MESSAGES)
         .chain(reading_messages::READING_MESSAGES)
+        .chain(dm_messages::DM_MESSAGES)
         .chain(search_messages::SEARCH_MESSAGES)
         .chain(detector_messages::DETECTOR_MESSAGES)
         .chain(mail_messages::MAIL_MESSAGES)

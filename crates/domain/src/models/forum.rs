@@ -189,8 +189,11 @@ pub struct ThreadView {
     pub id: i64,
     /// Published title (or, for the author of a held thread, their own title).
     pub title: String,
-    /// Category.
-    pub category: Category,
+    /// Category (none for a conversation).
+    pub category: Option<Category>,
+    /// A conversation's participants (display names); empty for other threads.
+    #[serde(default)]
+    pub participants: Vec<String>,
     /// Published tags.
     pub tags: Vec<String>,
     /// Pinned.

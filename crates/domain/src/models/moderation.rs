@@ -113,6 +113,10 @@ pub struct ReportItem {
     pub own: bool,
     /// Claim.
     pub claim: ClaimState,
+    /// The post is a direct message: moderators cannot open its conversation, and
+    /// opening the report was audited.
+    #[serde(default)]
+    pub private: bool,
 }
 
 impl NotificationView {

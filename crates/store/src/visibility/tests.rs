@@ -39,26 +39,43 @@ async fn sql_and_rust_agree_on_who_sees_what() {
         PostState::Removed,
     ];
     let mut cases = Vec::new();
-    for bits in 0..8i64 {
+    for bits in 0..16i64 {
         let thread_id = bits + 1;
         let t = ThreadFacts {
             author_id: 1,
             published: bits & 1 != 0,
             hidden: bits & 2 != 0,
             deleted: bits & 4 != 0,
+            private: bits & 8 != 0,
+            participant: false,
         };
         sqlx::query(
             "INSERT INTO threads (id, category_id, author_id, title, published, hidden, deleted, \
-             created_at, last_activity_at) VALUES ($1, $2, 1, '', $3, $4, $5, 0, 0)",
+             created_at, last_activity_at, private) VALUES ($1, $2, 1, '', $3, $4, $5, 0, 0, $6)",
         )
         .bind(thread_id)
-        .bind(category)
+        .bind((!t.private).then_some(category))
         .bind(i64::from(t.published))
         .bind(i64::from(t.hidden))
         .bind(i64::from(t.deleted))
+        .bind(i64::from(t.private))
         .execute(pool)
         .await
         .unwrap();
+        if t.private {
+            // The author and the other member take part; the moderator does not.
+            for user in [1, 2] {
+                sqlx::query(
+                    "INSERT INTO thread_participants (thread_id, user_id, added_at) \
+                     VALUES ($1, $2, 0)",
+                )
+                .bind(thread_id)
+                .bind(user)
+                .execute(pool)
+                .await
+                .unwrap();
+            }
+        }
         let mut number = 1;
         for state in states {
             for hidden in [false, true] {
@@ -120,8 +137,10 @@ async fn sql_and_rust_agree_on_who_sees_what() {
         },
     ] {
         let sql = format!(
-            "SELECT p.id FROM posts p JOIN threads t ON t.id = p.thread_id WHERE {}",
-            post_listed("$1", "$2")
+            "SELECT p.id FROM posts p JOIN threads t ON t.id = p.thread_id WHERE {} \
+             AND (t.private = 0 OR {})",
+            post_listed("$1", "$2"),
+            takes_part("$1")
         );
         let listed: Vec<i64> = sqlx::query(&sql)
             .bind(who.id)
@@ -132,7 +151,38 @@ async fn sql_and_rust_agree_on_who_sees_what() {
             .iter()
             .map(|r| r.get("id"))
             .collect();
+        let open_sql = format!(
+            "SELECT t.id FROM threads t WHERE {}",
+            conversation_visible("$1")
+        );
+        let open: Vec<i64> = sqlx::query(&open_sql)
+            .bind(who.id)
+            .fetch_all(pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get("id"))
+            .collect();
+        for bits in 8..16i64 {
+            let t = ThreadFacts {
+                author_id: 1,
+                published: bits & 1 != 0,
+                hidden: bits & 2 != 0,
+                deleted: bits & 4 != 0,
+                private: true,
+                participant: who.id != 3,
+            };
+            assert_eq!(
+                open.contains(&(bits + 1)),
+                rule::thread_visible(&t, who),
+                "{who:?} {t:?}"
+            );
+        }
         for (id, t, p) in &cases {
+            let t = &ThreadFacts {
+                participant: t.private && who.id != 3,
+                ..*t
+            };
             // The page shows posts of a thread the viewer may open (checked first).
             if rule::thread_visible(t, who) {
                 assert_eq!(

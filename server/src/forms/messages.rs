@@ -1,0 +1,31 @@
+//! Direct messages without JavaScript (and with it: the composer is a plain form):
+//! `POST /messages/new` starts a conversation. Replies, edits and reports of
+//! messages go through the forum's forms, as in any thread. The rules are
+//! `ops::messages`; a refused form comes back with what was typed and a message on
+//! each field it got wrong.
+
+use axum::extract::Request;
+use axum::response::Response;
+use ops::access::Verified;
+
+use super::forum::{after_post, preview, wants_preview};
+use super::{finish, read_or_render, St};
+
+/// POST /messages/new
+pub async fn start(author: Verified, state: St, req: Request) -> Response {
+    let sub = match read_or_render(&state, req).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    if wants_preview(&sub) {
+        return preview(&state, sub).await;
+    }
+    let out = async {
+        let form = sub.form.post_form(true);
+        let stored =
+            ops::messages::start(&state.services, &author, sub.form.get("to"), &form).await?;
+        Ok(after_post(&state, &stored))
+    }
+    .await;
+    finish(&state, sub, "compose", out).await
+}
