@@ -72,6 +72,14 @@ describe('Accessibility (axe-core, WCAG 2.2 AA)', () => {
     await h.submit(a, 'Reply');
     const heldPath = new URL(a.url()).pathname;
     assert.match(heldPath, /^\/p\/\d+$/);
+    // A conversation with the admin: the author's messages pages and the conversation.
+    await a.goto('/messages/new');
+    await a.fill('#compose-to', s.app.admin.name);
+    await a.fill('#compose-title', 'Melatonin audit figures');
+    await a.fill('#compose-body', 'Could the pharmacy pull the melatonin orders for the audit?');
+    await h.submit(a, 'Send');
+    const conversationPath = new URL(a.url()).pathname;
+    assert.match(conversationPath, /^\/t\/\d+$/);
 
     const found = [];
     const pages = ['/', '/unread', '/new', '/c/nursing', '/new-topic', threadPath, `/p/${postId}/bookmark`,
@@ -84,7 +92,9 @@ describe('Accessibility (axe-core, WCAG 2.2 AA)', () => {
       await m.ctx.close();
     }
     // The author's held post, in both languages' runs.
-    for (const run of RUNS) found.push(...await check(run, author.ctx, [heldPath], `${run.name} author`));
+    for (const run of RUNS) {
+      found.push(...await check(run, author.ctx, [heldPath, '/messages', '/messages?q=melatonin', '/messages/new', conversationPath], `${run.name} author`));
+    }
     // Staff (the admin's session).
     found.push(...await check(RUNS[0], s.adminCtx, ['/mod/queue', '/mod/verification', '/mod/members', '/admin/users', '/admin/categories', '/admin/site-lists'], 'admin'));
     assert.deepEqual(found, [], `axe found:\n${found.join('\n')}`);

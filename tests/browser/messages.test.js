@@ -55,8 +55,9 @@ describe('Direct messages', () => {
       const row = r.locator('li.conversation', { hasText: 'Sepsis bundle audit' });
       await row.waitFor();
       assert.match(await row.textContent(), /未読 1/);
-      await row.locator('a.title').click();
+      await row.locator('a.unread').click();
       await r.waitForURL(/\/t\/\d+/);
+      await h.waitForHydration(r);
       assert.match(await r.locator('.post-body').first().textContent(), /lactate repeat times/);
       assert.match(await r.locator('.thread-head').textContent(), /非公開の会話です/);
       await r.screenshot({ path: path.join(h.ARTIFACTS, 'messages-ja-phone.png'), fullPage: true });

@@ -69,11 +69,7 @@ pub fn MessagesPage() -> impl IntoView {
 #[component]
 fn Row(c: Conversation) -> impl IntoView {
     let i = use_i18n();
-    let href = if c.unread > 0 {
-        format!("/t/{}/unread", c.id)
-    } else {
-        format!("/t/{}", c.id)
-    };
+    let href = format!("/t/{}", c.id);
     let title = if c.title.is_empty() {
         i.tr("messages.waiting_title")
     } else {
@@ -82,8 +78,12 @@ fn Row(c: Conversation) -> impl IntoView {
     view! {
         <li class="thread-row conversation" id=format!("conversation-{}", c.id)>
             <a href=href class="title">{title}</a>
+            // The count jumps to the first unread message (a server redirect, so the
+            // router leaves it to the browser).
             {(c.unread > 0).then(|| view! {
-                " "<span class="badge unread">{i.trf("reading.unread_n", &[("n", &c.unread.to_string())])}</span>
+                " "<a class="badge unread" rel="external" href=format!("/t/{}/unread", c.id) title=i.tr("reading.jump")>
+                    {i.trf("reading.unread_n", &[("n", &c.unread.to_string())])}
+                </a>
             })}
             {c.waiting.then(|| view! { " "<span class="badge warn">{i.tr("messages.waiting")}</span> })}
             <p class="meta">
