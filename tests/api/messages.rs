@@ -259,3 +259,45 @@ async fn the_messages_pages_speak_japanese() {
     let (_, notes) = kimura.page("/notifications").await;
     assert!(notes.contains("青木医師さんからメッセージ"), "{notes}");
 }
+
+#[tokio::test]
+async fn titles_and_texts_of_messages_are_shown_as_text_in_the_list_and_the_search() {
+    let app = spawn_app().await;
+    app.member("aoki@example.jp", "Dr Aoki").await;
+    let kimura = app.new_browser();
+    kimura.member("kimura@example.jp", "Nurse Kimura").await;
+    let payloads = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/xss/polyglots.txt"),
+    )
+    .expect("the shared XSS corpus beside the repository");
+    let mut sent = 0;
+    for line in payloads.lines().filter(|l| !l.trim().is_empty()).take(12) {
+        let title: String = format!("xss {line}").chars().take(200).collect();
+        let res = write(&app, "Nurse Kimura", &title, &format!("xss body {line}")).await;
+        if res.status().as_u16() == 303 {
+            sent += 1;
+        }
+    }
+    assert!(sent >= 6, "most payloads are sent ({sent})");
+    for path in ["/messages", "/messages?q=xss"] {
+        let (status, page) = kimura.page(path).await;
+        assert_eq!(status, 200);
+        // Between the heading and the footer, only the tags the page itself writes:
+        // user text arrives escaped (`&lt;svg`), never as markup.
+        let main = &page[page.find("<main").expect("main")..page.find("</main>").expect("end")];
+        let allowed = [
+            "main", "h1", "h2", "p", "a", "form", "label", "input", "button", "section", "ol",
+            "li", "span", "time", "!", "!--",
+        ];
+        for tag in main.split('<').skip(1) {
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-')
+                .collect::<String>()
+                .to_lowercase();
+            assert!(allowed.contains(&name.as_str()), "{path}: <{name}");
+        }
+        assert!(main.contains("xss"), "{path} shows the messages");
+    }
+}
