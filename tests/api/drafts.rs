@@ -195,3 +195,67 @@ async fn the_composer_saves_through_its_server_function_and_old_drafts_go() {
     assert_eq!(store.purge_old_drafts(store::now() + 1).await.unwrap(), 1);
     assert_eq!(drafts(&app).await, 0);
 }
+
+#[tokio::test]
+async fn an_autosave_arriving_after_its_post_does_not_bring_the_draft_back() {
+    let app = spawn_app().await;
+    app.member("author@example.jp", "Kato MD").await;
+    let (thread, _) = app.start_thread("Night sedation", CLEAN_BODY).await;
+    let autosave = |thread: i64, body: &'static str| {
+        let thread = thread.to_string();
+        let req = app
+            .client
+            .post(format!("{}/api/save_draft", app.address))
+            .form(&[
+                ("thread", thread.as_str()),
+                ("category", ""),
+                ("title", ""),
+                ("tags", ""),
+                ("body", body),
+                ("question", "false"),
+            ]);
+        async move { req.send().await.unwrap() }
+    };
+    // The composer's last save, still on its way when "Post reply" went out.
+    app.reply(thread, "Melatonin first, then nothing stronger.")
+        .await;
+    let res = autosave(thread, "Melatonin first, then nothing strong").await;
+    assert_eq!(res.status(), 200);
+    let out: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(out["updated_at"], 0, "dropped");
+    assert_eq!(drafts(&app).await, 0);
+    // The same for a new thread's composer.
+    let res = autosave(0, "Night sedation in the over-80s").await;
+    assert_eq!(
+        res.json::<serde_json::Value>().await.unwrap()["updated_at"],
+        0
+    );
+    assert_eq!(drafts(&app).await, 0);
+    // "Save draft" by hand is kept at once: the author asked for it.
+    let res = app
+        .post_form(
+            &format!("/t/{thread}/reply"),
+            &[("body", "A second thought on timing"), ("draft", "1")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(drafts(&app).await, 1);
+    // Once the moment has passed, autosaves keep drafts again.
+    let store = app.store().await;
+    sqlx::query("UPDATE posts SET created_at = created_at - 60")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    sqlx::query("UPDATE threads SET created_at = created_at - 60")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let res = autosave(0, "Night sedation in the over-80s").await;
+    assert!(
+        res.json::<serde_json::Value>().await.unwrap()["updated_at"]
+            .as_i64()
+            .unwrap()
+            > 0
+    );
+    assert_eq!(drafts(&app).await, 2);
+}

@@ -3,7 +3,8 @@
 //   form with the "To" field filled in; an unknown name is refused with the text
 //   kept; sent, the conversation opens with its private note.
 // - JavaScript on, Japanese, phone: the header's メッセージ link lists it with 未読 1;
-//   the colleague reads it and replies with the composer.
+//   the colleague reads it and replies with the composer; left open five minutes,
+//   the reply's たった今 ("just now") reads 5分前.
 // - Back with JavaScript off: the writer is notified of the reply and finds it by
 //   searching their own messages; a third member gets 404 for the conversation and
 //   does not find it in the forum's search.
@@ -66,6 +67,20 @@ describe('Direct messages', () => {
       await Promise.all([r.waitForURL(/\/t\/\d+/), r.locator('button[type=submit]', { hasText: '返信する' }).click()]);
       await r.locator('.post-body', { hasText: '平均40分遅れていました' }).waitFor();
       h.assertNoScriptErrors(problems);
+
+      // A page left open says again how long ago things were: "just now" moves on.
+      const later = await reader.ctx.newPage();
+      await later.clock.install();
+      await later.goto(new URL(r.url()).pathname);
+      await h.waitForHydration(later);
+      const when = later.locator('li.post time').last();
+      assert.equal((await when.textContent()).trim(), 'たった今');
+      await later.clock.fastForward('05:00');
+      await assert.doesNotReject(
+        later.waitForFunction(() => [...document.querySelectorAll('li.post time')].pop().textContent.trim() === '5分前', null, { timeout: 5000 }),
+        'the relative time should read 5分前 five minutes later',
+      );
+      await later.close();
 
       // Writer again: notified, and the reply is found in their own messages.
       await w.goto('/notifications');

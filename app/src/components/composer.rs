@@ -147,19 +147,21 @@ pub fn Composer(
         None => init.question,
     };
     let question_now = RwSignal::new(question);
+    let sent = RwSignal::new(false);
     let fields = DraftFields {
         category: category_now,
         title,
         tags,
         body,
         question: question_now,
+        sent,
     };
     let suggest = SuggestState::new();
     let lang_code = lang.code();
     let body_id = "compose-body";
     let err_id = "compose-body-error";
     view! {
-        <form method="post" action=action class="composer">
+        <form method="post" action=action class="composer" on:submit=move |_| sent.set(true)>
             <CsrfField/>
             {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()}
             <FormError form="compose"/>

@@ -34,6 +34,9 @@ pub struct DraftFields {
     pub body: RwSignal<String>,
     /// The question box (new threads).
     pub question: RwSignal<bool>,
+    /// The form was submitted: no autosave starts after that (it could reach the
+    /// server after the post and bring the draft back).
+    pub sent: RwSignal<bool>,
 }
 
 /// Where a save stands, for the status line.
@@ -108,7 +111,7 @@ fn autosave(thread: i64, f: DraftFields, state: RwSignal<State>, mounted: RwSign
         typed.set_value(n);
         set_timeout(
             move || {
-                if typed.get_value() != n {
+                if typed.get_value() != n || f.sent.get_untracked() {
                     return;
                 }
                 state.set(State::Saving);

@@ -41,5 +41,8 @@ pub async fn save_draft(
         question,
         ..Default::default()
     };
-    Ok(ops::saved_drafts::save(&services()?, &member, draft).await?)
+    Ok(
+        ops::saved_drafts::save(&services()?, &member, draft, ops::saved_drafts::Saved::Auto)
+            .await?,
+    )
 }

@@ -37,10 +37,31 @@ fn check(d: &SavedDraft) -> Result<(), AppError> {
     }
 }
 
+/// How long after its author posted in a thread an autosave for it is ignored. The
+/// composer stops saving once "Post" is pressed, but a save already on its way can
+/// reach the server after the post's transaction removed the draft, and would bring
+/// it back.
+pub const AUTOSAVE_AFTER_POST_SECS: i64 = 10;
+
+/// How a draft reached the server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// The composer saved it by itself, a few seconds after typing stopped.
+    Auto,
+    /// The author pressed "Save draft".
+    ByHand,
+}
+
 /// Saves `who`'s draft for `d.thread_id` (0: a new thread; otherwise a thread they
 /// may reply in). An empty draft removes the stored one. Returns it as stored, with
-/// whether the gate found something and when it was saved (0 when removed).
-pub async fn save(s: &Services, who: &Verified, mut d: SavedDraft) -> Result<SavedDraft, AppError> {
+/// whether the gate found something and when it was saved (0 when removed, or when
+/// an autosave came in just after its post went out and was dropped).
+pub async fn save(
+    s: &Services,
+    who: &Verified,
+    mut d: SavedDraft,
+    how: Saved,
+) -> Result<SavedDraft, AppError> {
     if d.thread_id < 0 {
         return Err(AppError::BadRequest);
     }
@@ -54,6 +75,18 @@ pub async fn save(s: &Services, who: &Verified, mut d: SavedDraft) -> Result<Sav
     }
     check(&d)?;
     let mut tx = s.store.begin().await?;
+    let since = store::now() - AUTOSAVE_AFTER_POST_SECS;
+    if how == Saved::Auto && tx.posted_since(who.id(), d.thread_id, since).await? {
+        tx.commit().await?;
+        tracing::info!(
+            user_id = who.id(),
+            thread = d.thread_id,
+            "late autosave dropped"
+        );
+        d.updated_at = 0;
+        d.flagged = false;
+        return Ok(d);
+    }
     if d.is_empty() {
         tx.delete_draft(who.id(), d.thread_id).await?;
         tx.commit().await?;

@@ -116,4 +116,31 @@ impl Tx {
                 > 0,
         )
     }
+
+    /// Whether `user_id` posted in the thread (0: started a thread) since `since`:
+    /// an autosave that arrives after its post went out must not bring the draft back.
+    pub async fn posted_since(
+        &mut self,
+        user_id: i64,
+        thread_id: i64,
+        since: i64,
+    ) -> Result<bool, StoreError> {
+        let q = if thread_id == 0 {
+            sqlx::query(
+                "SELECT 1 AS one FROM threads WHERE author_id = $1 AND private = 0 \
+                 AND created_at >= $2 AND $3 = 0 LIMIT 1",
+            )
+        } else {
+            sqlx::query(
+                "SELECT 1 AS one FROM posts WHERE author_id = $1 AND created_at >= $2 \
+                 AND thread_id = $3 LIMIT 1",
+            )
+        };
+        Ok(q.bind(user_id)
+            .bind(since)
+            .bind(thread_id)
+            .fetch_optional(self.conn())
+            .await?
+            .is_some())
+    }
 }

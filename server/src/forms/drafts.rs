@@ -31,7 +31,13 @@ pub async fn save(state: &AppState, who: &Verified, sub: Submitted, thread_id: i
         ..Default::default()
     };
     let out = async {
-        let saved = ops::saved_drafts::save(&state.services, who, draft).await?;
+        let saved = ops::saved_drafts::save(
+            &state.services,
+            who,
+            draft,
+            ops::saved_drafts::Saved::ByHand,
+        )
+        .await?;
         let key = match (saved.updated_at, saved.flagged) {
             (0, _) => "notice.draft_discarded",
             (_, true) => "notice.draft_saved_flagged",
