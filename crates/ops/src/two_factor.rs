@@ -185,13 +185,9 @@ pub async fn state(s: &Services, viewer: &Viewer) -> Result<TwoFactorState, AppE
 }
 
 /// Checks a TOTP code of the viewer's key (on, or being set up) and spends it.
-async fn spend_code(
-    s: &Services,
-    tx: &mut store::Tx,
-    user: &UserRecord,
-    code: &str,
-) -> Result<bool, AppError> {
-    let Some(row) = s.store.two_factor(user.id).await? else {
+async fn spend_code(tx: &mut store::Tx, user: &UserRecord, code: &str) -> Result<bool, AppError> {
+    // Through the transaction, never the pool: see `Tx::user_by_id`.
+    let Some(row) = tx.two_factor(user.id).await? else {
         return Ok(false);
     };
     let t = totp(&row.secret, &user.applicant.email)?;
@@ -229,7 +225,7 @@ pub async fn enable(
         return Err(AppError::Conflict);
     }
     let mut tx = s.store.begin().await?;
-    if !spend_code(s, &mut tx, &user, code).await? {
+    if !spend_code(&mut tx, &user, code).await? {
         return Err(invalid("code", "err.code_wrong"));
     }
     tx.enable_two_factor(viewer.id).await?;
@@ -262,7 +258,7 @@ pub async fn renew_codes(
         return Err(AppError::Conflict);
     }
     let mut tx = s.store.begin().await?;
-    if !spend_code(s, &mut tx, &user, code).await? {
+    if !spend_code(&mut tx, &user, code).await? {
         return Err(invalid("code", "err.code_wrong"));
     }
     let codes = replace_recovery_codes(&mut tx, viewer.id).await?;
@@ -285,7 +281,7 @@ pub async fn disable(s: &Services, viewer: &Viewer, code: &str) -> Result<(), Ap
     }
     let user = account(s, viewer.id).await?;
     let mut tx = s.store.begin().await?;
-    if !spend_code(s, &mut tx, &user, code).await? {
+    if !spend_code(&mut tx, &user, code).await? {
         return Err(invalid("code", "err.code_wrong"));
     }
     tx.end_two_factor(viewer.id).await?;
@@ -350,7 +346,7 @@ pub async fn answer(s: &Services, token: &str, code: &str) -> Result<Passed, App
     let ok = if by_recovery {
         tx.spend_recovery_code(user.id, &token_hash(&typed)).await?
     } else {
-        spend_code(s, &mut tx, &user, &typed).await?
+        spend_code(&mut tx, &user, &typed).await?
     };
     if !ok {
         // Nothing was written: end the transaction before counting the failure.

@@ -146,6 +146,25 @@ impl Store {
 }
 
 impl Tx {
+    /// The account's key, read inside the transaction (a use case that spends a code
+    /// must not read through the pool while it holds SQLite's write lock).
+    pub async fn two_factor(&mut self, user_id: i64) -> Result<Option<TwoFactorRow>, StoreError> {
+        let row: Option<TwoFactorRow> = sqlx::query_as(
+            "SELECT secret, enabled_at, last_step FROM two_factor WHERE user_id = $1",
+        )
+        .bind(user_id)
+        .fetch_optional(self.conn())
+        .await?;
+        let key = self.audit_key.clone();
+        row.map(|mut r| {
+            r.secret = sealed::open(key.as_deref(), user_id, &r.secret)?;
+            Ok(r)
+        })
+        .transpose()
+    }
+}
+
+impl Tx {
     /// Gives the account a key to set up, unless it has one (enrolling or on): two
     /// set-up pages opened at once show the same key.
     pub async fn begin_two_factor(&mut self, user_id: i64, secret: &str) -> Result<(), StoreError> {
