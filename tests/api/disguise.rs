@@ -1,8 +1,9 @@
 //! The gate cannot be bypassed by writing an identifier so that only a reader sees it
 //! (character references, invisible characters, look-alike letters, emphasis inside a
 //! word, link and alt text, footnotes, tables, spelled-out digits, defanged links).
-//! The disguise suite (`crates/phi/corpus/disguise/`) is posted through `/new-topic` as a
-//! member would: every disguised post whose visible text the detector holds must be
+//! The disguise suite (`crates/phi/corpus/disguise/`) is posted through the composer's
+//! form as a member would — every other post to its old address, `/new`, which still
+//! starts threads: every disguised post whose visible text the detector holds must be
 //! held, and clean posts in the same markup must mostly pass.
 
 use crate::helpers::spawn_app;
@@ -44,8 +45,18 @@ async fn disguised_identifiers_posted_through_the_form_are_held_like_plain_ones(
     let (mut bypassed, mut phi_total, mut phi_held) = (Vec::new(), 0, 0);
     let (mut clean_total, mut clean_held) = (0, 0);
     for (n, c) in cases.iter().enumerate() {
+        let path = if n % 2 == 0 { "/new-topic" } else { "/new" };
+        let title = format!("Disguise suite question {n}");
         let res = app
-            .post_thread(&format!("Disguise suite question {n}"), &c.text)
+            .post_form(
+                path,
+                &[
+                    ("category", "internal-medicine"),
+                    ("title", &title),
+                    ("tags", "antibiotics"),
+                    ("body", &c.text),
+                ],
+            )
             .await;
         assert_eq!(res.status().as_u16(), 303, "{} posted", c.id);
         // One author posting one thread at a time: the newest post is this one.
@@ -68,7 +79,7 @@ async fn disguised_identifiers_posted_through_the_form_are_held_like_plain_ones(
         }
     }
     eprintln!(
-        "disguise suite through /new-topic: PHI held {phi_held}/{phi_total}, clean held {clean_held}/{clean_total}"
+        "disguise suite through /new-topic and /new: PHI held {phi_held}/{phi_total}, clean held {clean_held}/{clean_total}"
     );
     assert!(
         bypassed.is_empty(),

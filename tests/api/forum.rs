@@ -470,3 +470,37 @@ async fn authors_cannot_edit_in_a_locked_thread() {
         1
     );
 }
+
+#[tokio::test]
+async fn the_composers_old_address_still_starts_threads_and_keeps_a_refused_form() {
+    let app = spawn_app().await;
+    app.member("old@example.jp", "Old Address").await;
+    let fields = |title: &'static str, body: &'static str| {
+        [
+            ("category", "internal-medicine"),
+            ("title", title),
+            ("tags", ""),
+            ("body", body),
+        ]
+    };
+    let res = app
+        .post_form("/new", &fields("Posted to the old address", CLEAN_BODY))
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert!(location(&res).starts_with("/t/"), "{}", location(&res));
+    let res = app
+        .post_form("/new", &fields("Patient case", PHI_BODY))
+        .await;
+    assert!(location(&res).starts_with("/p/"), "held like any post");
+    // A refused form comes back as the composer, with what was typed.
+    let res = app
+        .post_form("/new", &fields("", "Kept text of a refused form"))
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Kept text of a refused form") && page.contains("compose-title"));
+    // GET /new is the list of new threads.
+    let (status, page) = app.page("/new").await;
+    assert_eq!(status, 200);
+    assert!(!page.contains("compose-title"));
+}

@@ -51,6 +51,18 @@ pub(super) fn after_post(state: &AppState, stored: &Stored) -> Response {
     }
 }
 
+/// POST /new: the composer's address before it moved to `/new-topic` (GET `/new` is
+/// now the list of new threads). Forms, scripts and bookmarks that still post here
+/// start a thread the same way, through the same gate; a refused or previewed form
+/// comes back on the composer's page.
+pub async fn new_thread_old_address(author: Verified, state: St, req: Request) -> Response {
+    let (mut parts, body) = req.into_parts();
+    if let Ok(uri) = "/new-topic".parse() {
+        parts.uri = uri;
+    }
+    new_thread(author, state, Request::from_parts(parts, body)).await
+}
+
 /// POST /new-topic: start a thread.
 pub async fn new_thread(author: Verified, state: St, req: Request) -> Response {
     let sub = match read_or_render(&state, req).await {

@@ -65,6 +65,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/site-lists", post(staff::site_lists))
         .route("/admin/categories", post(admin::categories))
         .route("/new-topic", post(forum::new_thread))
+        .route("/new", post(forum::new_thread_old_address))
         .route("/messages/new", post(messages::start))
         .route("/t/{id}/reply", post(forum::reply))
         .route("/t/{id}/answer", post(forum::answer))
