@@ -301,3 +301,59 @@ async fn titles_and_texts_of_messages_are_shown_as_text_in_the_list_and_the_sear
         assert!(main.contains("xss"), "{path} shows the messages");
     }
 }
+
+#[tokio::test]
+async fn a_participant_adds_a_colleague_who_then_reads_the_whole_conversation() {
+    let app = spawn_app().await;
+    app.member("aoki@example.jp", "Dr Aoki").await;
+    let kimura = app.new_browser();
+    kimura.member("kimura@example.jp", "Nurse Kimura").await;
+    let sato = app.new_browser();
+    sato.member("sato@example.jp", "Dr Sato").await;
+    let res = write(&app, "Nurse Kimura", "Bridging plan", BODY).await;
+    let (thread, _) = ids_from(&location(&res));
+    let (status, _) = sato.page(&format!("/t/{thread}")).await;
+    assert_eq!(status, 404);
+    // An outsider cannot add themselves.
+    let res = sato
+        .post_form(&format!("/t/{thread}/participants"), &[("name", "Dr Sato")])
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    // Refusals come back on the conversation with a message.
+    for (name, message) in [
+        ("Nobody Here", "No verified member is called “Nobody Here”."),
+        ("Dr Aoki", "They are in this conversation already."),
+        ("Dr Sato, Nurse Kimura", "Add one member at a time."),
+    ] {
+        let res = kimura
+            .post_form(&format!("/t/{thread}/participants"), &[("name", name)])
+            .await;
+        assert_eq!(res.status().as_u16(), 422, "{name}");
+        let page = res.text().await.unwrap();
+        assert!(
+            page.contains(message) && page.contains("Dabigatran restart"),
+            "{name}"
+        );
+    }
+    let res = kimura
+        .post_form(
+            &format!("/t/{thread}/participants"),
+            &[("name", "@Dr Sato")],
+        )
+        .await;
+    assert_eq!(location(&res), format!("/t/{thread}"));
+    let (status, page) = sato.page(&format!("/t/{thread}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Dabigatran restart") && page.contains("Dr Aoki, Nurse Kimura, Dr Sato"));
+    let (_, notes) = sato.page("/notifications").await;
+    assert!(
+        notes.contains("Nurse Kimura added you to “Bridging plan”"),
+        "{notes}"
+    );
+    // From now on they hear of each message like the others.
+    app.reply(thread, "Thanks both. Day 2 it is.").await;
+    let (_, notes) = sato.page("/notifications").await;
+    assert!(notes.contains("Dr Aoki wrote to you"), "{notes}");
+    // Still nobody else's, and never in the forum's search.
+    assert!(sato.search("dabigatran").await.hits.is_empty());
+}

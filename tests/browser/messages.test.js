@@ -7,7 +7,7 @@
 //   the reply's たった今 ("just now") reads 5分前.
 // - Back with JavaScript off: the writer is notified of the reply and finds it by
 //   searching their own messages; a third member gets 404 for the conversation and
-//   does not find it in the forum's search.
+//   does not find it in the forum's search, until the writer adds them to it.
 
 'use strict';
 
@@ -27,7 +27,8 @@ describe('Direct messages', () => {
       viewport: { width: 390, height: 844 },
     });
     const writer = await h.verifiedMember(s.browser, s.app, s.adminPage, h.newApplicant('writer'), { js: false });
-    const outsider = await h.verifiedMember(s.browser, s.app, s.adminPage, h.newApplicant('outsider'), { js: false });
+    const outsiderApplicant = h.newApplicant('outsider');
+    const outsider = await h.verifiedMember(s.browser, s.app, s.adminPage, outsiderApplicant, { js: false });
     try {
       // Writer, JavaScript off: from the profile to the form, a refusal, then sent.
       const w = await writer.ctx.newPage();
@@ -96,6 +97,15 @@ describe('Direct messages', () => {
       assert.doesNotMatch(await o.locator('main').textContent(), /Sepsis bundle audit/);
       await o.goto('/messages');
       assert.doesNotMatch(await o.locator('main').textContent(), /Sepsis bundle audit/);
+
+      // Until a participant adds them (JavaScript off): then they read it from the start.
+      await w.goto(threadPath);
+      await w.fill('#participants-name', outsiderApplicant.display_name);
+      await h.submit(w, 'Add');
+      assert.equal(await h.noticeText(w), 'Added to the conversation.');
+      const again = await o.goto(threadPath);
+      assert.equal(again.status(), 200);
+      assert.match(await o.locator('main').textContent(), /lactate repeat times/);
     } finally {
       await reader.ctx.close();
       await writer.ctx.close();

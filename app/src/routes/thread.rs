@@ -115,6 +115,7 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
                             <span class="participants">{i.trf("messages.with", &[("names", &t.participants.join(", "))])}</span>
                         </p>
                         <p class="notice">{i.tr("messages.private_note")}</p>
+                        {(t.published && can_reply).then(|| view! { <AddParticipant id/> })}
                     }.into_any(),
                 }}
                 <h1>{t.title.clone()}</h1>
@@ -170,6 +171,21 @@ fn ThreadBody(t: ThreadView) -> impl IntoView {
         } else {
             ().into_any()
         }}
+    }
+}
+
+/// A participant's form to add a member to the conversation (a plain form).
+#[component]
+fn AddParticipant(id: i64) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <form method="post" action=format!("/t/{id}/participants") class="add-participant">
+            <CsrfField/>
+            <FormError form="participants"/>
+            <Field form="participants" name="name" label="messages.add_label" hint="messages.add_hint"
+                required=true maxlength=domain::fields::DisplayName::MAX + 1/>
+            <button type="submit" class="button small secondary">{i.tr("messages.add")}</button>
+        </form>
     }
 }
 

@@ -124,6 +124,8 @@ stored! {
         Watching = "watching",
         /// A new message in a conversation they take part in.
         Message = "message",
+        /// They were added to a conversation.
+        MessageAdded = "message_added",
     }
 }
 

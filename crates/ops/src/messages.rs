@@ -6,7 +6,9 @@
 //! a conversation its viewer does not take part in.
 
 use domain::fields::{check, recipients, FieldErrors, PostForm};
-use domain::models::{Conversation, ListCursor, MessageSearch, MessagesPage, MIN_MESSAGE_QUERY};
+use domain::models::{
+    Conversation, ListCursor, MessageSearch, MessagesPage, MAX_RECIPIENTS, MIN_MESSAGE_QUERY,
+};
 use domain::reading::unread_count;
 use store::Stored;
 
@@ -80,6 +82,74 @@ pub async fn start(
         "conversation started"
     );
     Ok(stored)
+}
+
+/// Adds the verified member named `name` to a published conversation `who` takes
+/// part in (at most [`MAX_RECIPIENTS`] besides its author). They read it from the
+/// start, as Discourse's "invite" does, and hear that they were added; nobody else
+/// can add themselves or be added to a conversation its participants cannot see.
+pub async fn add(s: &Services, who: &Verified, thread_id: i64, name: &str) -> Result<(), AppError> {
+    let thread = s
+        .store
+        .thread_row(thread_id)
+        .await?
+        .filter(|t| t.private)
+        .ok_or(AppError::NotFound)?;
+    let facts = s.store.thread_facts(&thread, who.id()).await?;
+    if !domain::visibility::may_reply(&facts, thread.locked, who.looker()) {
+        return Err(AppError::NotFound);
+    }
+    let mut errors = FieldErrors::new();
+    let names = check(&mut errors, "name", recipients(name));
+    let [name] = names.as_deref().unwrap_or_default() else {
+        domain::fields::flag(&mut errors, "name", "err.one_member");
+        return Err(AppError::Invalid(errors));
+    };
+    let Some(id) = s
+        .store
+        .verified_ids_by_names(std::slice::from_ref(name))
+        .await?
+        .first()
+        .copied()
+    else {
+        let key = format!("err.unknown_member|name={}", name.replace('|', " "));
+        domain::fields::flag(&mut errors, "name", &key);
+        return Err(AppError::Invalid(errors));
+    };
+    let mut tx = s.store.begin().await?;
+    let people = tx.participant_ids(thread_id).await?;
+    if people.contains(&id) {
+        domain::fields::flag(&mut errors, "name", "err.already_in_conversation");
+    } else if people.len() > MAX_RECIPIENTS {
+        let key = format!("err.too_many_recipients|max={MAX_RECIPIENTS}");
+        domain::fields::flag(&mut errors, "name", &key);
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    tx.add_participants(thread_id, &[id]).await?;
+    let target = store::notify::Target {
+        thread_id: Some(thread_id),
+        post_id: None,
+        revision_id: None,
+    };
+    crate::notices::notify(
+        s,
+        &mut tx,
+        id,
+        domain::vocab::NotificationKind::MessageAdded,
+        Some(who.id()),
+        target,
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(
+        user_id = who.id(),
+        thread = thread_id,
+        added = id,
+        "participant added"
+    );
+    Ok(())
 }
 
 /// `who`'s conversations, most recently active first (a page older than `before`),

@@ -67,6 +67,7 @@ pub fn routes() -> Router<AppState> {
         .route("/new-topic", post(forum::new_thread))
         .route("/new", post(forum::new_thread_old_address))
         .route("/messages/new", post(messages::start))
+        .route("/t/{id}/participants", post(messages::add))
         .route("/t/{id}/reply", post(forum::reply))
         .route("/t/{id}/answer", post(forum::answer))
         .route("/p/{id}", post(forum::post_action))

@@ -255,6 +255,7 @@ mod tests {
                     "bookmark",
                     "watching",
                     "message",
+                    "message_added",
                     "held_waiting_untitled",
                     "rejected_untitled",
                 ],
