@@ -75,6 +75,16 @@ async fn a_conversation_is_read_by_its_participants_only() {
             .await;
         assert_eq!(res.status().as_u16(), 404);
     }
+    // Nor may a moderator pin, lock or hide a conversation they cannot see.
+    for flag in ["pinned", "locked", "hidden"] {
+        let res = m
+            .post_form(
+                &format!("/mod/thread/{thread}"),
+                &[("flag", flag), ("on", "1")],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 404, "{flag}");
+    }
     // Not even its participants find it in the forum's search.
     assert!(kimura.search("dabigatran").await.hits.is_empty());
     let (_, profile) = kimura.page("/u/Dr%20Aoki").await;

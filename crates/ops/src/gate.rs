@@ -7,7 +7,7 @@
 //! that first publishes it, so held text never reaches another member.
 
 use domain::colleagues;
-use domain::fields::{NewPost, PostForm};
+use domain::fields::{FieldErrors, NewPost, PostForm};
 use domain::markdown;
 use domain::screening::{screen, Draft};
 use domain::vocab::NotificationKind;
@@ -38,6 +38,25 @@ pub async fn prepare(store: &Store, editor_id: i64, form: &PostForm) -> Result<D
         return Ok(draft);
     }
     cpu::run(move || screen(&Detector::new(lists), editor_id, &post)).await
+}
+
+/// [`prepare`] for a form with other fields: the post's field messages join
+/// `errors`, so the form comes back with a message on each field it got wrong.
+/// The draft when the post itself is valid.
+pub async fn prepare_into(
+    store: &Store,
+    editor_id: i64,
+    form: &PostForm,
+    errors: &mut FieldErrors,
+) -> Result<Option<Draft>, AppError> {
+    match prepare(store, editor_id, form).await {
+        Ok(d) => Ok(Some(d)),
+        Err(AppError::Invalid(more)) => {
+            errors.extend(more);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// The kinds of what the gate finds in one line of text that other members will read

@@ -14,7 +14,7 @@ use store::Stored;
 
 use crate::access::Verified;
 use crate::error::AppError;
-use crate::gate::{notify_publication, prepare};
+use crate::gate::{notify_publication, prepare_into};
 use crate::services::Services;
 
 /// Conversations on one page of the messages list.
@@ -51,15 +51,10 @@ pub async fn start(
             }
         }
     }
+    // Two spellings of one name (`Nurse_Kimura`, `nurse kimura`) are one member.
+    ids.sort_unstable();
     ids.dedup();
-    let draft = match prepare(&s.store, author.id(), form).await {
-        Ok(d) => Some(d),
-        Err(AppError::Invalid(more)) => {
-            errors.extend(more);
-            None
-        }
-        Err(e) => return Err(e),
-    };
+    let draft = prepare_into(&s.store, author.id(), form, &mut errors).await?;
     let Some(draft) = draft.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };

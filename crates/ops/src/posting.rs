@@ -10,7 +10,7 @@ use store::{PostRow, Stored};
 
 use crate::access::Verified;
 use crate::error::AppError;
-use crate::gate::{notify_publication, prepare};
+use crate::gate::{notify_publication, prepare, prepare_into};
 use crate::services::Services;
 
 /// After a draft is stored in `tx`: when it was published for the first time, the
@@ -42,14 +42,7 @@ pub async fn start_thread(
     if category.is_none() {
         domain::fields::flag(&mut errors, "category", "err.choose");
     }
-    let draft = match prepare(&s.store, author.id(), form).await {
-        Ok(d) => Some(d),
-        Err(AppError::Invalid(more)) => {
-            errors.extend(more);
-            None
-        }
-        Err(e) => return Err(e),
-    };
+    let draft = prepare_into(&s.store, author.id(), form, &mut errors).await?;
     let (Some(category), Some(draft)) = (category, draft) else {
         return Err(AppError::Invalid(errors));
     };

@@ -21,7 +21,13 @@ pub async fn set_thread_flag(
     on: bool,
 ) -> Result<(), AppError> {
     let mut tx = s.store.begin().await?;
-    let thread = tx.thread_row(thread_id).await?.ok_or(AppError::NotFound)?;
+    // A conversation is not the forum's: moderators act on a message through its
+    // report (hide or remove the message), never on the conversation unseen.
+    let thread = tx
+        .thread_row(thread_id)
+        .await?
+        .filter(|t| !t.private)
+        .ok_or(AppError::NotFound)?;
     // Four eyes: on a thread they started, a moderator may restrict it but never
     // lift a restriction or promote it; another moderator does.
     if flag.lifts(on) && thread.author_id == actor.id() {
