@@ -46,14 +46,7 @@ pub const MESSAGE_HITS: i64 = 30;
 impl Store {
     /// Whether `user_id` takes part in conversation `thread_id`.
     pub async fn takes_part(&self, thread_id: i64, user_id: i64) -> Result<bool, StoreError> {
-        Ok(sqlx::query(
-            "SELECT 1 AS one FROM thread_participants WHERE thread_id = $1 AND user_id = $2",
-        )
-        .bind(thread_id)
-        .bind(user_id)
-        .fetch_optional(&self.pool)
-        .await?
-        .is_some())
+        takes_part(&self.pool, thread_id, user_id).await
     }
 
     /// The visibility facts of `row` for `user_id` (whether they take part, looked
@@ -184,6 +177,23 @@ impl Store {
     }
 }
 
+/// Whether `user_id` takes part in conversation `thread_id`, through the pool or a
+/// transaction (one statement of the look-up for both).
+async fn takes_part<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    e: E,
+    thread_id: i64,
+    user_id: i64,
+) -> Result<bool, StoreError> {
+    Ok(sqlx::query(
+        "SELECT 1 AS one FROM thread_participants WHERE thread_id = $1 AND user_id = $2",
+    )
+    .bind(thread_id)
+    .bind(user_id)
+    .fetch_optional(e)
+    .await?
+    .is_some())
+}
+
 /// `s` with LIKE's wildcards and the escape character escaped (`ESCAPE '\'`).
 fn like_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -240,15 +250,7 @@ impl Tx {
         row: &ThreadRow,
         user_id: i64,
     ) -> Result<ThreadFacts, StoreError> {
-        let participant = row.private
-            && sqlx::query(
-                "SELECT 1 AS one FROM thread_participants WHERE thread_id = $1 AND user_id = $2",
-            )
-            .bind(row.id)
-            .bind(user_id)
-            .fetch_optional(self.conn())
-            .await?
-            .is_some();
+        let participant = row.private && takes_part(self.conn(), row.id, user_id).await?;
         Ok(row.facts_as(participant))
     }
 
